@@ -22,6 +22,8 @@ const EnvSchema = z.object({
   /** Seals session cookies and visitor tokens. Generated and kept under DATA_DIR when unset. */
   SESSION_SECRET: z.string().min(32, "SESSION_SECRET must be at least 32 characters").optional(),
   SESSION_TTL_HOURS: z.coerce.number().positive().default(12),
+  /** Trust X-Forwarded-For from a load balancer in front of the app. */
+  TRUST_PROXY: bool(false),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 
   // Demo tenant created on first start with an empty database.

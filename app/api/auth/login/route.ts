@@ -1,0 +1,19 @@
+import { NextResponse } from "next/server";
+import { handler } from "@/lib/http/handler";
+import { login, ZLoginInput } from "@/lib/auth/login";
+import { SESSION_COOKIE } from "@/lib/auth/session";
+import { recordAudit } from "@/lib/audit/record";
+
+export const POST = handler({ body: ZLoginInput }, async ({ body, ip, req }) => {
+  const result = await login(body, { ip, userAgent: req.headers.get("user-agent") });
+  await recordAudit({ tenantId: result.user.tenantId, actorId: result.user.id, action: "auth.login" });
+  const res = NextResponse.json({ user: result.user });
+  res.cookies.set(SESSION_COOKIE, result.cookie, {
+    httpOnly: true,
+    sameSite: "lax",
+    secure: req.nextUrl.protocol === "https:",
+    path: "/",
+    maxAge: result.maxAge,
+  });
+  return res;
+});

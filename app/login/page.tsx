@@ -1,0 +1,22 @@
+import { LoginForm } from "@/components/auth/login-form";
+
+export const metadata = { title: "Sign in · FAQ Bot" };
+
+export default async function LoginPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+  const sp = await searchParams;
+  const next = sp.next && sp.next.startsWith("/") && !sp.next.startsWith("//") ? sp.next : "/agent";
+  return (
+    <main className="flex min-h-screen items-center justify-center p-6">
+      <div className="w-full max-w-sm rounded-xl border border-slate-200 bg-white p-6 shadow-sm">
+        <h1 className="mb-1 text-xl font-semibold">Sign in</h1>
+        <p className="mb-5 text-sm text-slate-500">Agents and admins of your workspace.</p>
+        {sp.error === "forbidden" && (
+          <p role="alert" className="mb-4 rounded bg-amber-50 p-2 text-sm text-amber-800">
+            Your account cannot open that page. Sign in with an admin account.
+          </p>
+        )}
+        <LoginForm next={next} />
+      </div>
+    </main>
+  );
+}

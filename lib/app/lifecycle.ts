@@ -1,0 +1,78 @@
+// Start-up and graceful shutdown of the server process, in order: database (with migrations),
+// demo tenant on an empty database, models (in the background, never fatal), then "ready".
+import type http from "node:http";
+import type { Server as IoServer } from "socket.io";
+import { getDb, closeDb } from "@/lib/db";
+import { env } from "@/lib/env";
+import { logger } from "@/lib/log/logger";
+import { ensureDemoTenant } from "@/lib/seed/demo";
+import { publicBaseUrl } from "@/lib/app/urls";
+
+const g = globalThis as unknown as { __faqbotReady?: boolean; __faqbotIo?: IoServer };
+
+export function isReady(): boolean {
+  return g.__faqbotReady === true;
+}
+
+/** The Socket.IO server, for lib code that broadcasts from an HTTP route (e.g. publish). */
+export function getIo(): IoServer | undefined {
+  return g.__faqbotIo;
+}
+
+export async function startApp({ port, io }: { port: number; io: IoServer }): Promise<void> {
+  g.__faqbotIo = io;
+  const db = await getDb();
+  logger.info({ database: env().databaseKind }, "database ready");
+  const base = publicBaseUrl(port);
+  if (env().SEED_DEMO) {
+    const demo = await ensureDemoTenant(db);
+    if (demo.created) printWelcome(base, demo);
+  }
+  for (const hook of startHooks) await hook();
+  g.__faqbotReady = true;
+  logger.info({ url: base }, "ready");
+}
+
+const startHooks: Array<() => Promise<void>> = [];
+/** Domains register work to run once the database is ready (model loading, job workers…). */
+export function onStart(hook: () => Promise<void>): void {
+  startHooks.push(hook);
+}
+
+const stopHooks: Array<() => Promise<void>> = [];
+export function onStop(hook: () => Promise<void>): void {
+  stopHooks.push(hook);
+}
+
+export async function stopApp({ server, io }: { server: http.Server; io: IoServer }): Promise<void> {
+  g.__faqbotReady = false;
+  // Stop accepting first, then let in-flight work finish, then close the database.
+  await new Promise<void>((resolve) => {
+    server.close(() => resolve());
+    io.close();
+    server.closeIdleConnections?.();
+  });
+  for (const hook of stopHooks) {
+    try {
+      await hook();
+    } catch (err) {
+      logger.warn({ err }, "stop hook failed");
+    }
+  }
+  await closeDb();
+  logger.info("stopped");
+}
+
+function printWelcome(base: string, demo: { adminEmail: string; agentEmail: string; adminPassword?: string; agentPassword?: string }) {
+  const lines = [
+    "",
+    "  Demo tenant created. Open:",
+    `    Customer demo page (widget): ${base}/demo`,
+    `    Agent console:               ${base}/agent   (${demo.agentEmail}${demo.agentPassword ? ` / ${demo.agentPassword}` : ""})`,
+    `    Admin console:               ${base}/admin   (${demo.adminEmail}${demo.adminPassword ? ` / ${demo.adminPassword}` : ""})`,
+    demo.adminPassword || demo.agentPassword ? "  These generated passwords are shown only once." : "",
+    "",
+  ];
+  // Printed (not logged) so a new user sees it plainly on first start.
+  process.stdout.write(lines.join("\n") + "\n");
+}

@@ -1,0 +1,37 @@
+// Password login for admins and agents, throttled per account and per IP against brute force.
+import { z } from "zod";
+import { getDb } from "@/lib/db";
+import { AppError } from "@/lib/errors/app-error";
+import { burnPasswordCheck, verifyPassword } from "@/lib/auth/password";
+import { createSession } from "@/lib/auth/session";
+import { consume, isBlocked, reset } from "@/lib/security/rate-limit";
+
+export const ZLoginInput = z.object({
+  email: z.string().trim().toLowerCase().email("Enter a valid e-mail address.").max(200),
+  password: z.string().min(1, "Enter your password.").max(200),
+});
+export type TLoginInput = z.infer<typeof ZLoginInput>;
+
+const TOO_MANY = "Too many failed sign-in attempts. Please wait a few minutes and try again.";
+
+export async function login(input: TLoginInput, meta: { ip: string; userAgent: string | null }) {
+  const accountKey = `${input.email}|${meta.ip}`;
+  const blockedFor = Math.max(await isBlocked("loginPerAccount", accountKey), await isBlocked("loginPerIp", meta.ip));
+  if (blockedFor > 0) throw new AppError("rate_limited", TOO_MANY, { retryAfterSeconds: blockedFor });
+
+  const db = await getDb();
+  // passwordHash is omitted from every query by default (lib/db); only login asks for it.
+  const user = await db.user.findUnique({ where: { email: input.email }, omit: { passwordHash: false } });
+  const hash = user?.passwordHash ?? null;
+  const ok = hash ? await verifyPassword(hash, input.password) : (await burnPasswordCheck(input.password), false);
+
+  if (!ok || !user || !user.active) {
+    await consume("loginPerAccount", accountKey, TOO_MANY);
+    await consume("loginPerIp", meta.ip, TOO_MANY);
+    throw new AppError("unauthenticated", user && !user.active && ok ? "This account has been deactivated." : "E-mail or password is incorrect.");
+  }
+  await reset("loginPerAccount", accountKey);
+  await db.user.update({ where: { id: user.id }, data: { lastSeenAt: new Date() } });
+  const session = await createSession(user, meta.userAgent);
+  return { user: { id: user.id, tenantId: user.tenantId, email: user.email, name: user.name, role: user.role }, ...session };
+}

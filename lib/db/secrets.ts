@@ -1,0 +1,11 @@
+// Columns hidden from every query unless a caller asks for them by name. Prisma's global `omit`
+// does the hiding; a query puts a column back with `omit: { column: false }`, e.g.
+//   db.user.findUnique({ where: { email }, omit: withPasswordHash })   // login
+//   db.apiKey.findUnique({ where: { prefix }, omit: withKeyHash })      // API key check
+export const omitSecrets = {
+  user: { passwordHash: true },
+  apiKey: { keyHash: true },
+} as const;
+
+export const withPasswordHash = { passwordHash: false } as const;
+export const withKeyHash = { keyHash: false } as const;

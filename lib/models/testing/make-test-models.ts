@@ -1,0 +1,85 @@
+// Writes the tiny test models (tiny-chat, tiny-embed) in the Hugging Face folder layout that
+// transformers.js loads for real models: config.json, tokenizer.json, tokenizer_config.json,
+// onnx/model.onnx (+ generation_config.json for the chat model). Deterministic: the same call
+// writes byte-identical files. Used by tests (beforeAll), the benchmark and
+// `npm run models:make-test`.
+import { mkdir, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { buildTinyDecoder, TINY_CHAT } from "./tiny-decoder";
+import { buildTinyEncoder, TINY_EMBED } from "./tiny-encoder";
+import { CHAT_IDS, chatTokenizerFiles, embedTokenizerFiles, EMBED_IDS } from "./tiny-tokenizers";
+
+export interface TestModelPaths {
+  chat: string;
+  embed: string;
+}
+
+async function writeJson(file: string, value: unknown): Promise<void> {
+  await writeFile(file, JSON.stringify(value, null, 2) + "\n");
+}
+
+async function writeModelFolder(dir: string, files: { config: object; tokenizer: object; tokenizerConfig: object; onnx: Uint8Array; generationConfig?: object }) {
+  await mkdir(path.join(dir, "onnx"), { recursive: true });
+  await writeJson(path.join(dir, "config.json"), files.config);
+  await writeJson(path.join(dir, "tokenizer.json"), files.tokenizer);
+  await writeJson(path.join(dir, "tokenizer_config.json"), files.tokenizerConfig);
+  if (files.generationConfig) await writeJson(path.join(dir, "generation_config.json"), files.generationConfig);
+  await writeFile(path.join(dir, "onnx", "model.onnx"), files.onnx);
+}
+
+export async function makeTestModels(outDir: string): Promise<TestModelPaths> {
+  const root = path.resolve(outDir);
+  const chat = path.join(root, "tiny-chat");
+  const embed = path.join(root, "tiny-embed");
+
+  const chatTok = chatTokenizerFiles();
+  await writeModelFolder(chat, {
+    // model_type "llama" makes transformers.js treat it as a decoder-only causal LM and read
+    // num_key_value_heads / head_dim for the shape of the empty KV cache at the first step.
+    config: {
+      model_type: "llama",
+      architectures: ["LlamaForCausalLM"],
+      vocab_size: TINY_CHAT.vocab,
+      hidden_size: TINY_CHAT.hidden,
+      intermediate_size: TINY_CHAT.inner,
+      num_hidden_layers: TINY_CHAT.layers,
+      num_attention_heads: TINY_CHAT.heads,
+      num_key_value_heads: TINY_CHAT.heads,
+      head_dim: TINY_CHAT.headDim,
+      max_position_embeddings: 32768,
+      bos_token_id: null,
+      eos_token_id: CHAT_IDS.imEnd,
+      pad_token_id: CHAT_IDS.pad,
+      tie_word_embeddings: false,
+      torch_dtype: "float32",
+      "transformers.js_config": { dtype: "fp32" },
+    },
+    generationConfig: { eos_token_id: [CHAT_IDS.imEnd, CHAT_IDS.pad], pad_token_id: CHAT_IDS.pad, do_sample: false },
+    tokenizer: chatTok.tokenizer,
+    tokenizerConfig: chatTok.tokenizerConfig,
+    onnx: buildTinyDecoder(),
+  });
+
+  const embedTok = embedTokenizerFiles();
+  await writeModelFolder(embed, {
+    config: {
+      model_type: "bert",
+      architectures: ["BertModel"],
+      vocab_size: embedTok.vocabSize,
+      hidden_size: TINY_EMBED.hidden,
+      intermediate_size: TINY_EMBED.inner,
+      num_hidden_layers: TINY_EMBED.layers,
+      num_attention_heads: TINY_EMBED.heads,
+      max_position_embeddings: 512,
+      type_vocab_size: 2,
+      pad_token_id: EMBED_IDS.pad,
+      torch_dtype: "float32",
+      "transformers.js_config": { dtype: "fp32" },
+    },
+    tokenizer: embedTok.tokenizer,
+    tokenizerConfig: embedTok.tokenizerConfig,
+    onnx: buildTinyEncoder(embedTok.vocabSize),
+  });
+
+  return { chat, embed };
+}

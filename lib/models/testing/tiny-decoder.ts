@@ -1,0 +1,89 @@
+// The tiny-chat ONNX graph: a 2-layer decoder-only transformer with a KV cache, in the I/O
+// layout transformers.js expects of exported causal LMs (input_ids, attention_mask over the
+// full length, position_ids, past_key_values.{i}.key|value [batch, heads, past, head_dim] in;
+// logits then present.{i}.key|value out). Random seeded weights; an output bias favours
+// printable ASCII so streamed text stays readable and the model never ends on its own.
+import { buildOnnxModel, type ValueSpec } from "@/lib/onnx/build-model";
+import { GraphBuilder } from "./graph-builder";
+import { CHAT_IDS } from "./tiny-tokenizers";
+
+export const TINY_CHAT = { layers: 2, heads: 4, headDim: 16, hidden: 64, inner: 128, vocab: CHAT_IDS.vocabSize, seed: 20240611 } as const;
+
+/** Why these numbers: letters and spaces dominate so output looks word-like; bytes that would
+ *  decode to U+FFFD or control characters, and the end-of-turn tokens, are effectively banned. */
+function outputBias(): Float32Array {
+  const bias = new Float32Array(TINY_CHAT.vocab).fill(-12);
+  for (let b = 0x20; b <= 0x7e; b++) bias[b] = -2; // punctuation, capitals
+  for (const b of [0x2c, 0x2e]) bias[b] = 0.5; // , .
+  for (let b = 0x61; b <= 0x7a; b++) bias[b] = 3;
+  for (const b of [0x61, 0x65, 0x69, 0x6f, 0x75]) bias[b] = 3.5; // vowels
+  bias[0x20] = 3.8;
+  for (let b = 0x30; b <= 0x39; b++) bias[b] = -4; // digits would read as prices/figures
+  return bias;
+}
+
+export function buildTinyDecoder(): Uint8Array {
+  const { layers, heads, headDim, hidden, inner, vocab, seed } = TINY_CHAT;
+  const g = new GraphBuilder(seed);
+  const std = 1 / Math.sqrt(hidden);
+
+  const inputs: ValueSpec[] = [
+    { name: "input_ids", type: "int64", shape: ["batch_size", "sequence_length"] },
+    { name: "attention_mask", type: "int64", shape: ["batch_size", "total_sequence_length"] },
+    { name: "position_ids", type: "int64", shape: ["batch_size", "sequence_length"] },
+  ];
+  const outputs: ValueSpec[] = [{ name: "logits", type: "float32", shape: ["batch_size", "sequence_length", vocab] }];
+  for (let i = 0; i < layers; i++) {
+    for (const kind of ["key", "value"]) {
+      inputs.push({ name: `past_key_values.${i}.${kind}`, type: "float32", shape: ["batch_size", heads, "past_sequence_length", headDim] });
+      outputs.push({ name: `present.${i}.${kind}`, type: "float32", shape: ["batch_size", heads, "total_sequence_length", headDim] });
+    }
+  }
+
+  // Causal + padding mask: query i (absolute position past+i) sees key j when j <= past+i.
+  const seqLen = g.op("Gather", [g.op("Shape", ["input_ids"]), g.scalarInt(1)], { attrs: { axis: 0 }, ints: ["axis"] });
+  const total = g.op("Gather", [g.op("Shape", ["attention_mask"]), g.scalarInt(1)], { attrs: { axis: 0 }, ints: ["axis"] });
+  const past = g.op("Sub", [total, seqLen]);
+  const qPos = g.op("Range", [past, total, g.scalarInt(1)]);
+  const kPos = g.op("Range", [g.scalarInt(0), total, g.scalarInt(1)]);
+  const causal = g.op("LessOrEqual", [g.op("Unsqueeze", [kPos, g.ints([0])]), g.op("Unsqueeze", [qPos, g.ints([1])])]);
+  const padding = g.op("Unsqueeze", [g.op("Cast", ["attention_mask"], { attrs: { to: 9 }, ints: ["to"] }), g.ints([1, 2])]);
+  const maskBias = g.maskToBias(g.op("And", [padding, causal]));
+
+  const embed = g.weight("embed_tokens", [vocab, hidden], 1);
+  const positions = g.sinusoidalPositions("position_ids", hidden);
+  let x = g.add(g.op("Gather", [embed, "input_ids"], { attrs: { axis: 0 }, ints: ["axis"] }), positions);
+
+  for (let i = 0; i < layers; i++) {
+    const p = `layers.${i}`;
+    const h = g.layerNorm(x, `${p}.attn_ln`, hidden);
+    const q = g.splitHeads(g.matmul(h, g.weight(`${p}.q`, [hidden, hidden], std)), heads, headDim);
+    const k = g.splitHeads(g.matmul(h, g.weight(`${p}.k`, [hidden, hidden], std)), heads, headDim);
+    const v = g.splitHeads(g.matmul(h, g.weight(`${p}.v`, [hidden, hidden], std)), heads, headDim);
+    const axis2 = { attrs: { axis: 2 }, ints: ["axis"] };
+    const kAll = g.op("Concat", [`past_key_values.${i}.key`, k], { ...axis2, out: `present.${i}.key` });
+    const vAll = g.op("Concat", [`past_key_values.${i}.value`, v], { ...axis2, out: `present.${i}.value` });
+    const ctx = g.mergeHeads(g.attention(q, kAll, vAll, maskBias, headDim), hidden);
+    x = g.add(x, g.matmul(ctx, g.weight(`${p}.o`, [hidden, hidden], std)));
+    x = g.feedForward(x, `${p}.mlp`, hidden, inner, std);
+  }
+
+  const final = g.layerNorm(x, "final_ln", hidden);
+  const head = g.weight("lm_head", [hidden, vocab], 0.8 * std);
+  // A direct position → logits path keeps greedy decoding from collapsing into one repeated
+  // letter (random weights reinforce whatever was just generated): high, incommensurate
+  // frequencies make neighbouring positions favour unrelated letters.
+  const jitter = g.sinusoidalPositions("position_ids", hidden, g.uniform(hidden / 2, 0.7, 3.1));
+  const byPosition = g.matmul(jitter, g.weight("position_head", [hidden, vocab], 2.5 * std));
+  g.add(g.add(g.matmul(final, head), byPosition), g.floats("lm_bias", [vocab], outputBias()), "logits");
+
+  return buildOnnxModel({
+    name: "tiny-chat",
+    inputs,
+    outputs,
+    nodes: g.nodes,
+    initializers: g.initializers,
+    opset: 17,
+    producer: "faqbot-make-test-models",
+  });
+}

@@ -1,0 +1,31 @@
+// A tenant's display and behaviour settings (the `settings` JSON column), validated with zod so
+// every reader gets complete, typed values with defaults.
+import { z } from "zod";
+
+const ZDayHours = z.object({ open: z.string().regex(/^\d{2}:\d{2}$/), close: z.string().regex(/^\d{2}:\d{2}$/) }).nullable();
+
+export const ZTenantSettings = z.object({
+  color: z.string().regex(/^#[0-9a-fA-F]{6}$/, "Use a colour like #2563eb").default("#2563eb"),
+  greeting: z.record(z.string(), z.string().max(500)).default({ en: "Hi! How can we help?", es: "¡Hola! ¿En qué podemos ayudarte?" }),
+  /** Business hours per weekday (0 = Sunday) in `timezone`; null = closed. Empty = always open. */
+  businessHours: z
+    .object({ timezone: z.string().default("UTC"), days: z.array(ZDayHours).length(7) })
+    .nullable()
+    .default(null),
+  handoffMode: z.enum(["manual", "round_robin"]).default("manual"),
+  /** Calibration target: at most this share of answered questions answered wrongly. */
+  targetWrongRate: z.number().min(0.005).max(0.5).default(0.05),
+  retentionDays: z.number().int().min(1).max(3650).default(365),
+  /** Seconds an agent who disconnects keeps their conversations before they return to the queue. */
+  agentGraceSeconds: z.number().int().min(5).max(3600).default(120),
+});
+
+export type TenantSettings = z.infer<typeof ZTenantSettings>;
+
+export const DEFAULT_TENANT_SETTINGS: TenantSettings = ZTenantSettings.parse({});
+
+/** Settings as stored, completed with defaults; a corrupt value falls back to defaults. */
+export function readTenantSettings(raw: unknown): TenantSettings {
+  const r = ZTenantSettings.safeParse(raw ?? {});
+  return r.success ? r.data : DEFAULT_TENANT_SETTINGS;
+}
