@@ -18,7 +18,8 @@ const nextConfig = {
     "bullmq",
     "ioredis",
   ],
-  typescript: { ignoreBuildErrors: false },
+  // Type-checking is its own step (`npm run typecheck`, run by CI), not repeated in every build.
+  typescript: { ignoreBuildErrors: true },
   async headers() {
     return [
       {

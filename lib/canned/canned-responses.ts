@@ -22,7 +22,7 @@ export async function createCanned(db: TenantDb, input: TCannedInput) {
   if (await db.cannedResponse.findFirst({ where: { shortcut: input.shortcut } })) {
     throw new AppError("conflict", `The shortcut "${input.shortcut}" is already used.`);
   }
-  return db.cannedResponse.create({ data: { shortcut: input.shortcut, text: input.text, language: input.language ?? null } as never });
+  return db.cannedResponse.create({ data: { tenantId: db.tenantId, shortcut: input.shortcut, text: input.text, language: input.language ?? null } });
 }
 
 export async function updateCanned(db: TenantDb, id: string, input: Partial<TCannedInput>) {

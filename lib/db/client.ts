@@ -47,7 +47,7 @@ function sqliteAdapter(file: string) {
   const inner = new PrismaBetterSqlite3({ url: file, timeout: SQLITE_BUSY_TIMEOUT_MS });
   // Apply the pragmas on every connection the client opens, not once after start.
   return {
-    provider: inner.provider,
+    provider: "sqlite" as const,
     adapterName: inner.adapterName,
     async connect() {
       const adapter = await inner.connect();

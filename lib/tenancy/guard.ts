@@ -62,7 +62,7 @@ function scopeArgs(model: string, operation: string, args: AnyArgs, tenantId: st
 
 export function scopeToTenant(db: Db, tenantId: string) {
   if (!tenantId) throw new Error("tenant guard: tenantId is required");
-  return db.$extends({
+  const scoped = db.$extends({
     name: "tenant-guard",
     query: {
       $allModels: {
@@ -73,6 +73,8 @@ export function scopeToTenant(db: Db, tenantId: string) {
       },
     },
   });
+  // The id rides along so creates can name it explicitly (the guard would set it anyway).
+  return Object.assign(scoped, { tenantId });
 }
 
 export type TenantDb = ReturnType<typeof scopeToTenant>;

@@ -27,6 +27,11 @@ export interface SparseVector {
   val: Float32Array;
 }
 
+export interface FeaturizedText extends SparseVector {
+  /** Share of the message's n-grams that the FAQ vocabulary knows (0 for an empty message). */
+  coverage: number;
+}
+
 export interface FeatureOptions {
   charNgram?: [number, number];
   charScope?: "word" | "text";
@@ -92,7 +97,7 @@ export function buildFeatureConfig(texts: string[], opts: FeatureOptions = {}): 
 export interface Featurizer {
   config: FeatureConfig;
   size: number;
-  transform(text: string): SparseVector;
+  transform(text: string): FeaturizedText;
 }
 
 export function createFeaturizer(config: FeatureConfig): Featurizer {
@@ -130,7 +135,7 @@ export function createFeaturizer(config: FeatureConfig): Featurizer {
       const inv = total > 0 ? 1 / Math.sqrt(total) : 0;
       const out = new Float32Array(val.length);
       for (let j = 0; j < val.length; j++) out[j] = val[j] * inv;
-      return { idx: Int32Array.from(idx), val: out };
+      return { idx: Int32Array.from(idx), val: out, coverage: counts.size > 0 ? idx.length / counts.size : 0 };
     },
   };
 }

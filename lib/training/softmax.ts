@@ -34,6 +34,8 @@ export interface SoftmaxOptions {
   onEpoch?: (epoch: number, epochs: number) => void;
 }
 
+const GRAD_EPS = 1e-3;
+
 export function logits(m: LinearModel, x: SparseVector, dense: Float32Array | undefined, out: Float32Array) {
   const C = m.numClasses;
   out.set(m.b);
@@ -84,6 +86,7 @@ export function trainSoftmax(data: TrainSet, opts: SoftmaxOptions = {}): LinearM
   const b = new Float32Array(C);
   let scale = 1;
   const z = new Float32Array(C);
+  const active = new Int32Array(C);
   const order = Int32Array.from({ length: n }, (_, i) => i);
   const totalSteps = epochs * n;
   let step = 0;
@@ -113,10 +116,16 @@ export function trainSoftmax(data: TrainSet, opts: SoftmaxOptions = {}): LinearM
       z[data.y[i]] -= 1; // z is now the gradient of the loss w.r.t. the logits
       scale *= 1 - lr * lambda;
       const step_ = lr / scale;
+      // Most classes get a negligible gradient once training is under way; update only the rest.
+      let na = 0;
+      for (let c = 0; c < C; c++) if (z[c] > GRAD_EPS || z[c] < -GRAD_EPS) active[na++] = c;
       for (let j = 0; j < idx.length; j++) {
         const base = idx[j] * C;
         const v = val[j] * step_;
-        for (let c = 0; c < C; c++) V[base + c] -= v * z[c];
+        for (let a = 0; a < na; a++) {
+          const c = active[a];
+          V[base + c] -= v * z[c];
+        }
       }
       if (dense) {
         for (let d = 0; d < D; d++) {

@@ -1,0 +1,77 @@
+// Owns the field names admins may use (CSV headers, JSON properties) in English and Spanish, and
+// the "did you mean" suggestion for names that match none of them.
+import type { FaqField } from "./types";
+
+const ALIASES: Record<FaqField, string[]> = {
+  question: ["question", "pregunta"],
+  answer: ["answer", "respuesta"],
+  alternatives: ["alternatives", "alternativas", "alternative", "alternativa"],
+  category: ["category", "categoria"],
+  language: ["language", "idioma", "lang"],
+  key: ["key", "id", "clave"],
+};
+
+export const FIELD_ORDER: FaqField[] = ["key", "question", "alternatives", "answer", "category", "language"];
+
+// Accents, case, spaces and underscores do not matter in a header: "Categoría", "CATEGORIA ".
+function foldName(name: string): string {
+  return name.normalize("NFKD").replace(/\p{M}/gu, "").toLowerCase().replace(/[\s_\-]+/g, "");
+}
+
+const BY_ALIAS = new Map<string, FaqField>(
+  (Object.entries(ALIASES) as Array<[FaqField, string[]]>).flatMap(([field, names]) =>
+    names.map((n) => [foldName(n), field] as [string, FaqField]),
+  ),
+);
+
+export function fieldForName(name: string): FaqField | null {
+  return BY_ALIAS.get(foldName(name)) ?? null;
+}
+
+/** "question (pregunta), answer (respuesta), …" for messages. */
+export function acceptedFieldsText(): string {
+  return FIELD_ORDER.map((f) => {
+    const [main, ...others] = ALIASES[f];
+    const shown = others.filter((o) => o !== "alternativa" && o !== "alternative");
+    return shown.length ? `${main} (${shown.join(", ")})` : main;
+  }).join(", ");
+}
+
+function editDistance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let prev = row[0];
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const current = row[j];
+      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+      prev = current;
+    }
+  }
+  return row[b.length];
+}
+
+/** The accepted name closest to a misspelt one ("categry" → "category"), or null if none is close. */
+export function suggestFieldName(name: string): string | null {
+  const folded = foldName(name);
+  if (!folded) return null;
+  let best: { alias: string; distance: number } | null = null;
+  for (const names of Object.values(ALIASES)) {
+    for (const alias of names) {
+      const target = foldName(alias);
+      const distance = target.startsWith(folded) || folded.startsWith(target) ? 1 : editDistance(folded, target);
+      if (!best || distance < best.distance) best = { alias, distance };
+    }
+  }
+  if (!best) return null;
+  return best.distance <= Math.max(1, Math.floor(best.alias.length / 3)) ? best.alias : null;
+}
+
+export function unknownFieldMessage(name: string, where: string, kind: "column" | "field"): string {
+  const suggestion = suggestFieldName(name);
+  const hint = suggestion ? ` Did you mean "${suggestion}"?` : "";
+  return (
+    `${where}: unknown ${kind} "${name}".${hint} Rename or remove it. ` +
+    `Accepted ${kind}s: ${acceptedFieldsText()}.`
+  );
+}

@@ -1,0 +1,204 @@
+// Owns reading FAQ CSV files: delimiter detection (",", ";" from Spanish Excel, tab), the header
+// row and its column names, and the physical line each row starts on. csv-parse does the quoting;
+// after a quote error we resume on the next line so one bad row does not hide the others.
+import { parse, CsvError } from "csv-parse/sync";
+import { fieldForName, unknownFieldMessage, acceptedFieldsText } from "./fields";
+import type { FaqField, FaqImportError, ParsedFile, RawEntry } from "./types";
+
+interface CsvRecord {
+  line: number;
+  fields: string[];
+}
+
+const DELIMITERS = [",", ";", "\t"] as const;
+
+function isBlankLine(line: string): boolean {
+  return /^[\s,;\t]*$/.test(line);
+}
+
+/** The delimiter used most often outside quotes in the header line; "," when there is none. */
+export function detectDelimiter(headerLine: string): string {
+  const counts = new Map<string, number>(DELIMITERS.map((d) => [d, 0]));
+  let quoted = false;
+  for (const char of headerLine) {
+    if (char === '"') quoted = !quoted;
+    else if (!quoted && counts.has(char)) counts.set(char, counts.get(char)! + 1);
+  }
+  let best: string = ",";
+  for (const d of DELIMITERS) if (counts.get(d)! > counts.get(best)!) best = d;
+  return best;
+}
+
+/** "a | b \| c" → ["a", "b | c"]: alternatives share one cell, separated by "|" ("\|" for a literal bar). */
+export function splitAlternatives(cell: string): string[] {
+  return cell
+    .split(/(?<!\\)\|/)
+    .map((part) => part.replace(/\\\|/g, "|").trim())
+    .filter((part) => part.length > 0);
+}
+
+function quoteErrorMessage(error: CsvError, start: number, end: number, column: string): string {
+  const where = `Line ${start}${column ? `, column "${column}"` : ""}`;
+  switch (error.code) {
+    case "CSV_QUOTE_NOT_CLOSED":
+      return (
+        `${where}: a value starts with a double quote (") that is never closed, so the rest of the file ` +
+        `cannot be split into rows. Add the closing quote at the end of the value, or remove the opening one.`
+      );
+    case "CSV_INVALID_CLOSING_QUOTE":
+    case "CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE":
+      return (
+        `${where}${end !== start ? ` (row ends on line ${end})` : ""}: a quoted value has text after its closing quote. ` +
+        `Inside a quoted value write each double quote twice, e.g. "Our ""Premium"" plan".`
+      );
+    case "INVALID_OPENING_QUOTE":
+      return (
+        `${where}: a double quote (") appears in the middle of a value that does not start with one. ` +
+        `Wrap the whole value in double quotes and write the inner quote twice, e.g. "Our ""Premium"" plan".`
+      );
+    default:
+      return `${where}: this row cannot be read as CSV. Check its quotes and delimiters.`;
+  }
+}
+
+/** All records with their starting lines, resuming after quote errors. `lines` are the file's physical lines. */
+function readRecords(lines: string[], firstIndex: number, delimiter: string, header: string[] | null) {
+  const records: CsvRecord[] = [];
+  const errors: FaqImportError[] = [];
+  let from = firstIndex; // 0-based index of the first line of the current attempt
+  while (from < lines.length) {
+    let previousEnd = from; // 1-based line number of the last line already consumed
+    const firstStartAfter = (endLine: number) => {
+      let i = endLine; // index of the line after endLine
+      while (i < lines.length && lines[i].trim() === "") i++;
+      return i + 1;
+    };
+    try {
+      parse(lines.slice(from).join("\n"), {
+        delimiter,
+        trim: true,
+        skip_empty_lines: true,
+        relax_column_count: true,
+        on_record: (record: string[], context) => {
+          const end = from + context.lines;
+          records.push({ line: firstStartAfter(previousEnd), fields: record });
+          previousEnd = end;
+          return null;
+        },
+      });
+      break;
+    } catch (error) {
+      if (!(error instanceof CsvError)) throw error;
+      const start = firstStartAfter(previousEnd);
+      const end = from + (typeof error.lines === "number" ? error.lines : 0);
+      const index = typeof error.index === "number" ? error.index : -1;
+      const column = header?.[index] ?? "";
+      errors.push({ line: start, column: column || undefined, code: "malformed", message: quoteErrorMessage(error, start, end, column) });
+      // An unclosed quote swallows the file up to its end; resume right after the row's first line.
+      const resumeAfter = error.code === "CSV_QUOTE_NOT_CLOSED" || end < start ? start : end;
+      from = resumeAfter; // index of the line after 1-based `resumeAfter`
+    }
+  }
+  return { records, errors };
+}
+
+export function parseCsv(text: string): ParsedFile {
+  const lines = text.split("\n");
+  const errors: FaqImportError[] = [];
+  let headerIndex = lines.findIndex((l) => !isBlankLine(l));
+  let delimiter: string | null = null;
+  const sep = /^sep=(.)\s*$/i.exec(lines[headerIndex] ?? "");
+  if (sep) {
+    delimiter = sep[1];
+    headerIndex = lines.findIndex((l, i) => i > headerIndex && !isBlankLine(l));
+  }
+  if (headerIndex < 0) {
+    return { entries: [], warnings: [], errors: [{ line: null, code: "empty_file", message: "The file has no rows. Add a header row and at least one question and answer." }] };
+  }
+  delimiter ??= detectDelimiter(lines[headerIndex]);
+
+  const headerRead = readRecords(lines.slice(0, headerIndex + 1), headerIndex, delimiter, null);
+  const headerRecord = headerRead.records[0];
+  if (!headerRecord || headerRead.errors.length > 0) {
+    return { entries: [], warnings: [], errors: headerRead.errors.slice(0, 1) };
+  }
+  const headerLine = headerRecord.line;
+  const header = headerRecord.fields.map((h) => h.trim());
+  const columnOf: Partial<Record<FaqField, number>> = {};
+  const unnamed: number[] = [];
+  header.forEach((name, index) => {
+    if (name === "") return void unnamed.push(index);
+    const field = fieldForName(name);
+    if (!field) {
+      errors.push({ line: headerLine, column: name, code: "unknown_column", message: unknownFieldMessage(name, `Line ${headerLine}`, "column") });
+    } else if (columnOf[field] !== undefined) {
+      const first = header[columnOf[field]!];
+      errors.push({
+        line: headerLine, column: name, code: "duplicate_column",
+        message: `Line ${headerLine}: columns "${first}" and "${name}" both mean "${field}". Keep only one of them.`,
+      });
+    } else columnOf[field] = index;
+  });
+  const recognised = Object.keys(columnOf).length;
+  for (const field of ["question", "answer"] as const) {
+    if (columnOf[field] !== undefined) continue;
+    const spanish = field === "question" ? "pregunta" : "respuesta";
+    const noHeader = recognised === 0
+      ? ` The first row must be a header naming the columns (${acceptedFieldsText()}); it reads "${header.slice(0, 3).join(`${delimiter} `)}".`
+      : "";
+    errors.push({
+      line: headerLine, column: field, code: "missing_column",
+      message: `Line ${headerLine}: there is no "${field}" column (or "${spanish}").${noHeader} Add a "${field}" column to the header row.`,
+    });
+  }
+
+  // Data rows: parse again from the line after the header so header quote errors cannot recur.
+  const body = readRecords(lines, headerLine, delimiter, header);
+  errors.push(...body.errors);
+  const entries: RawEntry[] = [];
+  const reportedUnnamed = new Set<number>();
+  const fieldNames: Partial<Record<FaqField, string>> = {};
+  for (const [field, index] of Object.entries(columnOf)) fieldNames[field as FaqField] = header[index];
+
+  for (const { line, fields } of body.records) {
+    if (fields.every((f) => f.trim() === "")) continue;
+    const extra = fields.slice(header.length);
+    if (extra.some((f) => f.trim() !== "")) {
+      errors.push({
+        line, code: "malformed",
+        message:
+          `Line ${line}: this row has ${fields.length} values but the header has ${header.length} columns. ` +
+          `Wrap any value that contains "${delimiter === "\t" ? "tab" : delimiter}" in double quotes.`,
+      });
+      continue;
+    }
+    for (const index of unnamed) {
+      if ((fields[index] ?? "").trim() === "" || reportedUnnamed.has(index)) continue;
+      reportedUnnamed.add(index);
+      errors.push({
+        line, code: "unknown_column",
+        message: `Line ${line}: column ${index + 1} has a value but no name in the header row. Name the column (${acceptedFieldsText()}) or delete its values.`,
+      });
+    }
+    const cell = (field: FaqField) => (columnOf[field] === undefined ? undefined : (fields[columnOf[field]!] ?? "").trim());
+    const optional = (field: FaqField) => {
+      const value = cell(field);
+      return value === undefined || value === "" ? null : value;
+    };
+    const alternatives = cell("alternatives");
+    entries.push({
+      line,
+      question: cell("question"),
+      answer: cell("answer"),
+      alternatives: alternatives === undefined ? [] : splitAlternatives(alternatives),
+      category: optional("category"),
+      language: optional("language"),
+      key: optional("key"),
+      fieldNames,
+    });
+  }
+  if (entries.length === 0 && errors.length === 0) {
+    errors.push({ line: null, code: "empty_file", message: "The file has a header row but no entries. Add at least one question and answer below the header." });
+  }
+  return { entries, errors, warnings: [] };
+}

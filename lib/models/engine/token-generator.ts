@@ -1,0 +1,115 @@
+// Loads a causal LM with transformers.js and runs one greedy generation over prompt token ids,
+// reporting each new token id as it is produced. Runs where the weights live: in the chat
+// worker thread, or inline (tests, benchmarks, useWorker=false). Knows nothing about text.
+import { AutoModelForCausalLM, BaseStreamer, InterruptableStoppingCriteria, StoppingCriteriaList, Tensor } from "@huggingface/transformers";
+import type { PreTrainedModel } from "@huggingface/transformers";
+import { sessionOptions } from "./transformers-setup";
+import type { DataType } from "../model-source";
+
+export type StopReason = "eos" | "max_tokens" | "time_budget" | "cancelled";
+
+export interface GenerationRequest {
+  inputIds: number[];
+  maxNewTokens: number;
+  timeBudgetMs: number;
+}
+
+export interface GenerationOutcome {
+  tokens: number;
+  stop: StopReason;
+}
+
+export interface LoadChatOptions {
+  location: string;
+  dtype?: DataType;
+  fileName: string;
+  threads: number;
+}
+
+export async function loadCausalLM(o: LoadChatOptions): Promise<PreTrainedModel> {
+  return AutoModelForCausalLM.from_pretrained(o.location, {
+    dtype: o.dtype,
+    model_file_name: o.fileName === "model" ? undefined : o.fileName,
+    session_options: sessionOptions(o.threads),
+  } as Parameters<typeof AutoModelForCausalLM.from_pretrained>[1]);
+}
+
+/** Forwards generated token ids one by one; the prompt (first put) is skipped. */
+class TokenSink extends BaseStreamer {
+  private seenPrompt = false;
+  constructor(private readonly onToken: (id: number) => void) {
+    super();
+  }
+  put(value: bigint[][]): void {
+    if (!this.seenPrompt) {
+      this.seenPrompt = true;
+      return;
+    }
+    for (const id of value[0]) this.onToken(Number(id));
+  }
+  end(): void {}
+}
+
+export interface RunningGeneration {
+  done: Promise<GenerationOutcome>;
+  /** Stops after the forward pass in flight (at most one token later). */
+  cancel(): void;
+}
+
+export function startGeneration(model: PreTrainedModel, req: GenerationRequest, onToken: (id: number) => void): RunningGeneration {
+  const interrupt = new InterruptableStoppingCriteria();
+  let stop: StopReason | null = null;
+  let tokens = 0;
+  const eos = new Set<number>(eosIds(model));
+  const timer = setTimeout(() => {
+    stop ??= "time_budget";
+    interrupt.interrupt();
+  }, req.timeBudgetMs);
+
+  const ids = BigInt64Array.from(req.inputIds, (n) => BigInt(n));
+  const input_ids = new Tensor("int64", ids, [1, ids.length]);
+  const attention_mask = new Tensor("int64", new BigInt64Array(ids.length).fill(1n), [1, ids.length]);
+  const criteria = new StoppingCriteriaList();
+  criteria.push(interrupt);
+
+  const sink = new TokenSink((id) => {
+    if (stop) return; // a token decided after cancellation is not shown
+    if (eos.has(id)) {
+      stop = "eos";
+      return;
+    }
+    tokens++;
+    onToken(id);
+  });
+
+  const done = (async (): Promise<GenerationOutcome> => {
+    try {
+      await model.generate({
+        inputs: input_ids,
+        attention_mask,
+        max_new_tokens: req.maxNewTokens,
+        do_sample: false,
+        streamer: sink,
+        stopping_criteria: criteria,
+      } as Parameters<PreTrainedModel["generate"]>[0]);
+    } finally {
+      clearTimeout(timer);
+    }
+    return { tokens, stop: stop ?? "max_tokens" };
+  })();
+
+  return {
+    done,
+    cancel() {
+      stop ??= "cancelled";
+      interrupt.interrupt();
+    },
+  };
+}
+
+function eosIds(model: PreTrainedModel): number[] {
+  const gen = (model as unknown as { generation_config?: { eos_token_id?: number | number[] | null } }).generation_config;
+  const cfg = model.config as unknown as { eos_token_id?: number | number[] | null };
+  const raw = gen?.eos_token_id ?? cfg.eos_token_id;
+  return raw == null ? [] : Array.isArray(raw) ? raw : [raw];
+}

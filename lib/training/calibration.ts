@@ -1,0 +1,231 @@
+// Fits calibration and operating thresholds from out-of-fold scores (training data only):
+// a softmax temperature on covered questions, a small logistic "is this covered?" model that
+// contrasts covered questions with phrasings of held-out entries, then the answer / suggest
+// thresholds that keep wrong answers under the target on the weighted covered + unrelated mix.
+import { rankCandidates, scopeFeatures } from "./decide";
+import type { Calibration, CurvePoint } from "./types";
+
+export interface OofRecord {
+  z: Float32Array;
+  coverage: number;
+  featureCount: number;
+  /** Class index of the right entry. */
+  label: number;
+  text: string;
+  /** True for phrasings of an entry the fold model never saw: any answer there is wrong. */
+  unrelated: boolean;
+}
+
+export interface CalibrationSettings {
+  targetWrongRate: number;
+  unrelatedShare: number;
+  suggestHitRate: number;
+}
+
+export interface CalibrationFit {
+  calibration: Calibration;
+  curve: CurvePoint[];
+  answeredShare: number | null;
+  answeredWrongRate: number | null;
+  suggestedShare: number | null;
+  unrelatedAnsweredRate: number | null;
+  calibrationError: number | null;
+  notes: string[];
+}
+
+const MIN_IN_SCOPE = 20;
+const MIN_UNRELATED = 10;
+const ANSWER_FLOOR = 0.5;
+const SUGGEST_FLOOR = 0.2;
+
+export function fitTemperature(records: OofRecord[]): number {
+  const nll = (logT: number) => {
+    const T = Math.exp(logT);
+    let total = 0;
+    for (const r of records) {
+      let max = -Infinity;
+      for (let c = 0; c < r.z.length; c++) if (r.z[c] > max) max = r.z[c];
+      let sum = 0;
+      for (let c = 0; c < r.z.length; c++) sum += Math.exp((r.z[c] - max) / T);
+      total += Math.log(sum) - (r.z[r.label] - max) / T;
+    }
+    return total;
+  };
+  // Golden-section search on log T: NLL is unimodal in T for a fixed set of logits.
+  let a = Math.log(0.05);
+  let b = Math.log(20);
+  const g = (Math.sqrt(5) - 1) / 2;
+  for (let i = 0; i < 40; i++) {
+    const c = b - g * (b - a);
+    const d = a + g * (b - a);
+    if (nll(c) < nll(d)) b = d;
+    else a = c;
+  }
+  return Math.exp((a + b) / 2);
+}
+
+function fitScope(covered: number[][], unrelated: number[][], unrelatedShare: number): NonNullable<Calibration["scope"]> {
+  const rows = [...covered, ...unrelated];
+  const y = rows.map((_, i) => (i < covered.length ? 1 : 0));
+  const w = rows.map((_, i) => (i < covered.length ? (1 - unrelatedShare) / covered.length : unrelatedShare / unrelated.length));
+  const dims = rows[0].length;
+  const mean = Array.from({ length: dims }, (_, j) => rows.reduce((a, r) => a + r[j], 0) / rows.length);
+  const std = Array.from({ length: dims }, (_, j) => Math.sqrt(rows.reduce((a, r) => a + (r[j] - mean[j]) ** 2, 0) / rows.length) || 1);
+  const xs = rows.map((r) => r.map((v, j) => (v - mean[j]) / std[j]));
+  const weights = new Array(dims).fill(0);
+  let bias = 0;
+  // Full-batch gradient descent with a little L2: five features, a few thousand rows.
+  const lr = 2;
+  const l2 = 1e-3;
+  for (let it = 0; it < 400; it++) {
+    const gw = weights.map((v) => l2 * v);
+    let gb = 0;
+    for (let i = 0; i < xs.length; i++) {
+      let t = bias;
+      for (let j = 0; j < dims; j++) t += weights[j] * xs[i][j];
+      const d = (1 / (1 + Math.exp(-t)) - y[i]) * w[i];
+      for (let j = 0; j < dims; j++) gw[j] += d * xs[i][j];
+      gb += d;
+    }
+    for (let j = 0; j < dims; j++) weights[j] -= lr * gw[j];
+    bias -= lr * gb;
+  }
+  return { mean, std, weights, bias };
+}
+
+interface Scored {
+  top: number;
+  top3: number;
+  correct: boolean;
+  inTop3: boolean;
+  unrelated: boolean;
+  weight: number;
+}
+
+function score(records: OofRecord[], cal: Calibration, unrelatedShare: number): Scored[] {
+  const nIn = records.filter((r) => !r.unrelated).length;
+  const nOut = records.length - nIn;
+  const share = nOut === 0 ? 0 : nIn === 0 ? 1 : unrelatedShare;
+  return records.map((r) => {
+    const ranked = rankCandidates(r.z, r.coverage, cal, 3);
+    const top = r.featureCount === 0 ? 0 : ranked[0].confidence;
+    return {
+      top,
+      top3: r.featureCount === 0 ? 0 : ranked.reduce((a, c) => a + c.confidence, 0),
+      correct: !r.unrelated && ranked[0].index === r.label,
+      inTop3: !r.unrelated && ranked.some((c) => c.index === r.label),
+      unrelated: r.unrelated,
+      weight: r.unrelated ? share / nOut : (1 - share) / nIn,
+    };
+  });
+}
+
+/** Lowest threshold whose selected items (value ≥ threshold) keep good/total ≥ needed. */
+function lowestThreshold(items: { value: number; good: boolean; weight: number }[], needed: number): number | null {
+  const sorted = [...items].sort((a, b) => b.value - a.value);
+  let total = 0;
+  let good = 0;
+  let best: number | null = null;
+  for (let i = 0; i < sorted.length; i++) {
+    total += sorted[i].weight;
+    if (sorted[i].good) good += sorted[i].weight;
+    const boundary = i === sorted.length - 1 || sorted[i + 1].value < sorted[i].value;
+    if (boundary && total > 0 && good / total >= needed) best = sorted[i].value;
+  }
+  return best;
+}
+
+function curveOf(scored: Scored[], thresholds: number[]): CurvePoint[] {
+  const inScope = scored.filter((s) => !s.unrelated);
+  const out = scored.filter((s) => s.unrelated);
+  return thresholds.map((t) => {
+    const ans = scored.filter((s) => s.top >= t);
+    const aw = ans.reduce((a, s) => a + s.weight, 0);
+    const ww = ans.reduce((a, s) => a + (s.correct ? 0 : s.weight), 0);
+    return {
+      threshold: t,
+      answeredShare: inScope.length ? inScope.filter((s) => s.top >= t).length / inScope.length : 0,
+      wrongRate: aw > 0 ? ww / aw : 0,
+      unrelatedAnswered: out.length ? out.filter((s) => s.top >= t).length / out.length : 0,
+    };
+  });
+}
+
+function expectedCalibrationError(scored: Scored[]): number {
+  const bins = Array.from({ length: 10 }, () => ({ w: 0, conf: 0, acc: 0 }));
+  for (const s of scored) {
+    const b = bins[Math.min(9, Math.floor(s.top * 10))];
+    b.w += s.weight;
+    b.conf += s.weight * s.top;
+    b.acc += s.weight * (s.correct ? 1 : 0);
+  }
+  const total = bins.reduce((a, b) => a + b.w, 0);
+  return bins.reduce((a, b) => a + (b.w > 0 ? (b.w / total) * Math.abs(b.conf / b.w - b.acc / b.w) : 0), 0);
+}
+
+export function fitCalibration(records: OofRecord[], settings: CalibrationSettings): CalibrationFit {
+  const covered = records.filter((r) => !r.unrelated);
+  const unrelated = records.filter((r) => r.unrelated);
+  const notes: string[] = [];
+  const rough = covered.length < MIN_IN_SCOPE || unrelated.length < MIN_UNRELATED;
+  const cal: Calibration = {
+    temperature: covered.length >= MIN_IN_SCOPE ? fitTemperature(covered) : 1,
+    scope: null,
+    answerThreshold: 0.6,
+    suggestThreshold: 0.3,
+    targetWrongRate: settings.targetWrongRate,
+    unrelatedShare: settings.unrelatedShare,
+    rough,
+  };
+  if (rough) {
+    notes.push(
+      `only ${covered.length} covered and ${unrelated.length} unrelated out-of-fold questions: estimates are rough and thresholds use safe defaults; add more phrasings per entry`,
+    );
+  } else {
+    cal.scope = fitScope(
+      covered.map((r) => scopeFeatures(r.z, r.coverage)),
+      unrelated.map((r) => scopeFeatures(r.z, r.coverage)),
+      settings.unrelatedShare,
+    );
+  }
+  let scored = score(records, cal, settings.unrelatedShare);
+  if (!rough) {
+    const t = lowestThreshold(
+      scored.map((s) => ({ value: s.top, good: s.correct, weight: s.weight })),
+      1 - settings.targetWrongRate,
+    );
+    if (t === null) notes.push("no threshold meets the wrong-answer target on out-of-fold data: the model will not answer on its own");
+    cal.answerThreshold = t === null ? 1.01 : Math.max(ANSWER_FLOOR, t);
+    const below = scored.filter((s) => s.top < cal.answerThreshold);
+    const st = lowestThreshold(
+      below.map((s) => ({ value: s.top3, good: s.inTop3, weight: s.weight })),
+      settings.suggestHitRate,
+    );
+    cal.suggestThreshold = Math.min(cal.answerThreshold, Math.max(SUGGEST_FLOOR, st ?? cal.answerThreshold));
+  } else if (unrelated.length > 0) {
+    // Without covered out-of-fold data we can still refuse to answer what looks like held-out entries.
+    const tops = unrelated.map((r) => rankCandidates(r.z, r.coverage, cal, 1)[0].confidence).sort((a, b) => a - b);
+    const q = tops[Math.min(tops.length - 1, Math.floor((1 - settings.targetWrongRate) * tops.length))];
+    cal.answerThreshold = Math.min(0.95, Math.max(cal.answerThreshold, q + 1e-3));
+  }
+  scored = score(records, cal, settings.unrelatedShare);
+  const tops = [...new Set(scored.map((s) => Number(s.top.toFixed(3))))].sort((a, b) => a - b);
+  const grid = Array.from({ length: 41 }, (_, i) => tops[Math.floor((i / 40) * (tops.length - 1))] ?? 0);
+  const curve = curveOf(scored, [...new Set([...grid, cal.answerThreshold])].sort((a, b) => a - b));
+  const inScope = scored.filter((s) => !s.unrelated);
+  const out = scored.filter((s) => s.unrelated);
+  const answered = scored.filter((s) => s.top >= cal.answerThreshold);
+  const aw = answered.reduce((a, s) => a + s.weight, 0);
+  return {
+    calibration: cal,
+    curve,
+    answeredShare: inScope.length ? inScope.filter((s) => s.top >= cal.answerThreshold).length / inScope.length : null,
+    answeredWrongRate: aw > 0 ? answered.reduce((a, s) => a + (s.correct ? 0 : s.weight), 0) / aw : null,
+    suggestedShare: scored.length
+      ? scored.filter((s) => s.top < cal.answerThreshold && s.top3 >= cal.suggestThreshold).length / scored.length
+      : null,
+    unrelatedAnsweredRate: out.length ? out.filter((s) => s.top >= cal.answerThreshold).length / out.length : null,
+    calibrationError: scored.length ? expectedCalibrationError(scored) : null,
+    notes,
+  };
+}

@@ -1,0 +1,115 @@
+// Public types of the tenant-model library: what goes into training, what comes out, and the
+// decision the chat receives for each customer message.
+
+export interface FaqExample {
+  text: string;
+  /** FAQ entry key. */
+  label: string;
+}
+
+/** Optional sentence encoder; must return one vector per text, all of the same length. */
+export type Embedder = (texts: string[]) => Promise<Float32Array[]>;
+
+export interface TrainProgress {
+  phase: string;
+  /** 0..1 over the whole training run. */
+  fraction: number;
+  message?: string;
+}
+
+export interface TrainOptions {
+  /** At most this share of answered questions may be answered wrongly (default 0.05). */
+  targetWrongRate?: number;
+  /**
+   * Share of incoming messages assumed NOT covered by the FAQ when choosing thresholds and calibrating
+   * (default 0.2). It is a product prior, not measured: change it if a tenant's traffic is known.
+   */
+  unrelatedShare?: number;
+  /** Among "did you mean" offers, at least this share should contain the right entry (default 0.5). */
+  suggestHitRate?: number;
+  seed?: number;
+  embed?: Embedder;
+  onProgress?: (p: TrainProgress) => void;
+  signal?: AbortSignal;
+}
+
+export interface Candidate {
+  label: string;
+  /** Calibrated probability that this entry is the right answer. */
+  confidence: number;
+}
+
+export interface Decision {
+  kind: "answer" | "suggest" | "handoff";
+  candidates: Candidate[];
+  reason: string;
+}
+
+export interface Calibration {
+  /** Softmax temperature fitted on out-of-fold in-scope scores. */
+  temperature: number;
+  /** Logistic model of P(message is covered by the FAQ | score features); see calibration.ts. */
+  scope: { mean: number[]; std: number[]; weights: number[]; bias: number } | null;
+  answerThreshold: number;
+  suggestThreshold: number;
+  targetWrongRate: number;
+  unrelatedShare: number;
+  /** True when thresholds are defaults or rest on too little out-of-fold data. */
+  rough: boolean;
+}
+
+export interface CurvePoint {
+  threshold: number;
+  /** Share of covered questions that get an answer. */
+  answeredShare: number;
+  /** Wrong answers / answers, over the covered + unrelated mix (weighted by unrelatedShare). */
+  wrongRate: number;
+  /** Share of unrelated questions (held-out entries) that wrongly get an answer. */
+  unrelatedAnswered: number;
+}
+
+export interface ConfusedPair {
+  a: string;
+  b: string;
+  count: number;
+  examples: { text: string; label: string; predicted: string }[];
+}
+
+export interface EvaluationReport {
+  n: number;
+  entries: number;
+  folds: number;
+  /** Out-of-fold top-1 accuracy on covered questions (no abstention). */
+  inScopeAccuracy: number | null;
+  top3Accuracy: number | null;
+  /** At the chosen thresholds, out-of-fold. */
+  answeredShare: number | null;
+  answeredWrongRate: number | null;
+  suggestedShare: number | null;
+  /** Share of phrasings of held-out entries (stand-ins for unrelated questions) that got an answer. */
+  unrelatedAnsweredRate: number | null;
+  /** Expected calibration error of the top-1 confidence on out-of-fold data. */
+  calibrationError: number | null;
+  inScopeScored: number;
+  unrelatedScored: number;
+  confusedPairs: ConfusedPair[];
+  curve: CurvePoint[];
+  rough: boolean;
+  notes: string[];
+  timings: Record<string, number>;
+}
+
+export interface TrainedModel {
+  kind: "ngram" | "embedding";
+  files: Record<string, Uint8Array>;
+  checksum: string;
+  sizeBytes: number;
+  evaluation: EvaluationReport;
+  calibration: Calibration;
+}
+
+export interface TenantModel {
+  labels: string[];
+  decide(text: string): Promise<Decision>;
+  decideBatch(texts: string[]): Promise<Decision[]>;
+}
