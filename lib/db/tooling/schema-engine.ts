@@ -59,9 +59,18 @@ function offlineAdapterFactory(kind: DbKind) {
 }
 
 async function engineFor(kind: DbKind): Promise<SchemaEngine> {
+  return openSchemaEngine(offlineAdapterFactory(kind));
+}
+
+/**
+ * Prisma's own schema engine on a driver adapter factory (e.g. PrismaPg), wrapped as the engine
+ * expects. Tests use it to confirm that Prisma Migrate reads our migration history as its own.
+ */
+export async function openSchemaEngine(adapterFactory: object, datamodel?: string): Promise<SchemaEngine> {
   glue ??= loadGlue();
   const g = await glue;
-  return g.SchemaEngine.new({ datamodels: undefined }, () => {}, offlineAdapterFactory(kind));
+  const factory = "errorRegistry" in adapterFactory ? adapterFactory : bindMigrationAwareSqlAdapterFactory(adapterFactory as never);
+  return g.SchemaEngine.new({ datamodels: datamodel ? [["schema.prisma", datamodel]] : undefined }, () => {}, factory);
 }
 
 /**

@@ -6,12 +6,12 @@ const ALIASES: Record<FaqField, string[]> = {
   question: ["question", "pregunta"],
   answer: ["answer", "respuesta"],
   alternatives: ["alternatives", "alternativas", "alternative", "alternativa"],
-  category: ["category", "categoria"],
+  category: ["category", "categoría", "categoria"],
   language: ["language", "idioma", "lang"],
   key: ["key", "id", "clave"],
 };
 
-export const FIELD_ORDER: FaqField[] = ["key", "question", "alternatives", "answer", "category", "language"];
+export const FIELD_ORDER: FaqField[] = ["question", "answer", "alternatives", "category", "language", "key"];
 
 // Accents, case, spaces and underscores do not matter in a header: "Categoría", "CATEGORIA ".
 function foldName(name: string): string {
@@ -32,7 +32,7 @@ export function fieldForName(name: string): FaqField | null {
 export function acceptedFieldsText(): string {
   return FIELD_ORDER.map((f) => {
     const [main, ...others] = ALIASES[f];
-    const shown = others.filter((o) => o !== "alternativa" && o !== "alternative");
+    const shown = others.filter((o) => !["alternativa", "alternative", "categoria"].includes(o));
     return shown.length ? `${main} (${shown.join(", ")})` : main;
   }).join(", ");
 }

@@ -78,7 +78,9 @@ export function validateEntries(parsed: ParsedFile, options: FaqImportOptions): 
       ok = false;
       errors.push({
         line, column: nameOf(entry, "answer"), code: "missing_answer",
-        message: `Line ${line}: the question ${quote(question ?? "")} has no answer. Write its answer, or delete the entry.`,
+        message: question
+          ? `Line ${line}: the question ${quote(question)} has no answer. Write its answer, or delete the entry.`
+          : `Line ${line}: the answer is empty. Write the answer, or delete the entry.`,
       });
     }
     if (question && tooLong(entry, "question", "the question", question, options.maxQuestionChars, "Shorten it and put the details in the answer.")) ok = false;
@@ -131,7 +133,7 @@ export function validateEntries(parsed: ParsedFile, options: FaqImportOptions): 
     const category = entry.category?.trim() || null;
     if (category && tooLong(entry, "category", "the category", category, options.maxCategoryChars, "Use a shorter category name.")) ok = false;
 
-    let key = entry.key?.trim() || null;
+    const key = entry.key?.trim() || null;
     if (key) {
       if (tooLong(entry, "key", "the key", key, options.maxKeyChars, "Use a shorter key.")) ok = false;
       const earlier = seenKeys.get(key);
@@ -139,7 +141,7 @@ export function validateEntries(parsed: ParsedFile, options: FaqImportOptions): 
         ok = false;
         errors.push({ line, column: nameOf(entry, "key"), code: "duplicate_key", message: `Line ${line}: the key "${key}" is also used on line ${earlier}. Keys must be unique; change one or leave it empty.` });
       } else seenKeys.set(key, line);
-    } else if (entry.key === undefined) key = null;
+    }
 
     let language: string | null = null;
     if (entry.language) {

@@ -1,0 +1,74 @@
+// Out-of-fold scores for calibration and the evaluation report. Each fold holds out a slice of
+// every entry's phrasings (scored as covered questions) AND every phrasing of a group of whole
+// entries (scored as unrelated questions: the fold model never saw those entries, so any answer is
+// wrong). One model per fold yields both kinds of evidence.
+import type { Phrasing } from "./augment";
+import type { OofRecord } from "./calibration";
+import { fitClassifier, scoreText } from "./fit-classifier";
+import { createRng, shuffleInPlace } from "./rng";
+
+export interface CvInput {
+  phrasings: Phrasing[];
+  /** Originals are phrasings[0..originals-1]; the rest are augmented copies. */
+  originals: number;
+  numClasses: number;
+  dense?: Float32Array[];
+  seed: number;
+  signal?: AbortSignal;
+  onProgress?: (fraction: number, message: string) => void;
+}
+
+export interface CvResult {
+  records: OofRecord[];
+  folds: number;
+}
+
+export function foldCount(originals: number) {
+  return originals >= 3000 ? 3 : 5;
+}
+
+export function crossValidate(input: CvInput): CvResult {
+  const { phrasings, originals, numClasses } = input;
+  const K = Math.min(foldCount(originals), originals);
+  const rng = createRng(input.seed + 101);
+  // Stratified: each entry's phrasings are dealt round-robin over the folds from a random start.
+  const fold = new Int32Array(originals);
+  const byLabel = new Map<number, number[]>();
+  for (let i = 0; i < originals; i++) {
+    const list = byLabel.get(phrasings[i].label) ?? [];
+    list.push(i);
+    byLabel.set(phrasings[i].label, list);
+  }
+  for (const list of byLabel.values()) {
+    shuffleInPlace(list, rng);
+    const start = Math.floor(rng() * K);
+    list.forEach((i, j) => (fold[i] = (start + j) % K));
+  }
+  const entryGroup = new Int32Array(numClasses);
+  const order = shuffleInPlace(Int32Array.from({ length: numClasses }, (_, i) => i), rng);
+  order.forEach((label, j) => (entryGroup[label] = j % K));
+
+  const records: OofRecord[] = [];
+  for (let k = 0; k < K; k++) {
+    const train = phrasings.filter((p) => fold[p.source] !== k && entryGroup[p.label] !== k);
+    const trainIdx = phrasings.map((p, i) => i).filter((i) => fold[phrasings[i].source] !== k && entryGroup[phrasings[i].label] !== k);
+    const seen = new Set(train.map((p) => p.label));
+    const tested = Array.from({ length: originals }, (_, i) => i).filter((i) => fold[i] === k || entryGroup[phrasings[i].label] === k);
+    if (train.length === 0 || tested.length === 0) continue;
+    const fc = fitClassifier({
+      texts: train.map((p) => p.text),
+      y: train.map((p) => p.label),
+      numClasses,
+      dense: input.dense ? trainIdx.map((i) => input.dense![i]) : undefined,
+      seed: input.seed + k,
+      signal: input.signal,
+      onEpoch: (e, E) => input.onProgress?.((k + e / E) / K, `fold ${k + 1}/${K}`),
+    });
+    for (const i of tested) {
+      const p = phrasings[i];
+      const { z, f } = scoreText(fc, p.text, input.dense?.[i]);
+      records.push({ z, coverage: f.coverage, featureCount: f.idx.length, label: p.label, text: p.text, unrelated: !seen.has(p.label) });
+    }
+  }
+  return { records, folds: K };
+}

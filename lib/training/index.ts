@@ -1,0 +1,7 @@
+// Public surface of the tenant-model library (pure: no database, HTTP or sockets).
+export { trainTenantModel } from "./train";
+export { loadTenantModel, type LoadedTenantModel } from "./load-model";
+export { writeModelFiles, readModelFiles, verifyModelFiles, type Manifest } from "./model-files";
+export { TrainingError, type TrainingErrorCode } from "./errors";
+export { normalizeText } from "./normalize";
+export type * from "./types";

@@ -1,0 +1,127 @@
+// trainTenantModel: FAQ phrasings in, a verified, calibrated, ONNX-exported tenant model out.
+// Steps: validate → augment few-shot entries → (optional) embed → cross-validate for out-of-fold
+// scores → calibrate + choose thresholds → fit the final model on everything → export files.
+import { z } from "zod";
+import { augment } from "./augment";
+import { fitCalibration } from "./calibration";
+import { crossValidate } from "./cross-validate";
+import { DEFAULT_EMBEDDING_WEIGHT, embedTexts, type EmbeddingSpec } from "./embedding";
+import { TrainingError } from "./errors";
+import { exportClassifierOnnx } from "./export-onnx";
+import { fitClassifier } from "./fit-classifier";
+import { jsonBytes, withManifest } from "./model-files";
+import { normalizeText } from "./normalize";
+import { buildReport } from "./report";
+import { checkAborted } from "./softmax";
+import type { FaqExample, TrainedModel, TrainOptions } from "./types";
+
+const ZExamples = z.array(z.object({ text: z.string(), label: z.string().min(1) }));
+
+const ZOptions = z.object({
+  targetWrongRate: z.number().gt(0).lt(1).default(0.05),
+  unrelatedShare: z.number().min(0).lt(1).default(0.2),
+  suggestHitRate: z.number().gt(0).lte(1).default(0.5),
+  seed: z.number().int().default(0),
+});
+
+function validate(examples: FaqExample[]) {
+  const parsed = ZExamples.safeParse(examples);
+  if (!parsed.success) throw new TrainingError("invalid_input", `FAQ phrasings must be {text, label} pairs: ${parsed.error.issues[0]?.message}`);
+  const notes: string[] = [];
+  const kept = parsed.data.map((e) => ({ text: e.text.trim(), label: e.label })).filter((e) => normalizeText(e.text).length > 0);
+  if (kept.length === 0) throw new TrainingError("empty_input", "the FAQ has no phrasings with words in them: add at least one question per entry");
+  if (kept.length < parsed.data.length) notes.push(`${parsed.data.length - kept.length} phrasings without letters or digits were ignored`);
+  const labels = [...new Set(kept.map((e) => e.label))].sort();
+  if (labels.length < 2) throw new TrainingError("invalid_input", "the FAQ needs at least two entries to tell questions apart");
+  return { kept, labels, notes };
+}
+
+export async function trainTenantModel(examples: FaqExample[], options: TrainOptions = {}): Promise<TrainedModel> {
+  const started = performance.now();
+  const timings: Record<string, number> = {};
+  const lap = (name: string, since: number) => (timings[name] = Math.round(performance.now() - since));
+  const settings = ZOptions.parse({
+    targetWrongRate: options.targetWrongRate,
+    unrelatedShare: options.unrelatedShare,
+    suggestHitRate: options.suggestHitRate,
+    seed: options.seed,
+  });
+  const progress = (phase: string, fraction: number, message?: string) =>
+    options.onProgress?.({ phase, fraction: Math.min(1, Math.max(0, fraction)), message });
+  checkAborted(options.signal);
+  progress("prepare", 0);
+
+  const { kept, labels, notes } = validate(examples);
+  const index = new Map(labels.map((l, i) => [l, i]));
+  const phrasings = augment(
+    kept.map((e) => e.text),
+    kept.map((e) => index.get(e.label)!),
+    settings.seed,
+  );
+
+  let dense: Float32Array[] | undefined;
+  let embedding: EmbeddingSpec | null = null;
+  if (options.embed) {
+    const t = performance.now();
+    progress("embed", 0.02, "encoding phrasings");
+    dense = await embedTexts(options.embed, phrasings.map((p) => p.text), null);
+    embedding = { dim: dense[0]?.length ?? 0, weight: DEFAULT_EMBEDDING_WEIGHT };
+    if (embedding.dim === 0) throw new TrainingError("invalid_input", "the embedder returned empty vectors");
+    lap("embedMs", t);
+  }
+  checkAborted(options.signal);
+
+  let t = performance.now();
+  const cv = crossValidate({
+    phrasings,
+    originals: kept.length,
+    numClasses: labels.length,
+    dense,
+    seed: settings.seed,
+    signal: options.signal,
+    onProgress: (f, m) => progress("evaluate", 0.05 + 0.6 * f, m),
+  });
+  lap("crossValidationMs", t);
+
+  t = performance.now();
+  progress("calibrate", 0.65);
+  const fit = fitCalibration(cv.records, settings);
+  lap("calibrationMs", t);
+
+  t = performance.now();
+  const final = fitClassifier({
+    texts: phrasings.map((p) => p.text),
+    y: phrasings.map((p) => p.label),
+    numClasses: labels.length,
+    dense,
+    seed: settings.seed,
+    signal: options.signal,
+    onEpoch: (e, E) => progress("train", 0.67 + 0.28 * (e / E), "final model"),
+  });
+  lap("finalFitMs", t);
+
+  t = performance.now();
+  progress("export", 0.96);
+  const kind = embedding ? "embedding" : "ngram";
+  const onnx = exportClassifierOnnx(final.model, { labels: JSON.stringify(labels), kind });
+  const packed = withManifest(
+    {
+      "model.onnx": onnx,
+      "features.json": jsonBytes({ ...final.featurizer.config, embedding }),
+      "labels.json": jsonBytes(labels),
+      "calibration.json": jsonBytes(fit.calibration),
+    },
+    {
+      kind,
+      classes: labels.length,
+      features: final.featurizer.size,
+      embeddingDim: embedding?.dim ?? 0,
+      quantization: "int8 weights, one float32 scale per feature row",
+    },
+  );
+  lap("exportMs", t);
+  timings.totalMs = Math.round(performance.now() - started);
+  const evaluation = buildReport({ records: cv.records, fit, labels, n: kept.length, folds: cv.folds, notes, timings });
+  progress("done", 1);
+  return { kind, files: packed.files, checksum: packed.checksum, sizeBytes: packed.sizeBytes, evaluation, calibration: fit.calibration };
+}
