@@ -80,23 +80,40 @@ function factInSource(fact: string, sourceCompact: string): boolean {
   return new RegExp(`(^|[^\\d])${escaped}([^\\d]|$)`, "u").test(sourceCompact);
 }
 
+/** The passages prepared once, for checking a streamed answer repeatedly. */
+export class GroundingSource {
+  private readonly compact: string;
+  private readonly words: Set<string>;
+  private readonly stems: Set<string>;
+
+  constructor(passages: string[]) {
+    const source = passages.join("\n");
+    this.compact = fold(source).replace(/\s+/g, "");
+    this.words = new Set(contentWords(source));
+    this.stems = new Set([...this.words].map(stem));
+  }
+
+  /** Figures, links and emails of `text` that the passages do not contain. */
+  unsupportedFacts(text: string): string[] {
+    return extractFacts(text).filter((f) => !factInSource(f, this.compact));
+  }
+
+  check(answer: string, opts: GuardOptions = {}): GuardVerdict {
+    const minSupport = opts.minSupport ?? 0.7;
+    const unsupportedFacts = this.unsupportedFacts(answer);
+    const words = contentWords(answer);
+    const unsupportedWords = words.filter((w) => !this.words.has(w) && !this.stems.has(stem(w)));
+    const support = words.length === 0 ? 0 : (words.length - unsupportedWords.length) / words.length;
+
+    let reason: string | undefined;
+    if (answer.trim().length === 0) reason = "the model produced no text";
+    else if (unsupportedFacts.length > 0) reason = `figures or links not in the FAQ: ${unsupportedFacts.slice(0, 3).join(", ")}`;
+    else if (words.length === 0) reason = "the answer has no content words to check";
+    else if (support < minSupport) reason = `only ${Math.round(support * 100)}% of the answer's words come from the FAQ`;
+    return { ok: reason === undefined, support, unsupportedWords: [...new Set(unsupportedWords)], unsupportedFacts, reason };
+  }
+}
+
 export function checkGrounding(answer: string, passages: string[], opts: GuardOptions = {}): GuardVerdict {
-  const minSupport = opts.minSupport ?? 0.7;
-  const source = passages.join("\n");
-  const sourceFolded = fold(source);
-  const sourceCompact = sourceFolded.replace(/\s+/g, "");
-  const sourceWords = new Set(contentWords(source));
-  const sourceStems = new Set([...sourceWords].map(stem));
-
-  const unsupportedFacts = extractFacts(answer).filter((f) => !factInSource(f, sourceCompact));
-  const words = contentWords(answer);
-  const unsupportedWords = words.filter((w) => !sourceWords.has(w) && !sourceStems.has(stem(w)));
-  const support = words.length === 0 ? 0 : (words.length - unsupportedWords.length) / words.length;
-
-  let reason: string | undefined;
-  if (answer.trim().length === 0) reason = "the model produced no text";
-  else if (unsupportedFacts.length > 0) reason = `figures or links not in the FAQ: ${unsupportedFacts.slice(0, 3).join(", ")}`;
-  else if (words.length === 0) reason = "the answer has no content words to check";
-  else if (support < minSupport) reason = `only ${Math.round(support * 100)}% of the answer's words come from the FAQ`;
-  return { ok: reason === undefined, support, unsupportedWords: [...new Set(unsupportedWords)], unsupportedFacts, reason };
+  return new GroundingSource(passages).check(answer, opts);
 }

@@ -19,7 +19,7 @@ export class IncrementalDecoder {
   push(id: number): string {
     this.ids.push(id);
     const opts = { skip_special_tokens: true };
-    const prefix = this.tokenizer.decode(this.ids.slice(this.prefixOffset, this.readOffset), opts);
+    const prefix = this.readOffset > this.prefixOffset ? this.tokenizer.decode(this.ids.slice(this.prefixOffset, this.readOffset), opts) : "";
     const full = this.tokenizer.decode(this.ids.slice(this.prefixOffset), opts);
     if (full.length <= prefix.length || full.endsWith("\uFFFD")) return "";
     const chunk = full.slice(prefix.length);

@@ -45,13 +45,14 @@ export function crossValidate(input: CvInput): CvResult {
     list.forEach((i, j) => (fold[i] = (start + j) % K));
   }
   const entryGroup = new Int32Array(numClasses);
-  const order = shuffleInPlace(Int32Array.from({ length: numClasses }, (_, i) => i), rng);
+  const order = Array.from({ length: numClasses }, (_, i) => i);
+  shuffleInPlace(order, rng);
   order.forEach((label, j) => (entryGroup[label] = j % K));
 
   const records: OofRecord[] = [];
   for (let k = 0; k < K; k++) {
-    const train = phrasings.filter((p) => fold[p.source] !== k && entryGroup[p.label] !== k);
-    const trainIdx = phrasings.map((p, i) => i).filter((i) => fold[phrasings[i].source] !== k && entryGroup[phrasings[i].label] !== k);
+    const trainIdx = phrasings.map((_, i) => i).filter((i) => fold[phrasings[i].source] !== k && entryGroup[phrasings[i].label] !== k);
+    const train = trainIdx.map((i) => phrasings[i]);
     const seen = new Set(train.map((p) => p.label));
     const tested = Array.from({ length: originals }, (_, i) => i).filter((i) => fold[i] === k || entryGroup[phrasings[i].label] === k);
     if (train.length === 0 || tested.length === 0) continue;

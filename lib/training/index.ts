@@ -5,3 +5,4 @@ export { writeModelFiles, readModelFiles, verifyModelFiles, type Manifest } from
 export { TrainingError, type TrainingErrorCode } from "./errors";
 export { normalizeText } from "./normalize";
 export type * from "./types";
+export { runTrainingInWorker, type TrainingRun, type RunOptions } from "./run-in-worker";

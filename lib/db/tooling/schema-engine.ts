@@ -59,18 +59,51 @@ function offlineAdapterFactory(kind: DbKind) {
 }
 
 async function engineFor(kind: DbKind): Promise<SchemaEngine> {
-  return openSchemaEngine(offlineAdapterFactory(kind));
+  glue ??= loadGlue();
+  const g = await glue;
+  return g.SchemaEngine.new({ datamodels: undefined }, () => {}, offlineAdapterFactory(kind));
+}
+
+export interface OpenedSchemaEngine {
+  engine: SchemaEngine;
+  /** Frees the engine and closes the connections it opened (SQLite: releases its file lock). */
+  close(): Promise<void>;
+}
+
+interface RawFactory {
+  provider: string;
+  adapterName: string;
+  connect(): Promise<{ dispose(): Promise<void> }>;
+  connectToShadowDb(): Promise<{ dispose(): Promise<void> }>;
 }
 
 /**
- * Prisma's own schema engine on a driver adapter factory (e.g. PrismaPg), wrapped as the engine
- * expects. Tests use it to confirm that Prisma Migrate reads our migration history as its own.
+ * Prisma's own schema engine on a driver adapter factory (e.g. PrismaPg). Tests use it to confirm
+ * that Prisma Migrate reads our migration history as its own.
  */
-export async function openSchemaEngine(adapterFactory: object, datamodel?: string): Promise<SchemaEngine> {
+export async function openSchemaEngine(adapterFactory: RawFactory): Promise<OpenedSchemaEngine> {
   glue ??= loadGlue();
   const g = await glue;
-  const factory = "errorRegistry" in adapterFactory ? adapterFactory : bindMigrationAwareSqlAdapterFactory(adapterFactory as never);
-  return g.SchemaEngine.new({ datamodels: datamodel ? [["schema.prisma", datamodel]] : undefined }, () => {}, factory);
+  const opened: Array<{ dispose(): Promise<void> }> = [];
+  const track = async (p: Promise<{ dispose(): Promise<void> }>) => {
+    const a = await p;
+    opened.push(a);
+    return a;
+  };
+  const factory = bindMigrationAwareSqlAdapterFactory({
+    provider: adapterFactory.provider,
+    adapterName: adapterFactory.adapterName,
+    connect: () => track(adapterFactory.connect()),
+    connectToShadowDb: () => track(adapterFactory.connectToShadowDb()),
+  } as never);
+  const engine = await g.SchemaEngine.new({ datamodels: undefined }, () => {}, factory);
+  return {
+    engine,
+    async close() {
+      engine.free();
+      for (const a of opened.splice(0)) await a.dispose().catch(() => undefined);
+    },
+  };
 }
 
 /**

@@ -91,7 +91,7 @@ export function startGeneration(model: PreTrainedModel, req: GenerationRequest, 
         do_sample: false,
         streamer: sink,
         stopping_criteria: criteria,
-      } as Parameters<PreTrainedModel["generate"]>[0]);
+      } as unknown as Parameters<PreTrainedModel["generate"]>[0]);
     } finally {
       clearTimeout(timer);
     }

@@ -1,5 +1,6 @@
 // The migration runner against real SQLite files and real PostgreSQL databases: fresh install,
 // restart, upgrade with a new migration, edited history, failed migration, two processes at once.
+import { spawn } from "node:child_process";
 import { createHash } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
@@ -9,6 +10,9 @@ import pg from "pg";
 import { afterEach, describe, expect, it } from "vitest";
 import { migrate, type MigrateLogger } from "@/lib/db/migrate";
 import { defaultMigrationsDir, type DbKind, type DbTarget } from "@/lib/db/target";
+import { currentDatamodel } from "@/lib/db/tooling/migrations";
+import { diffDatamodels } from "@/lib/db/tooling/schema-engine";
+import { createDb } from "@/lib/db";
 import { createEmptyTestDatabase, silentLog, testDbKinds, type EmptyTestDatabase } from "@/tests/support/db";
 
 const kinds = await testDbKinds();
@@ -163,12 +167,55 @@ describe.each(kinds)("migrations on %s", (kind) => {
     expect(await tableExists(target, "Half")).toBe(true);
   });
 
+  it("keeps existing rows and their children when a migration rebuilds a parent table", async () => {
+    const e = await emptyDb();
+    const dir = copyMigrations(kind);
+    toClean.push(() => fs.rmSync(dir, { recursive: true, force: true }));
+    const db = await createDb({ url: e.url, migrationsDir: dir, log: silentLog });
+    try {
+      const tenant = await db.tenant.create({ data: { name: "T", slug: "t", widgetKey: "pk_t" } });
+      const visitor = await db.visitor.create({ data: { tenantId: tenant.id } });
+      const conv = await db.conversation.create({ data: { tenantId: tenant.id, visitorId: visitor.id } });
+      await db.message.create({ data: { tenantId: tenant.id, conversationId: conv.id, role: "customer", text: "hi", seq: 1 } });
+    } finally {
+      await db.$disconnect();
+    }
+    // On SQLite, adding a column with a default to Conversation (Message's cascading parent) is a
+    // table rebuild: create new, copy, DROP the old one, rename.
+    const root = path.resolve(defaultMigrationsDir(kind), "..", "..", "..");
+    const before = currentDatamodel(root, kind);
+    const after = before.replace(/(model Conversation \{\n)/, "$1  channel String @default(\"web\")\n");
+    addMigration(dir, "29990101000000_conversation_channel", await diffDatamodels(kind, before, after));
+    expect(await migrate(e.target, { migrationsDir: dir, log: silentLog })).toEqual(["29990101000000_conversation_channel"]);
+
+    expect(await query(e.target, `SELECT "channel" FROM "Conversation"`)).toEqual([{ channel: "web" }]);
+    expect((await query(e.target, `SELECT "text" FROM "Message"`)).map((r) => r.text)).toEqual(["hi"]);
+  });
+
   it("applies each migration exactly once when two runners start together", async () => {
     const { target } = await emptyDb();
     const [a, b] = await Promise.all([
       migrate(target, { migrationsDir: defaultMigrationsDir(kind), log: silentLog }),
       migrate(target, { migrationsDir: defaultMigrationsDir(kind), log: silentLog }),
     ]);
+    expect([...a, ...b].sort()).toEqual(committed(kind));
+    expect((await history(target)).map((r) => r.migration_name)).toEqual(committed(kind));
+  });
+
+  it("applies each migration exactly once when two processes start together", async () => {
+    const { url, target } = await emptyDb();
+    const child = path.join(path.dirname(new URL(import.meta.url).pathname), "migrate-child.ts");
+    const run = () =>
+      new Promise<string[]>((resolve, reject) => {
+        const p = spawn(process.execPath, ["--import", "tsx", child, url], { stdio: ["ignore", "pipe", "pipe"] });
+        let out = "";
+        let err = "";
+        p.stdout.on("data", (d) => (out += d));
+        p.stderr.on("data", (d) => (err += d));
+        p.on("error", reject);
+        p.on("close", (code) => (code === 0 ? resolve(JSON.parse(out) as string[]) : reject(new Error(`child exited ${code}: ${err}`))));
+      });
+    const [a, b] = await Promise.all([run(), run()]);
     expect([...a, ...b].sort()).toEqual(committed(kind));
     expect((await history(target)).map((r) => r.migration_name)).toEqual(committed(kind));
   });

@@ -46,25 +46,25 @@ describe.each(kinds)("Prisma Migrate compatibility on %s", (kind) => {
     toClean.push(e.cleanup);
     await migrate(e.target, { migrationsDir: defaultMigrationsDir(kind), log: silentLog });
 
-    const engine = await prismaEngine(e.target);
+    const { engine, close } = await prismaEngine(e.target);
     try {
       const diagnosis = await engine.diagnoseMigrationHistory({ migrationsList: migrationsList(kind), optInToShadowDatabase: false, filters });
       expect(diagnosis).toMatchObject({ editedMigrationNames: [], failedMigrationNames: [], hasMigrationsTable: true, history: null });
       expect((await engine.applyMigrations({ migrationsList: migrationsList(kind), filters })).appliedMigrationNames).toEqual([]);
     } finally {
-      engine.free();
+      await close();
     }
   });
 
   it("our runner applies nothing on a database Prisma's engine migrated", async () => {
     const e = await createEmptyTestDatabase(kind);
     toClean.push(e.cleanup);
-    const engine = await prismaEngine(e.target);
+    const { engine, close } = await prismaEngine(e.target);
     try {
       const applied = await engine.applyMigrations({ migrationsList: migrationsList(kind), filters });
       expect(applied.appliedMigrationNames.length).toBeGreaterThan(0);
     } finally {
-      engine.free();
+      await close();
     }
     expect(await migrate(e.target, { migrationsDir: defaultMigrationsDir(kind), log: silentLog })).toEqual([]);
   });

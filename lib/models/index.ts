@@ -1,0 +1,9 @@
+// Public surface of the local model runtime (transformers.js on onnxruntime-node): the process
+// registry, the reply generator used by the chat, and the shapes /api/health shows.
+import "server-only";
+
+export { getModelRuntime, setModelRuntime, ModelRuntime, runtimeConfigFromEnv, type LoadedChat, type ChatEngineFactory } from "./runtime";
+export { generateReply, type GenerateReplyInput, type ReplyEvent, type ReplyHandle, type ReplyReason, type ReplyResult } from "./generate-reply";
+export type { ModelHealth, ModelRole, ModelRuntimeConfig, ModelState, ModelStatus } from "./model-status";
+export type { ConversationMessage, FaqPassage } from "./prompt";
+export { checkGrounding } from "./grounding-guard";
