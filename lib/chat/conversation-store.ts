@@ -27,6 +27,8 @@ export interface MessageMeta {
   authorName?: string | null;
   /** The customer message a bot reply answers. */
   replyTo?: string;
+  /** On a customer message sent by choosing a "did you mean" button: the chosen entry. */
+  chosenKey?: string;
 }
 
 /** The visitor's current conversation (not closed), or null. */

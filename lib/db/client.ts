@@ -4,8 +4,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
-import { PrismaClient as SqliteClient } from "./generated/sqlite/client";
-import { PrismaClient as PostgresClient } from "./generated/postgres/client";
+import type { PrismaClient as SqliteClient } from "./generated/sqlite/client";
 import { migrate, type MigrateLogger } from "./migrate";
 import { omitSecrets } from "./secrets";
 import { defaultMigrationsDir, resolveDbTarget, type DbKind, type DbTarget } from "./target";
@@ -58,14 +57,17 @@ function sqliteAdapter(file: string) {
   };
 }
 
-export function clientFor(target: DbTarget): Db {
+// The PostgreSQL client (its own query compiler) is loaded only when that provider is used.
+export async function clientFor(target: DbTarget): Promise<Db> {
   let db: Db;
   if (target.kind === "sqlite") {
     fs.mkdirSync(path.dirname(target.file), { recursive: true });
-    db = new SqliteClient({ adapter: sqliteAdapter(target.file), omit: omitSecrets });
+    const { PrismaClient } = await import("./generated/sqlite/client");
+    db = new PrismaClient({ adapter: sqliteAdapter(target.file), omit: omitSecrets });
   } else {
     // Same models and fields, generated from the same schema: only the provider differs.
-    db = new PostgresClient({ adapter: new PrismaPg({ connectionString: target.url }), omit: omitSecrets }) as unknown as Db;
+    const { PrismaClient } = await import("./generated/postgres/client");
+    db = new PrismaClient({ adapter: new PrismaPg({ connectionString: target.url }), omit: omitSecrets }) as unknown as Db;
   }
   kinds.set(db, target.kind);
   return db;
@@ -77,7 +79,7 @@ export async function createDb(opts: CreateDbOptions): Promise<Db> {
   if (opts.migrate !== false) {
     await migrate(target, { migrationsDir: opts.migrationsDir ?? defaultMigrationsDir(target.kind), log: opts.log });
   }
-  const db = clientFor(target);
+  const db = await clientFor(target);
   await db.$connect();
   return db;
 }

@@ -58,29 +58,24 @@ function escapeAnswer(answer: string): string {
 }
 
 /**
- * Markdown: entries without a category first, then one "# Category" section per category in order of
- * first appearance. A single-language FAQ declares its language once in front matter.
+ * Markdown in entry order: a "# Category" heading whenever the category changes (a bare "#" when it
+ * changes back to none). A single-language FAQ declares its language once in front matter.
  */
 export function faqToMarkdown(entries: readonly FaqEntryInput[]): string {
   const languages = new Set(entries.map((e) => e.language));
   const single = languages.size === 1 ? [...languages][0] : null;
-  const groups = new Map<string | null, FaqEntryInput[]>([[null, []]]);
-  for (const entry of entries) {
-    const group = groups.get(entry.category) ?? [];
-    group.push(entry);
-    groups.set(entry.category, group);
-  }
   const out: string[] = [];
   if (single) out.push("---", `language: ${single}`, "---", "");
-  for (const [category, group] of groups) {
-    if (group.length === 0) continue;
-    if (category !== null) out.push(`# ${category}`, "");
-    for (const entry of group) {
-      out.push(`## ${entry.question}`, `<!-- key: ${entry.key} -->`);
-      if (!single) out.push(`<!-- lang: ${entry.language} -->`);
-      for (const alternative of entry.alternatives) out.push(`> Also: ${alternative}`);
-      out.push("", escapeAnswer(entry.answer), "");
+  let category: string | null = null;
+  for (const entry of entries) {
+    if (entry.category !== category) {
+      category = entry.category;
+      out.push(category === null ? "#" : `# ${category}`, "");
     }
+    out.push(`## ${entry.question}`, `<!-- key: ${entry.key} -->`);
+    if (!single) out.push(`<!-- lang: ${entry.language} -->`);
+    for (const alternative of entry.alternatives) out.push(`> Also: ${alternative}`);
+    out.push("", escapeAnswer(entry.answer), "");
   }
   return out.join("\n");
 }

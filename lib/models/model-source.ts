@@ -33,6 +33,8 @@ export interface ResolvedModel {
   source: ModelSourceKind;
   /** What to hand to from_pretrained: an absolute folder, or the hub id. */
   location: string;
+  /** The folder on disk, once there is one (not for a hub model not yet downloaded). */
+  folder?: string;
   /** Undefined for a hub download: then the requested dtype is used (or transformers.js's choice). */
   dtype?: DataType;
   /** ONNX base name inside onnx/ ("model", or "decoder_model_merged" in older exports). */
@@ -101,7 +103,7 @@ function fromFolder(role: ModelRole, id: string, folder: string, source: ModelSo
   }
   const weights = pickWeights(folder, requested);
   if (!weights) return { ok: false, error: `${v} folder ${folder} has no ONNX weights (onnx/model.onnx or onnx/model_<dtype>.onnx).` };
-  return { ok: true, model: { role, id, source, location: folder, dtype: weights.dtype, fileName: weights.fileName, weightBytes: weights.bytes } };
+  return { ok: true, model: { role, id, source, location: folder, folder, dtype: weights.dtype, fileName: weights.fileName, weightBytes: weights.bytes } };
 }
 
 export function resolveModel(

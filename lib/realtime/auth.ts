@@ -42,7 +42,21 @@ const ZWidgetAuth = z.object({
   key: z.string().min(1).max(100),
   visitorToken: z.string().max(2000).optional().nullable(),
   language: z.string().max(20).optional().nullable(),
+  /** Set by the widget's iframe: the page that embeds it (the browser enforces frame-ancestors). */
+  parentOrigin: z.string().max(300).optional().nullable(),
 });
+
+/**
+ * The origin of the page that hosts the widget. A socket opened from the widget's own frame has
+ * this server's origin; the frame is only rendered inside allowed pages (CSP frame-ancestors), so
+ * there the declared parent origin is the one to check.
+ */
+function embeddingOrigin(socket: Socket, parentOrigin: string | null | undefined): string | undefined {
+  const origin = socket.handshake.headers.origin;
+  const host = socket.handshake.headers.host;
+  const sameOrigin = origin && host && (origin === `http://${host}` || origin === `https://${host}`);
+  return sameOrigin && parentOrigin ? parentOrigin : origin;
+}
 
 export async function authenticateWidget(socket: Socket, next: Next) {
   try {
@@ -52,7 +66,7 @@ export async function authenticateWidget(socket: Socket, next: Next) {
     const db = await getDb();
     const tenant = await db.tenant.findUnique({ where: { widgetKey: auth.data.key } });
     if (!tenant) return refuse(next, new AppError("unauthenticated", "Unknown chat widget key."));
-    const origin = socket.handshake.headers.origin;
+    const origin = embeddingOrigin(socket, auth.data.parentOrigin);
     if (!originAllowed(origin, tenant.allowedOrigins)) {
       return refuse(next, new AppError("forbidden", "This website is not allowed to use this chat widget."));
     }
@@ -72,6 +86,7 @@ export async function authenticateWidget(socket: Socket, next: Next) {
       visitorId,
       visitorToken: visitorToken!,
       ip: socketIp(socket),
+      language: auth.data.language?.slice(0, 10) ?? null,
       log: logger.child({ socket: socket.id, tenantId: tenant.id, visitorId }),
     };
     Object.assign(socket.data, data);

@@ -14,6 +14,8 @@ export interface WidgetSocketData {
   visitorId: string;
   visitorToken: string;
   ip: string;
+  /** The browser's language as the widget reported it. */
+  language: string | null;
   log: Logger;
 }
 

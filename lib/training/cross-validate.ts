@@ -23,6 +23,8 @@ export interface CvResult {
   folds: number;
 }
 
+const HELD_OUT_ENTRY_SHARE = 0.1;
+
 export function foldCount(originals: number) {
   return originals >= 3000 ? 3 : 5;
 }
@@ -44,10 +46,17 @@ export function crossValidate(input: CvInput): CvResult {
     const start = Math.floor(rng() * K);
     list.forEach((i, j) => (fold[i] = (start + j) % K));
   }
-  const entryGroup = new Int32Array(numClasses);
+  // Each fold hides a small disjoint group of whole entries (about a tenth): hiding more would leave
+  // the covered questions fewer competitors than in production and make confidences look too good.
+  const perFold = Math.max(1, Math.round(numClasses * HELD_OUT_ENTRY_SHARE));
+  const entryGroup = new Int32Array(numClasses).fill(-1);
   const order = Array.from({ length: numClasses }, (_, i) => i);
   shuffleInPlace(order, rng);
-  order.forEach((label, j) => (entryGroup[label] = j % K));
+  order.forEach((label, j) => {
+    const g = Math.floor(j / perFold);
+    // Keep at least two entries trained in every fold.
+    if (g < K && numClasses - perFold >= 2) entryGroup[label] = g;
+  });
 
   const records: OofRecord[] = [];
   for (let k = 0; k < K; k++) {

@@ -1,13 +1,27 @@
-// The training library's error type. `code` lets callers (jobs, the eval CLI) map failures to
-// messages without parsing text; `message` is written for the person who uploaded the FAQ.
-export type TrainingErrorCode = "empty_input" | "invalid_input" | "cancelled" | "invalid_model" | "unavailable";
+// Training failures as the app's one error type (AppError), plus a training-specific `reason` so
+// jobs and the eval CLI can tell "cancelled" from "bad FAQ" without parsing messages. Messages are
+// written for the person who uploaded the FAQ.
+import { AppError, type ErrorCode } from "@/lib/errors/app-error";
 
-export class TrainingError extends Error {
-  constructor(
-    readonly code: TrainingErrorCode,
-    message: string,
-  ) {
-    super(message);
-    this.name = "TrainingError";
+export type TrainingErrorReason = "empty_input" | "invalid_input" | "cancelled" | "invalid_model" | "unavailable";
+
+const APP_CODE: Record<TrainingErrorReason, ErrorCode> = {
+  empty_input: "validation_failed",
+  invalid_input: "validation_failed",
+  cancelled: "conflict",
+  invalid_model: "internal",
+  unavailable: "not_ready",
+};
+
+export class TrainingError extends AppError {
+  readonly reason: TrainingErrorReason;
+
+  constructor(reason: TrainingErrorReason, message: string) {
+    super(APP_CODE[reason], message);
+    this.reason = reason;
   }
+}
+
+export function isTrainingError(e: unknown): e is TrainingError {
+  return e instanceof TrainingError;
 }

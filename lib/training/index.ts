@@ -2,7 +2,7 @@
 export { trainTenantModel } from "./train";
 export { loadTenantModel, type LoadedTenantModel } from "./load-model";
 export { writeModelFiles, readModelFiles, verifyModelFiles, type Manifest } from "./model-files";
-export { TrainingError, type TrainingErrorCode } from "./errors";
+export { TrainingError, isTrainingError, type TrainingErrorReason } from "./errors";
 export { normalizeText } from "./normalize";
 export type * from "./types";
 export { runTrainingInWorker, type TrainingRun, type RunOptions } from "./run-in-worker";

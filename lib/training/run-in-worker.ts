@@ -2,7 +2,7 @@
 // model trains. Falls back to the calling thread when a worker cannot start (no tsx loader, or an
 // `embed` function, which cannot cross threads) — `mode` says which one ran.
 import { Worker } from "node:worker_threads";
-import { TrainingError, type TrainingErrorCode } from "./errors";
+import { TrainingError, type TrainingErrorReason } from "./errors";
 import { trainTenantModel } from "./train";
 import type { FaqExample, TrainedModel, TrainOptions } from "./types";
 
@@ -28,7 +28,7 @@ function inProcess(examples: FaqExample[], opts: TrainOptions): TrainingRun {
 type WorkerMessage =
   | { type: "progress"; progress: Parameters<NonNullable<TrainOptions["onProgress"]>>[0] }
   | { type: "done"; result: TrainedModel }
-  | { type: "error"; code: TrainingErrorCode | "internal"; message: string };
+  | { type: "error"; code: TrainingErrorReason | "internal"; message: string };
 
 export function runTrainingInWorker(examples: FaqExample[], opts: RunOptions = {}): TrainingRun {
   const { mode = "auto", embed, signal, onProgress, ...plain } = opts;

@@ -12,6 +12,6 @@ try {
   // Copied, not transferred: protobuf output may be a view into a shared pool buffer.
   port.postMessage({ type: "done", result });
 } catch (err) {
-  const code = err instanceof TrainingError ? err.code : "internal";
+  const code = err instanceof TrainingError ? err.reason : "internal";
   port.postMessage({ type: "error", code, message: err instanceof Error ? err.message : String(err) });
 }

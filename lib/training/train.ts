@@ -46,8 +46,14 @@ export async function trainTenantModel(examples: FaqExample[], options: TrainOpt
     suggestHitRate: options.suggestHitRate,
     seed: options.seed,
   });
-  const progress = (phase: string, fraction: number, message?: string) =>
-    options.onProgress?.({ phase, fraction: Math.min(1, Math.max(0, fraction)), message });
+  // Throttled: a per-epoch callback would otherwise flood a job queue with hundreds of updates.
+  let last = { phase: "", fraction: -1 };
+  const progress = (phase: string, fraction: number, message?: string) => {
+    const f = Math.min(1, Math.max(0, fraction));
+    if (phase === last.phase && f - last.fraction < 0.01 && f < 1) return;
+    last = { phase, fraction: f };
+    options.onProgress?.({ phase, fraction: f, message });
+  };
   checkAborted(options.signal);
   progress("prepare", 0);
 

@@ -53,7 +53,7 @@ export async function startAppServer(opts: { databaseUrl?: string; env?: Record<
   const launch = async () => {
     child = spawn(process.execPath, ["--import", "tsx", path.join(root, "server.ts")], {
       cwd: root,
-      env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", ...env },
+      env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", ...env } as unknown as NodeJS.ProcessEnv,
       stdio: ["ignore", "pipe", "pipe"],
     });
     child.stdout!.on("data", (d) => (log += d));

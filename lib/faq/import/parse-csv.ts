@@ -10,6 +10,7 @@ interface CsvRecord {
   fields: string[];
 }
 
+const MAX_QUOTE_ERRORS = 100;
 const DELIMITERS = [",", ";", "\t"] as const;
 
 function isBlankLine(line: string): boolean {
@@ -67,6 +68,14 @@ function readRecords(lines: string[], firstIndex: number, delimiter: string, hea
   const errors: FaqImportError[] = [];
   let from = firstIndex; // 0-based index of the first line of the current attempt
   while (from < lines.length) {
+    // Each resume re-reads the rest of the file; past this many bad rows the admin has enough to fix.
+    if (errors.length >= MAX_QUOTE_ERRORS) {
+      errors.push({
+        line: from + 1, code: "malformed",
+        message: `Line ${from + 1}: stopped checking the file here after ${MAX_QUOTE_ERRORS} rows with quote problems. Fix those and upload it again.`,
+      });
+      break;
+    }
     let previousEnd = from; // 1-based line number of the last line already consumed
     const firstStartAfter = (endLine: number) => {
       let i = endLine; // index of the line after endLine

@@ -45,8 +45,8 @@ export function validateEntries(parsed: ParsedFile, options: FaqImportOptions): 
     errors.push({
       line: first.line, code: "too_many_entries",
       message:
-        `The file has ${parsed.entries.length} entries; the limit is ${options.maxEntries} ` +
-        `(entry ${options.maxEntries + 1} starts on line ${first.line}). Split the FAQ or remove entries.`,
+        `Line ${first.line}: the file has ${parsed.entries.length} entries; the limit is ${options.maxEntries} ` +
+        `(entry ${options.maxEntries + 1} starts on this line). Split the FAQ into smaller files or remove entries.`,
     });
   }
 

@@ -4,6 +4,7 @@
 import { AutoModelForCausalLM, BaseStreamer, InterruptableStoppingCriteria, StoppingCriteriaList, Tensor } from "@huggingface/transformers";
 import type { PreTrainedModel } from "@huggingface/transformers";
 import { sessionOptions } from "./transformers-setup";
+import { decoderSession, greedyLoop } from "./greedy-loop";
 import type { DataType } from "../model-source";
 
 export type StopReason = "eos" | "max_tokens" | "time_budget" | "cancelled";
@@ -56,7 +57,42 @@ export interface RunningGeneration {
   cancel(): void;
 }
 
+/** Which loop a model gets: ours ("greedy") for plain decoder exports, else transformers.js's. */
+export function generationPath(model: PreTrainedModel): "greedy" | "transformers" {
+  return decoderSession(model) ? "greedy" : "transformers";
+}
+
+function repetitionPenalty(model: PreTrainedModel): number {
+  const gen = (model as unknown as { generation_config?: { repetition_penalty?: number } }).generation_config;
+  return gen?.repetition_penalty ?? 1;
+}
+
 export function startGeneration(model: PreTrainedModel, req: GenerationRequest, onToken: (id: number) => void): RunningGeneration {
+  const session = decoderSession(model);
+  return session ? startGreedy(model, session, req, onToken) : startWithTransformers(model, req, onToken);
+}
+
+function startGreedy(model: PreTrainedModel, session: NonNullable<ReturnType<typeof decoderSession>>, req: GenerationRequest, onToken: (id: number) => void): RunningGeneration {
+  let stop: StopReason | null = null;
+  const timer = setTimeout(() => (stop ??= "time_budget"), req.timeBudgetMs);
+  const done = greedyLoop(session, req.inputIds, {
+    maxNewTokens: req.maxNewTokens,
+    eos: new Set(eosIds(model)),
+    repetitionPenalty: repetitionPenalty(model),
+    shouldStop: () => stop !== null,
+    onToken,
+  })
+    .then((r): GenerationOutcome => ({ tokens: r.tokens, stop: stop ?? (r.eos ? "eos" : "max_tokens") }))
+    .finally(() => clearTimeout(timer));
+  return {
+    done,
+    cancel() {
+      stop ??= "cancelled";
+    },
+  };
+}
+
+function startWithTransformers(model: PreTrainedModel, req: GenerationRequest, onToken: (id: number) => void): RunningGeneration {
   const interrupt = new InterruptableStoppingCriteria();
   let stop: StopReason | null = null;
   let tokens = 0;

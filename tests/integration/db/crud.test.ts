@@ -1,7 +1,7 @@
 // The Prisma client from lib/db on both providers: the same rows read back as the same JS values
 // (Json, DateTime), secrets stay hidden unless asked for, constraints hold, data survives a restart.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createDb, dbKind, Prisma, withKeyHash, withPasswordHash, type Db } from "@/lib/db";
+import { createDb, dbKind, isUniqueViolation, Prisma, withKeyHash, withPasswordHash, type Db } from "@/lib/db";
 import { createTestDb, testDbKinds, type TestDb } from "@/tests/support/db";
 
 const kinds = await testDbKinds();
@@ -88,6 +88,12 @@ describe.each(kinds)("database client on %s", (kind) => {
     const dup = t.db.message.create({ data: { ...msg, seq: 2 } });
     await expect(dup).rejects.toBeInstanceOf(Prisma.PrismaClientKnownRequestError);
     await expect(dup).rejects.toMatchObject({ code: "P2002" });
+    const err = await dup.catch((e: unknown) => e);
+    expect(isUniqueViolation(err, { model: "Message", fields: ["conversationId", "clientMessageId"] })).toBe(true);
+    expect(isUniqueViolation(err, { model: "Message", fields: ["conversationId", "seq"] })).toBe(false);
+    const seqClash = await t.db.message.create({ data: { ...msg, clientMessageId: "c-2", seq: 1 } }).catch((e: unknown) => e);
+    expect(isUniqueViolation(seqClash, { model: "Message", fields: ["conversationId", "seq"] })).toBe(true);
+    expect(isUniqueViolation(new Error("nope"))).toBe(false);
     // Messages without a clientMessageId (bot replies) do not collide with each other.
     await t.db.message.create({ data: { ...msg, clientMessageId: null, role: "bot", seq: 3 } });
     await t.db.message.create({ data: { ...msg, clientMessageId: null, role: "bot", seq: 4 } });

@@ -1,0 +1,151 @@
+// `npm run bench:models [-- --quick] [--reps N] [--tokens N]`
+// Load time, time to first token, tokens/s, peak memory and event-loop delay for the configured
+// chat model (CHAT_MODEL), measured side by side for:
+//   bare     greedy loop with KV cache straight on onnxruntime-node (the floor)
+//   engine   transformers.js generate() in this thread (no service around it)
+//   service  generateReply(): worker thread, fair queue, chat template, streaming decode, guard
+// --quick generates the tiny test models into a temp dir and benches those (CI, < 1 minute).
+import { mkdtemp, rm } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { monitorEventLoopDelay } from "node:perf_hooks";
+import { makeTestModels } from "@/lib/models/testing/make-test-models";
+import { bareGreedy, createBareSession } from "@/lib/models/testing/bare-greedy";
+import { ModelRuntime, runtimeConfigFromEnv } from "@/lib/models/runtime";
+import { generateReply } from "@/lib/models/generate-reply";
+import { buildChatMessages, type FaqPassage } from "@/lib/models/prompt";
+import { DTYPE_SUFFIX, resolveModel } from "@/lib/models/model-source";
+import { createInlineEngine } from "@/lib/models/engine/chat-engine";
+import { configureTransformers } from "@/lib/models/engine/transformers-setup";
+
+const { values } = parseArgs({ options: { quick: { type: "boolean", default: false }, reps: { type: "string" }, tokens: { type: "string" } } });
+const quick = values.quick!;
+const reps = Number(values.reps ?? (quick ? 7 : 3));
+const base = runtimeConfigFromEnv();
+let tempDir: string | null = null;
+let chatModel = base.chatModel;
+if (quick) {
+  tempDir = await mkdtemp(path.join(os.tmpdir(), "faqbot-bench-"));
+  chatModel = (await makeTestModels(tempDir)).chat;
+} else if (!chatModel) {
+  console.error("CHAT_MODEL is empty: set it to a hub id or folder, or run with --quick.");
+  process.exit(1);
+}
+const newTokens = Number(values.tokens ?? (quick ? 128 : base.maxNewTokens));
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const mb = (n: number) => `${(n / 1024 / 1024).toFixed(0)} MB`;
+let peakRss = process.memoryUsage().rss;
+const rssAtStart = peakRss;
+const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 10);
+
+const passages: FaqPassage[] = [
+  { key: "hours", question: "¿Cuál es el horario de atención?", answer: "Abrimos de lunes a viernes de 9:00 a 18:00 y los sábados de 10:00 a 14:00." },
+  { key: "shipping", question: "¿Cuánto cuesta el envío?", answer: "El envío cuesta 4,95 EUR y es gratis en pedidos de más de 50 EUR." },
+];
+const messages = [{ role: "customer" as const, text: "Hola, ¿a qué hora abrís los sábados?" }];
+
+// --- load (the service path: worker thread) ---
+const runtime = new ModelRuntime({ ...base, chatModel, embeddingModel: "", useWorker: true, maxNewTokens: newTokens, timeBudgetMs: 10 * 60_000 });
+const health = await runtime.ensureLoaded();
+const status = health.models[0];
+if (!health.chatReady) {
+  console.error(`chat model not ready: ${status.error}`);
+  process.exit(1);
+}
+const chat = runtime.getChat()!;
+const promptIds = chat.tokenizer.apply_chat_template(buildChatMessages(messages, passages, "es") as never, {
+  add_generation_prompt: true,
+  tokenize: true,
+  return_tensor: false,
+  return_dict: false,
+}) as unknown as number[];
+
+// --- the same weights for the bare loop and the in-thread engine ---
+const resolved = resolveModel("chat", chatModel, base);
+if (!resolved.ok || !resolved.model.folder || !resolved.model.dtype) throw new Error(`cannot locate the ONNX file of ${chatModel}`);
+const onnxPath = path.join(resolved.model.folder, "onnx", `${resolved.model.fileName}${DTYPE_SUFFIX[resolved.model.dtype]}.onnx`);
+const bare = await createBareSession(onnxPath, base.threads);
+configureTransformers(base);
+const engine = await createInlineEngine({ location: resolved.model.location, dtype: resolved.model.dtype, fileName: resolved.model.fileName, threads: base.threads });
+
+interface Sample {
+  ttftMs: number;
+  totalMs: number;
+  tokens: number;
+}
+const samples: Record<"bare" | "engine" | "service", Sample[]> = { bare: [], engine: [], service: [] };
+const loopDelay: Record<"engine" | "service", number[]> = { engine: [], service: [] };
+
+async function runService(): Promise<Sample> {
+  const started = performance.now();
+  let ttft = 0;
+  const reply = generateReply({ runtime, messages, passages, language: "es", maxNewTokens: newTokens });
+  for await (const e of reply) if (e.type === "chunk" && !ttft) ttft = performance.now() - started;
+  const r = await reply.result;
+  return { ttftMs: ttft, totalMs: performance.now() - started, tokens: r.tokens };
+}
+
+async function runEngine(): Promise<Sample> {
+  const started = performance.now();
+  let ttft = 0;
+  const out = await engine.generate({ inputIds: promptIds, maxNewTokens: newTokens, timeBudgetMs: 10 * 60_000 }, () => {
+    if (!ttft) ttft = performance.now() - started;
+  });
+  return { ttftMs: ttft, totalMs: performance.now() - started, tokens: out.tokens };
+}
+
+async function measured(kind: "engine" | "service", run: () => Promise<Sample>): Promise<Sample> {
+  const h = monitorEventLoopDelay({ resolution: 1 });
+  h.enable();
+  const s = await run();
+  h.disable();
+  loopDelay[kind].push(h.max / 1e6);
+  return s;
+}
+
+// Warm-up (first runs pay for lazy initialisation), and the token count the bare loop must match:
+// a real model may stop at end-of-turn before newTokens.
+const warm = await runService();
+await runEngine();
+await bareGreedy(bare, promptIds, warm.tokens);
+const target = Math.max(1, warm.tokens);
+
+for (let i = 0; i < reps; i++) {
+  // Rotate the order so no contender always runs on a warmer cache.
+  const order = [0, 1, 2].map((k) => (k + i) % 3);
+  for (const k of order) {
+    if (k === 0) samples.bare.push(await bareGreedy(bare, promptIds, target).then((r) => ({ ttftMs: r.ttftMs, totalMs: r.totalMs, tokens: r.tokens.length })));
+    if (k === 1) samples.engine.push(await measured("engine", runEngine));
+    if (k === 2) samples.service.push(await measured("service", runService));
+  }
+}
+clearInterval(sampler);
+
+const row = (name: string, s: Sample[]) => {
+  const tokens = median(s.map((x) => x.tokens));
+  const total = median(s.map((x) => x.totalMs));
+  const ttft = median(s.map((x) => x.ttftMs));
+  const decodeTps = median(s.map((x) => (x.tokens - 1) / ((x.totalMs - x.ttftMs) / 1000)));
+  const tps = median(s.map((x) => x.tokens / (x.totalMs / 1000)));
+  console.log(`${name.padEnd(8)} ${String(tokens).padStart(6)} ${ttft.toFixed(1).padStart(9)} ${total.toFixed(1).padStart(9)} ${tps.toFixed(1).padStart(9)} ${decodeTps.toFixed(1).padStart(10)}`);
+  return { tps, decodeTps };
+};
+
+console.log(`\nmodel    ${chatModel} (${status.source}, ${status.dtype}, ${mb(status.memoryBytes ?? 0)} of weights)`);
+console.log(`prompt   ${promptIds.length} tokens; ${target} new tokens; ${reps} repetitions, medians; threads=${base.threads || "default"}`);
+console.log(`load     ${status.loadMs} ms (service: tokenizer + worker thread + session)`);
+console.log(`memory   rss ${mb(rssAtStart)} at start, peak ${mb(peakRss)} (all threads; three copies of the model are loaded here)`);
+console.log(`\nrun      tokens   ttft_ms  total_ms  tok/s e2e  tok/s decode`);
+const b = row("bare", samples.bare);
+const e = row("engine", samples.engine);
+const s = row("service", samples.service);
+console.log(`\nevent-loop delay (max per run, median): engine in this thread ${median(loopDelay.engine).toFixed(1)} ms, service (worker) ${median(loopDelay.service).toFixed(1)} ms`);
+console.log(`service/bare tokens/s ratio: ${(s.tps / b.tps).toFixed(3)} end-to-end, ${(s.decodeTps / b.decodeTps).toFixed(3)} decode (target >= 0.90)`);
+console.log(`engine/bare  tokens/s ratio: ${(e.tps / b.tps).toFixed(3)} end-to-end, ${(e.decodeTps / b.decodeTps).toFixed(3)} decode (transformers.js alone)`);
+
+await engine.dispose();
+await runtime.dispose();
+await bare.release();
+if (tempDir) await rm(tempDir, { recursive: true, force: true });

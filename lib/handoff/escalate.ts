@@ -1,0 +1,59 @@
+// Handing a conversation to a person: when someone can take it, queue it with the reason and a
+// short context for the agent and tell the customer their place in line; otherwise say honestly
+// that nobody is available and offer the offline form.
+import { getDb } from "@/lib/db";
+import { appendMessage, toWire } from "@/lib/chat/conversation-store";
+import { formatEta, t } from "@/lib/chat/strings";
+import { emitToVisitor } from "@/lib/realtime/emit";
+import { availability, enqueue, handoffStatus, type HandoffContext, type HandoffReason } from "@/lib/handoff/queue";
+import type { HandoffStatus } from "@/lib/chat/protocol";
+
+export interface EscalateInput {
+  tenantId: string;
+  conversationId: string;
+  visitorId: string;
+  language: string;
+  reason: HandoffReason;
+  trigger: string;
+}
+
+const PRIORITY: Record<HandoffReason, number> = { frustration: 2, customer_request: 1, unanswered: 1, model_handoff: 0, no_model: 0 };
+
+export async function escalate(input: EscalateInput): Promise<HandoffStatus> {
+  const db = await getDb();
+  const say = async (text: string, kind: "handoff_queued" | "offline") => {
+    const row = await appendMessage(db, { tenantId: input.tenantId, conversationId: input.conversationId, role: "system", text, metadata: { kind } });
+    emitToVisitor(input.visitorId, "message", toWire(row));
+  };
+  const existing = await handoffStatus(db, input.conversationId);
+  if (existing.state !== "none") {
+    emitToVisitor(input.visitorId, "handoff:status", existing);
+    return existing;
+  }
+  const avail = await availability(db, input.tenantId);
+  if (!avail.open) {
+    await say(t(avail.reason === "closed" ? "offlineClosed" : "offlineNoAgents", input.language), "offline");
+    const status: HandoffStatus = { state: "offline", reason: avail.reason };
+    emitToVisitor(input.visitorId, "handoff:status", status);
+    return status;
+  }
+  await enqueue(db, { tenantId: input.tenantId, conversationId: input.conversationId, reason: input.reason, priority: PRIORITY[input.reason], context: await buildContext(input) });
+  const status = await handoffStatus(db, input.conversationId);
+  await say(`${t("connecting", input.language)} ${t("queued", input.language, { position: status.position ?? 1, eta: formatEta(status.etaSeconds, input.language) })}`, "handoff_queued");
+  emitToVisitor(input.visitorId, "handoff:status", status);
+  return status;
+}
+
+/** What the agent sees first: the customer's questions and what the bot answered, with confidence. */
+async function buildContext(input: EscalateInput): Promise<HandoffContext> {
+  const db = await getDb();
+  const [questions, decisions] = await Promise.all([
+    db.message.findMany({ where: { conversationId: input.conversationId, role: "customer" }, orderBy: { seq: "desc" }, take: 5, select: { text: true } }),
+    db.decision.findMany({ where: { conversationId: input.conversationId }, orderBy: { createdAt: "desc" }, take: 5 }),
+  ]);
+  return {
+    trigger: input.trigger,
+    questions: questions.map((q) => q.text).reverse(),
+    botAnswers: decisions.reverse().map((d) => ({ question: d.text, answer: d.faqEntryKey ?? "", confidence: d.confidence, decision: d.kind })),
+  };
+}

@@ -1,0 +1,49 @@
+// When a customer should get a person: they ask for one, or they are clearly frustrated. (The
+// other triggers — the tenant model deciding "hand off", two unanswered questions in a row — are
+// decided in lib/chat/respond.ts from the model's decisions.)
+import { normalizeText } from "@/lib/training";
+
+// Normalised (lower case, no accents) phrases; matched as whole-word sequences.
+const HUMAN_REQUEST = [
+  // English
+  "human", "a person", "real person", "talk to someone", "speak to someone", "talk to a person", "speak to a person",
+  "talk to an agent", "speak to an agent", "an agent", "live agent", "customer service representative", "representative",
+  "operator", "talk to a human", "speak with a human", "connect me", "get me a person",
+  // Spanish
+  "hablar con un agente", "hablar con una persona", "hablar con alguien", "hablar con un humano", "una persona real",
+  "un agente", "agente humano", "persona humana", "quiero un humano", "atencion al cliente", "operador", "operadora",
+  "pasame con", "paseme con", "comunicame con", "ponme con",
+];
+
+const FRUSTRATION = [
+  "useless", "this is useless", "stupid bot", "dumb bot", "you are useless", "not helpful", "doesnt help", "does not help",
+  "waste of time", "terrible", "awful", "ridiculous", "wtf", "damn", "idiot", "shut up", "stupid", "worst",
+  "no sirve", "no sirves", "no me ayuda", "no ayudas", "inutil", "eres inutil", "bot inutil", "estupido", "idiota", "tonto",
+  "perdida de tiempo", "que asco", "horrible", "pesimo", "basura", "mierda", "joder",
+];
+
+function containsPhrase(normalized: string, phrases: string[]): string | null {
+  const padded = ` ${normalized} `;
+  for (const p of phrases) if (padded.includes(` ${p} `)) return p;
+  return null;
+}
+
+const norm = (text: string) => normalizeText(text).replace(/[^a-z0-9ñ ]+/g, " ").replace(/\s+/g, " ").trim();
+
+export function asksForHuman(text: string): boolean {
+  return containsPhrase(norm(text), HUMAN_REQUEST) !== null;
+}
+
+/**
+ * Frustration: an insult or complaint phrase, shouting (mostly capitals with "!"), or the same
+ * question asked again (after normalisation) within the last few customer messages.
+ */
+export function frustrationSignal(text: string, previousCustomerTexts: string[]): string | null {
+  const n = norm(text);
+  const phrase = containsPhrase(n, FRUSTRATION);
+  if (phrase) return `said "${phrase}"`;
+  const letters = text.replace(/[^A-Za-zÀ-ÿ]/g, "");
+  if (letters.length >= 8 && letters === letters.toUpperCase() && /!/.test(text)) return "wrote in capitals";
+  if (n.length >= 8 && previousCustomerTexts.slice(-3).some((p) => norm(p) === n)) return "repeated the same question";
+  return null;
+}

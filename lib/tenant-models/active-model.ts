@@ -1,0 +1,72 @@
+// The published model of each tenant, loaded once and kept in a bounded LRU cache (thousands of
+// tenants share a server; idle ones are unloaded). A publish or rollback evicts the tenant's entry
+// through the `published` event, so the next customer message already uses the new version.
+import { getDb } from "@/lib/db";
+import { logger } from "@/lib/log/logger";
+import { loadTenantModel, type LoadedTenantModel } from "@/lib/training";
+import { getModelRuntime } from "@/lib/models";
+import { fromStoredPath } from "@/lib/tenant-models/storage";
+import { onModelEvent } from "@/lib/tenant-models/events";
+
+export interface FaqEntryRef {
+  id: string;
+  key: string;
+  question: string;
+  answer: string;
+  language: string;
+}
+
+export interface ActiveModel {
+  tenantId: string;
+  modelVersionId: string;
+  versionNumber: number;
+  model: LoadedTenantModel;
+  entries: Map<string, FaqEntryRef>;
+}
+
+const MAX_LOADED = 500;
+
+const g = globalThis as unknown as { __faqbotActiveModels?: Map<string, Promise<ActiveModel | null>>; __faqbotActiveModelsWired?: boolean };
+const cache = (g.__faqbotActiveModels ??= new Map());
+
+if (!g.__faqbotActiveModelsWired) {
+  g.__faqbotActiveModelsWired = true;
+  onModelEvent("published", ({ tenantId }) => evictTenantModel(tenantId));
+}
+
+export function evictTenantModel(tenantId: string): void {
+  const entry = cache.get(tenantId);
+  cache.delete(tenantId);
+  void entry?.then((m: ActiveModel | null) => m?.model.dispose()).catch(() => undefined);
+}
+
+/** The tenant's published model, or null when it has none (the bot then hands off). */
+export function getActiveModel(tenantId: string): Promise<ActiveModel | null> {
+  const hit = cache.get(tenantId);
+  if (hit) {
+    // Refresh LRU position.
+    cache.delete(tenantId);
+    cache.set(tenantId, hit);
+    return hit;
+  }
+  const pending = load(tenantId);
+  cache.set(tenantId, pending);
+  pending.catch(() => cache.delete(tenantId));
+  while (cache.size > MAX_LOADED) evictTenantModel(cache.keys().next().value as string);
+  return pending;
+}
+
+async function load(tenantId: string): Promise<ActiveModel | null> {
+  const db = await getDb();
+  const tenant = await db.tenant.findUnique({ where: { id: tenantId }, select: { activeModelId: true } });
+  if (!tenant?.activeModelId) return null;
+  const version = await db.modelVersion.findFirst({ where: { id: tenant.activeModelId, tenantId } });
+  if (!version) return null;
+  const entries = await db.faqEntry.findMany({ where: { versionId: version.faqVersionId, tenantId }, select: { id: true, key: true, question: true, answer: true, language: true } });
+  const runtime = getModelRuntime();
+  const embed = version.kind === "embedding" ? (texts: string[]) => runtime.embed(texts) : undefined;
+  const t0 = performance.now();
+  const model = await loadTenantModel(fromStoredPath(version.artifactPath), { embed });
+  logger.debug({ tenantId, version: version.number, ms: Math.round(performance.now() - t0) }, "tenant model loaded");
+  return { tenantId, modelVersionId: version.id, versionNumber: version.number, model, entries: new Map(entries.map((e) => [e.key, e])) };
+}

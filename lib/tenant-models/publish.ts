@@ -1,0 +1,32 @@
+// Publishing a trained model version (and rolling back to an earlier one): one transaction flips
+// the tenant's active model, then every process drops its cached copy through the `published`
+// event, so connected customers get the new version on their next message without a restart.
+import { getDb } from "@/lib/db";
+import { AppError } from "@/lib/errors/app-error";
+import { recordAudit } from "@/lib/audit/record";
+import { emitModelEvent } from "@/lib/tenant-models/events";
+
+export async function publishModelVersion(input: { tenantId: string; modelVersionId: string; actorId?: string | null; actorKind?: "user" | "api_key" }) {
+  const db = await getDb();
+  const version = await db.modelVersion.findFirst({ where: { id: input.modelVersionId, tenantId: input.tenantId } });
+  if (!version) throw new AppError("not_found", "Model version not found.");
+  const previous = await db.tenant.findUniqueOrThrow({ where: { id: input.tenantId }, select: { activeModelId: true } });
+  if (previous.activeModelId === version.id) return version;
+  const published = await db.$transaction(async (tx) => {
+    await tx.modelVersion.updateMany({ where: { tenantId: input.tenantId, status: "published" }, data: { status: "ready" } });
+    const v = await tx.modelVersion.update({ where: { id: version.id }, data: { status: "published", publishedAt: new Date() } });
+    await tx.tenant.update({ where: { id: input.tenantId }, data: { activeModelId: version.id } });
+    return v;
+  });
+  const rollback = previous.activeModelId !== null && (await db.modelVersion.findUnique({ where: { id: previous.activeModelId } }))?.number! > version.number;
+  await recordAudit({
+    tenantId: input.tenantId,
+    actorId: input.actorId ?? null,
+    actorKind: input.actorKind ?? "user",
+    action: rollback ? "model.rollback" : "model.publish",
+    target: version.id,
+    details: { version: version.number, previousModelVersionId: previous.activeModelId },
+  });
+  emitModelEvent("published", { tenantId: input.tenantId, modelVersionId: version.id });
+  return published;
+}

@@ -1,0 +1,135 @@
+// Training a tenant's model from one FAQ version, off the request path: a worker thread runs the
+// trainer, one run at a time per tenant, progress goes to the database (so a reload shows it) and
+// to the admin UI live. A failure marks the run failed with the reason; the published model stays.
+import { getDb, type Db } from "@/lib/db";
+import { AppError } from "@/lib/errors/app-error";
+import { logger } from "@/lib/log/logger";
+import { env } from "@/lib/env";
+import { runTrainingInWorker, TrainingError, type FaqExample, type TrainedModel } from "@/lib/training";
+import { getModelRuntime } from "@/lib/models";
+import { readTenantSettings } from "@/lib/tenancy/settings";
+import { saveArtifact, toStoredPath } from "@/lib/tenant-models/storage";
+import { emitModelEvent } from "@/lib/tenant-models/events";
+
+const g = globalThis as unknown as { __faqbotTrainingRuns?: Map<string, { runId: string; cancel: () => void; done: Promise<void> }> };
+const running = (g.__faqbotTrainingRuns ??= new Map());
+
+/** Phrasings of an FAQ version as training examples (question + alternatives, label = key). */
+export async function examplesForVersion(db: Db, tenantId: string, faqVersionId: string): Promise<FaqExample[]> {
+  const entries = await db.faqEntry.findMany({ where: { tenantId, versionId: faqVersionId }, orderBy: { position: "asc" } });
+  return entries.flatMap((e) => [e.question, ...((e.alternatives as string[]) ?? [])].map((text) => ({ text, label: e.key })));
+}
+
+export interface StartTrainingInput {
+  tenantId: string;
+  faqVersionId?: string;
+  startedById?: string | null;
+}
+
+/** Queues a training run and starts it in the background. Resolves with the run row at once. */
+export async function startTraining(input: StartTrainingInput) {
+  const db = await getDb();
+  if (running.has(input.tenantId)) throw new AppError("conflict", "A training run is already in progress for this workspace. Wait for it to finish.");
+  const version = input.faqVersionId
+    ? await db.faqVersion.findFirst({ where: { id: input.faqVersionId, tenantId: input.tenantId } })
+    : await db.faqVersion.findFirst({ where: { tenantId: input.tenantId }, orderBy: { number: "desc" } });
+  if (!version) throw new AppError("not_found", "Upload an FAQ before training.");
+  const stale = await db.trainingRun.findFirst({ where: { tenantId: input.tenantId, status: { in: ["queued", "running"] } } });
+  if (stale) {
+    // Left over from a process that stopped mid-run: it can never finish now.
+    await db.trainingRun.updateMany({ where: { tenantId: input.tenantId, status: { in: ["queued", "running"] } }, data: { status: "failed", error: "The server restarted during training.", finishedAt: new Date() } });
+  }
+  const run = await db.trainingRun.create({ data: { tenantId: input.tenantId, faqVersionId: version.id, startedById: input.startedById ?? null, status: "queued", phase: "queued" } });
+  let cancel = () => {};
+  const done = execute(db, run.id, input.tenantId, version.id, (c) => (cancel = c)).finally(() => running.delete(input.tenantId));
+  running.set(input.tenantId, { runId: run.id, cancel: () => cancel(), done });
+  return run;
+}
+
+/** Waits for the tenant's current run (tests, CLI). */
+export async function waitForTraining(tenantId: string): Promise<void> {
+  await running.get(tenantId)?.done;
+}
+
+export function cancelTraining(tenantId: string): boolean {
+  const r = running.get(tenantId);
+  r?.cancel();
+  return Boolean(r);
+}
+
+async function execute(db: Db, runId: string, tenantId: string, faqVersionId: string, setCancel: (c: () => void) => void): Promise<void> {
+  const log = logger.child({ tenantId, runId });
+  let lastSaved = 0;
+  const report = async (status: string, phase: string | null, progress: number, extra: { error?: string | null; modelVersionId?: string | null } = {}) => {
+    emitModelEvent("training:progress", { tenantId, runId, status, phase, progress, ...extra });
+    const now = Date.now();
+    if (status !== "running" || now - lastSaved > 500) {
+      lastSaved = now;
+      await db.trainingRun.update({ where: { id: runId }, data: { status, phase, progress, error: extra.error ?? null, modelVersionId: extra.modelVersionId ?? undefined } });
+    }
+  };
+  try {
+    await db.trainingRun.update({ where: { id: runId }, data: { status: "running", startedAt: new Date() } });
+    await report("running", "preparing", 0);
+    const tenant = await db.tenant.findUniqueOrThrow({ where: { id: tenantId } });
+    const settings = readTenantSettings(tenant.settings);
+    const examples = await examplesForVersion(db, tenantId, faqVersionId);
+    const runtime = getModelRuntime();
+    const embed = runtime.embeddingAvailable() ? (texts: string[]) => runtime.embed(texts) : undefined;
+    const job = runTrainingInWorker(examples, {
+      targetWrongRate: settings.targetWrongRate,
+      seed: 0,
+      embed,
+      onProgress: (p) => void report("running", p.phase, Math.min(0.98, p.fraction)).catch(() => undefined),
+    });
+    setCancel(job.cancel);
+    const timeout = setTimeout(() => job.cancel(), env().TRAINING_TIMEOUT_MS);
+    let trained: TrainedModel;
+    try {
+      trained = await job.result;
+    } finally {
+      clearTimeout(timeout);
+    }
+    const version = await storeModelVersion(db, tenantId, faqVersionId, trained);
+    await db.trainingRun.update({ where: { id: runId }, data: { status: "succeeded", progress: 1, phase: "done", modelVersionId: version.id, finishedAt: new Date() } });
+    emitModelEvent("training:progress", { tenantId, runId, status: "succeeded", phase: "done", progress: 1, modelVersionId: version.id });
+    log.info({ version: version.number, ms: trained.evaluation.timings }, "training succeeded");
+  } catch (err) {
+    const message = err instanceof TrainingError ? trainingErrorMessage(err) : "Training failed because of an internal error. The published model is unchanged.";
+    log.warn({ err }, "training failed");
+    await db.trainingRun.update({ where: { id: runId }, data: { status: "failed", error: message, finishedAt: new Date() } }).catch(() => undefined);
+    emitModelEvent("training:progress", { tenantId, runId, status: "failed", phase: null, progress: 0, error: message });
+  }
+}
+
+function trainingErrorMessage(err: TrainingError): string {
+  switch (err.reason) {
+    case "cancelled":
+      return "Training was cancelled (or took too long). The published model is unchanged.";
+    case "empty_input":
+    case "invalid_input":
+      return `The FAQ cannot be trained: ${err.message}. The published model is unchanged.`;
+    default:
+      return `Training failed: ${err.message}. The published model is unchanged.`;
+  }
+}
+
+async function storeModelVersion(db: Db, tenantId: string, faqVersionId: string, trained: TrainedModel) {
+  const last = await db.modelVersion.findFirst({ where: { tenantId }, orderBy: { number: "desc" }, select: { number: true } });
+  const number = (last?.number ?? 0) + 1;
+  const dir = await saveArtifact(tenantId, number, trained.files);
+  return db.modelVersion.create({
+    data: {
+      tenantId,
+      faqVersionId,
+      number,
+      kind: trained.kind,
+      artifactPath: toStoredPath(dir),
+      checksum: trained.checksum,
+      sizeBytes: trained.sizeBytes,
+      evaluation: trained.evaluation as object,
+      calibration: trained.calibration as object,
+      status: "ready",
+    },
+  });
+}

@@ -1,0 +1,155 @@
+// The one-line embed (`<script src=".../widget.js" data-tenant="pk_…" async>`), bundled into
+// public/widget.js by scripts/build-widget.mjs. It reads its tenant key from its own script tag,
+// asks the app whether this page's origin may use that key, and only then mounts a launcher
+// bubble (inside a shadow root, so the host page's CSS cannot restyle it) and the chat panel (an
+// iframe on the app's origin, so the chat's code and storage stay out of the host page).
+// Everything runs inside try/catch: a broken widget must never break the customer's website.
+import { BRIDGE_TAG, isBridgeMessage, type FrameToHost, type HostToFrame } from "./bridge";
+
+interface CheckOk {
+  ok: true;
+  color?: string;
+  name?: string;
+}
+
+const PREFIX = "[chat widget]";
+const OPEN_KEY = "faqbot:open";
+const ICON_CHAT =
+  '<svg width="28" height="28" viewBox="0 0 24 24" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round" aria-hidden="true"><path d="M21 15a2 2 0 0 1-2 2H7l-4 4V5a2 2 0 0 1 2-2h14a2 2 0 0 1 2 2z"/></svg>';
+const ICON_CLOSE =
+  '<svg width="26" height="26" viewBox="0 0 24 24" fill="none" stroke="currentColor" stroke-width="2.5" stroke-linecap="round" aria-hidden="true"><path d="M18 6 6 18M6 6l12 12"/></svg>';
+
+const CSS = `
+:host{all:initial}
+.btn{position:fixed;right:20px;bottom:20px;width:60px;height:60px;border-radius:50%;border:0;padding:0;margin:0;background:var(--c,#2563eb);color:#fff;cursor:pointer;box-shadow:0 4px 14px rgba(0,0,0,.25);z-index:2147483000;display:flex;align-items:center;justify-content:center;transition:transform .15s}
+.btn:hover{transform:scale(1.05)}
+.btn:focus-visible{outline:3px solid #111;outline-offset:3px}
+.badge{position:absolute;top:-4px;right:-4px;min-width:20px;height:20px;border-radius:10px;background:#dc2626;color:#fff;font:600 12px/20px system-ui,sans-serif;text-align:center;padding:0 5px;box-sizing:border-box}
+.badge[hidden]{display:none}
+.panel{position:fixed;right:20px;bottom:92px;width:380px;height:min(640px,calc(100vh - 112px));border:0;border-radius:16px;box-shadow:0 8px 40px rgba(0,0,0,.25);z-index:2147483001;background:#fff;display:none}
+.panel.open{display:block}
+@media (max-width:639px){.panel{inset:0;width:100%;height:100%;border-radius:0}.open~.btn{display:none}}
+`;
+
+// document.currentScript is only set while the script first runs, so read it before anything async.
+const currentScript = document.currentScript as HTMLScriptElement | null;
+
+function start(): void {
+  const w = window as Window & { __faqbotWidget?: true };
+  if (w.__faqbotWidget) return; // pasted twice: one chat is enough
+  const script = currentScript?.dataset.tenant ? currentScript : document.querySelector<HTMLScriptElement>("script[data-tenant]");
+  const key = script?.dataset.tenant;
+  if (!script || !key) return console.warn(PREFIX, "missing data-tenant on the widget <script> tag.");
+  w.__faqbotWidget = true;
+  const appOrigin = new URL(script.src, location.href).origin;
+  const lang = (script.dataset.lang || navigator.language || "en").slice(0, 10);
+
+  fetch(`${appOrigin}/api/widget/check?key=${encodeURIComponent(key)}`, { mode: "cors", credentials: "omit" })
+    .then(async (res) => {
+      const body = (await res.json().catch(() => null)) as CheckOk | { error?: { message?: string } } | null;
+      if (!res.ok || !body || !("ok" in body)) {
+        const reason = body && "error" in body ? body.error?.message : `HTTP ${res.status}`;
+        console.warn(PREFIX, `not shown on ${location.origin}: ${reason ?? "refused"}`);
+        return;
+      }
+      whenBody(() => mount(appOrigin, key, lang, body));
+    })
+    .catch(() => console.warn(PREFIX, "could not reach the chat server."));
+}
+
+function whenBody(fn: () => void): void {
+  if (document.body) return fn();
+  document.addEventListener("DOMContentLoaded", fn, { once: true });
+}
+
+function mount(appOrigin: string, key: string, lang: string, cfg: CheckOk): void {
+  const es = lang.toLowerCase().startsWith("es");
+  const label = { open: es ? "Abrir chat" : "Open chat", close: es ? "Cerrar chat" : "Close chat", unread: es ? "sin leer" : "unread", title: es ? "Chat" : "Chat" };
+
+  const host = document.createElement("div");
+  host.id = "faqbot-widget";
+  host.style.cssText = "all:initial;position:static";
+  const root = host.attachShadow({ mode: "open" });
+  root.innerHTML = `<style>${CSS}</style>`;
+  host.style.setProperty("--c", /^#[0-9a-f]{6}$/i.test(cfg.color ?? "") ? cfg.color! : "#2563eb");
+
+  const frame = document.createElement("iframe");
+  frame.className = "panel";
+  frame.title = cfg.name ? `${label.title}: ${cfg.name}` : label.title;
+  frame.referrerPolicy = "origin";
+  frame.src = `${appOrigin}/widget/frame?key=${encodeURIComponent(key)}&parent=${encodeURIComponent(location.origin)}&lang=${encodeURIComponent(lang)}`;
+
+  const button = document.createElement("button");
+  button.type = "button";
+  button.className = "btn";
+  button.setAttribute("aria-haspopup", "dialog");
+  const badge = document.createElement("span");
+  badge.className = "badge";
+  badge.hidden = true;
+  badge.setAttribute("aria-hidden", "true");
+
+  let open = false;
+  let ready = false;
+  let unread = 0;
+
+  const post = (type: HostToFrame["type"]) => {
+    // Target origin named explicitly: the message reaches the frame only while it shows our app.
+    if (ready) frame.contentWindow?.postMessage({ tag: BRIDGE_TAG, type } satisfies HostToFrame, appOrigin);
+  };
+  const render = () => {
+    button.innerHTML = open ? ICON_CLOSE : ICON_CHAT;
+    button.appendChild(badge);
+    badge.hidden = open || unread === 0;
+    badge.textContent = unread > 9 ? "9+" : String(unread);
+    button.setAttribute("aria-expanded", String(open));
+    button.setAttribute("aria-label", open ? label.close : unread ? `${label.open} (${unread} ${label.unread})` : label.open);
+    frame.classList.toggle("open", open);
+  };
+  const setOpen = (next: boolean, focusLauncher = false) => {
+    if (open === next) return;
+    open = next;
+    try {
+      sessionStorage.setItem(OPEN_KEY, open ? "1" : "0");
+    } catch {
+      /* storage blocked: the panel just starts closed after a reload */
+    }
+    if (open) unread = 0;
+    render();
+    post(open ? "open" : "close");
+    if (!open && focusLauncher) button.focus();
+  };
+
+  button.addEventListener("click", () => setOpen(!open, true));
+  button.addEventListener("keydown", (e) => {
+    if (e.key === "Escape" && open) setOpen(false, true);
+  });
+  window.addEventListener("message", (e: MessageEvent) => {
+    // Only our frame, showing our app, may drive the launcher.
+    if (e.origin !== appOrigin || e.source !== frame.contentWindow || !isBridgeMessage<FrameToHost>(e.data)) return;
+    const m = e.data;
+    if (m.type === "ready") {
+      ready = true;
+      if (open) post("open");
+    } else if (m.type === "close") setOpen(false, true);
+    else if (m.type === "open") setOpen(true);
+    else if (m.type === "unread" && !open) {
+      unread = Math.max(0, Math.min(99, Number(m.count) || 0));
+      render();
+    }
+  });
+
+  try {
+    open = sessionStorage.getItem(OPEN_KEY) === "1";
+  } catch {
+    open = false;
+  }
+  render();
+  root.append(frame, button);
+  document.body.appendChild(host);
+}
+
+try {
+  start();
+} catch (err) {
+  console.warn(PREFIX, "failed to start", err);
+}
