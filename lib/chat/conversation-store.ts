@@ -1,7 +1,7 @@
 // Conversations and their messages as the chat stores them: one open conversation per visitor,
 // messages numbered by a per-conversation sequence (so a reconnecting widget asks for "after N"),
 // and customer messages stored at most once per client message id.
-import type { Db } from "@/lib/db";
+import { isUniqueViolation, type Db } from "@/lib/db";
 import type { WireMessage, WireSource } from "@/lib/chat/protocol";
 
 type MessageRow = Awaited<ReturnType<Db["message"]["create"]>>;
@@ -72,7 +72,7 @@ export async function appendCustomerMessage(db: Db, m: NewMessage & { clientMess
   try {
     return { message: await appendMessage(db, m), duplicate: false };
   } catch (e) {
-    if (isUniqueViolation(e)) {
+    if (isUniqueViolation(e, { model: "Message", fields: ["conversationId", "clientMessageId"] })) {
       const row = await db.message.findUnique({ where: { conversationId_clientMessageId: { conversationId: m.conversationId, clientMessageId: m.clientMessageId } } });
       if (row) return { message: row, duplicate: true };
     }
@@ -102,7 +102,3 @@ export function toWire(m: MessageRow): WireMessage {
   };
 }
 
-/** Prisma's unique-constraint error, from either generated client. */
-export function isUniqueViolation(e: unknown): boolean {
-  return typeof e === "object" && e !== null && (e as { code?: string }).code === "P2002";
-}
