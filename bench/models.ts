@@ -2,7 +2,7 @@
 // Load time, time to first token, tokens/s, peak memory and event-loop delay for the configured
 // chat model (CHAT_MODEL), measured side by side for:
 //   bare     greedy loop with KV cache straight on onnxruntime-node (the floor)
-//   engine   transformers.js generate() in this thread (no service around it)
+//   hf       transformers.js generate() in this thread (what the service would cost without our loop)
 //   service  generateReply(): worker thread, fair queue, chat template, streaming decode, guard
 // --quick generates the tiny test models into a temp dir and benches those (CI, < 1 minute).
 import { mkdtemp, rm } from "node:fs/promises";
@@ -16,7 +16,7 @@ import { ModelRuntime, runtimeConfigFromEnv } from "@/lib/models/runtime";
 import { generateReply } from "@/lib/models/generate-reply";
 import { buildChatMessages, type FaqPassage } from "@/lib/models/prompt";
 import { DTYPE_SUFFIX, resolveModel } from "@/lib/models/model-source";
-import { createInlineEngine } from "@/lib/models/engine/chat-engine";
+import { generationPath, loadCausalLM, startGeneration } from "@/lib/models/engine/token-generator";
 import { configureTransformers } from "@/lib/models/engine/transformers-setup";
 
 const { values } = parseArgs({ options: { quick: { type: "boolean", default: false }, reps: { type: "string" }, tokens: { type: "string" } } });
@@ -68,15 +68,15 @@ if (!resolved.ok || !resolved.model.folder || !resolved.model.dtype) throw new E
 const onnxPath = path.join(resolved.model.folder, "onnx", `${resolved.model.fileName}${DTYPE_SUFFIX[resolved.model.dtype]}.onnx`);
 const bare = await createBareSession(onnxPath, base.threads);
 configureTransformers(base);
-const engine = await createInlineEngine({ location: resolved.model.location, dtype: resolved.model.dtype, fileName: resolved.model.fileName, threads: base.threads });
+const hfModel = await loadCausalLM({ location: resolved.model.location, dtype: resolved.model.dtype, fileName: resolved.model.fileName, threads: base.threads });
 
 interface Sample {
   ttftMs: number;
   totalMs: number;
   tokens: number;
 }
-const samples: Record<"bare" | "engine" | "service", Sample[]> = { bare: [], engine: [], service: [] };
-const loopDelay: Record<"engine" | "service", number[]> = { engine: [], service: [] };
+const samples: Record<"bare" | "hf" | "service", Sample[]> = { bare: [], hf: [], service: [] };
+const loopDelay: Record<"hf" | "service", number[]> = { hf: [], service: [] };
 
 async function runService(): Promise<Sample> {
   const started = performance.now();
@@ -87,16 +87,17 @@ async function runService(): Promise<Sample> {
   return { ttftMs: ttft, totalMs: performance.now() - started, tokens: r.tokens };
 }
 
-async function runEngine(): Promise<Sample> {
+async function runHf(): Promise<Sample> {
   const started = performance.now();
   let ttft = 0;
-  const out = await engine.generate({ inputIds: promptIds, maxNewTokens: newTokens, timeBudgetMs: 10 * 60_000 }, () => {
+  const run = startGeneration(hfModel, { inputIds: promptIds, maxNewTokens: newTokens, timeBudgetMs: 10 * 60_000 }, () => {
     if (!ttft) ttft = performance.now() - started;
-  });
+  }, "transformers");
+  const out = await run.done;
   return { ttftMs: ttft, totalMs: performance.now() - started, tokens: out.tokens };
 }
 
-async function measured(kind: "engine" | "service", run: () => Promise<Sample>): Promise<Sample> {
+async function measured(kind: "hf" | "service", run: () => Promise<Sample>): Promise<Sample> {
   const h = monitorEventLoopDelay({ resolution: 1 });
   h.enable();
   const s = await run();
@@ -108,7 +109,7 @@ async function measured(kind: "engine" | "service", run: () => Promise<Sample>):
 // Warm-up (first runs pay for lazy initialisation), and the token count the bare loop must match:
 // a real model may stop at end-of-turn before newTokens.
 const warm = await runService();
-await runEngine();
+await runHf();
 await bareGreedy(bare, promptIds, warm.tokens);
 const target = Math.max(1, warm.tokens);
 
@@ -117,7 +118,7 @@ for (let i = 0; i < reps; i++) {
   const order = [0, 1, 2].map((k) => (k + i) % 3);
   for (const k of order) {
     if (k === 0) samples.bare.push(await bareGreedy(bare, promptIds, target).then((r) => ({ ttftMs: r.ttftMs, totalMs: r.totalMs, tokens: r.tokens.length })));
-    if (k === 1) samples.engine.push(await measured("engine", runEngine));
+    if (k === 1) samples.hf.push(await measured("hf", runHf));
     if (k === 2) samples.service.push(await measured("service", runService));
   }
 }
@@ -135,17 +136,17 @@ const row = (name: string, s: Sample[]) => {
 
 console.log(`\nmodel    ${chatModel} (${status.source}, ${status.dtype}, ${mb(status.memoryBytes ?? 0)} of weights)`);
 console.log(`prompt   ${promptIds.length} tokens; ${target} new tokens; ${reps} repetitions, medians; threads=${base.threads || "default"}`);
-console.log(`load     ${status.loadMs} ms (service: tokenizer + worker thread + session)`);
+console.log(`load     ${status.loadMs} ms (service: tokenizer + worker thread + session); service loop: ${generationPath(hfModel)}`);
 console.log(`memory   rss ${mb(rssAtStart)} at start, peak ${mb(peakRss)} (all threads; three copies of the model are loaded here)`);
 console.log(`\nrun      tokens   ttft_ms  total_ms  tok/s e2e  tok/s decode`);
 const b = row("bare", samples.bare);
-const e = row("engine", samples.engine);
+const e = row("hf", samples.hf);
 const s = row("service", samples.service);
-console.log(`\nevent-loop delay (max per run, median): engine in this thread ${median(loopDelay.engine).toFixed(1)} ms, service (worker) ${median(loopDelay.service).toFixed(1)} ms`);
+console.log(`\nevent-loop delay (max per run, median): transformers.js in this thread ${median(loopDelay.hf).toFixed(1)} ms, service (worker) ${median(loopDelay.service).toFixed(1)} ms`);
 console.log(`service/bare tokens/s ratio: ${(s.tps / b.tps).toFixed(3)} end-to-end, ${(s.decodeTps / b.decodeTps).toFixed(3)} decode (target >= 0.90)`);
-console.log(`engine/bare  tokens/s ratio: ${(e.tps / b.tps).toFixed(3)} end-to-end, ${(e.decodeTps / b.decodeTps).toFixed(3)} decode (transformers.js alone)`);
+console.log(`hf/bare      tokens/s ratio: ${(e.tps / b.tps).toFixed(3)} end-to-end, ${(e.decodeTps / b.decodeTps).toFixed(3)} decode (transformers.js generate() alone)`);
 
-await engine.dispose();
+await hfModel.dispose();
 await runtime.dispose();
 await bare.release();
 if (tempDir) await rm(tempDir, { recursive: true, force: true });

@@ -1,3 +1,12 @@
-// Loads every domain that registers socket handlers or start/stop hooks. Imported once by server.ts.
+// Loads every domain that registers socket handlers, start/stop hooks or services. Imported once
+// by server.ts, so all of this lives in the server's own module graph (see lib/app/services.ts).
 import "@/lib/conversations/agent-socket";
 import "@/lib/chat/widget-socket";
+import "@/lib/tenant-models/startup";
+import { registerServices } from "@/lib/app/services";
+import { modelHealth } from "@/lib/health/model-health";
+import { cancelTraining, startTraining } from "@/lib/tenant-models/training-jobs";
+import { publishModelVersion } from "@/lib/tenant-models/publish";
+import { tryModelVersion } from "@/lib/tenant-models/try-model";
+
+registerServices({ modelHealth, startTraining, cancelTraining, publishModelVersion, tryModelVersion });

@@ -3,7 +3,8 @@
 import { getDb } from "@/lib/db";
 import { env } from "@/lib/env";
 import { isReady } from "@/lib/app/lifecycle";
-import { modelHealth } from "@/lib/health/model-health";
+import type { modelHealth } from "@/lib/health/model-health";
+import { services } from "@/lib/app/services";
 import pkg from "@/package.json" with { type: "json" };
 
 export interface HealthReport {
@@ -25,7 +26,9 @@ export async function healthReport(): Promise<HealthReport> {
   } catch (err) {
     database.error = err instanceof Error ? err.message.split("\n")[0] : "unreachable";
   }
-  const models = await modelHealth();
+  const models = await Promise.resolve()
+    .then(() => services().modelHealth())
+    .catch(() => ({ mode: "faq-only" as const, degraded: false, models: [] }));
   const status = !isReady() ? "starting" : database.state !== "ok" ? "down" : models.degraded ? "degraded" : "ok";
   return { status, version: pkg.version, uptimeSeconds: Math.round(process.uptime()), database, models };
 }

@@ -161,9 +161,13 @@ async function produce(input: GenerateReplyInput, emit: (e: ReplyEvent) => void)
         ttftMs ??= elapsed();
         emit({ type: "chunk", text });
         // Cheap early check at word boundaries: an invented figure or link ends generation now.
-        // (The word being written is left out: "10:3" may become "10:30".)
+        // Only the last two sentences are rescanned (figures never span ". "), and the word being
+        // written is left out: "10:3" may become "10:30".
         if (/[^\p{L}\p{N}]/u.test(text)) {
-          const invented = grounding.unsupportedFacts(decoder.emitted.replace(/[\p{L}\p{N}@./:-]+$/u, ""));
+          const all = decoder.emitted;
+          const lastEnd = all.lastIndexOf(". ");
+          const from = lastEnd > 0 ? all.lastIndexOf(". ", lastEnd - 1) + 1 : 0; // this and the previous sentence
+          const invented = grounding.unsupportedFacts(all.slice(from).replace(/[\p{L}\p{N}@./:-]+$/u, ""));
           if (invented.length > 0) {
             guardStop = `figures or links not in the FAQ: ${invented.slice(0, 3).join(", ")}`;
             stop.abort();

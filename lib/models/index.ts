@@ -1,6 +1,6 @@
 // Public surface of the local model runtime (transformers.js on onnxruntime-node): the process
 // registry, the reply generator used by the chat, and the shapes /api/health shows.
-import "server-only";
+// (No "server-only" import: server.ts loads this module under plain Node, where that package throws.)
 
 export { getModelRuntime, setModelRuntime, ModelRuntime, runtimeConfigFromEnv, type LoadedChat, type ChatEngineFactory } from "./runtime";
 export { generateReply, type GenerateReplyInput, type ReplyEvent, type ReplyHandle, type ReplyReason, type ReplyResult } from "./generate-reply";

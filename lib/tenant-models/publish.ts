@@ -6,7 +6,7 @@ import { AppError } from "@/lib/errors/app-error";
 import { recordAudit } from "@/lib/audit/record";
 import { emitModelEvent } from "@/lib/tenant-models/events";
 
-export async function publishModelVersion(input: { tenantId: string; modelVersionId: string; actorId?: string | null; actorKind?: "user" | "api_key" }) {
+export async function publishModelVersion(input: { tenantId: string; modelVersionId: string; actorId?: string | null; actorKind?: "user" | "api_key" | "system" }) {
   const db = await getDb();
   const version = await db.modelVersion.findFirst({ where: { id: input.modelVersionId, tenantId: input.tenantId } });
   if (!version) throw new AppError("not_found", "Model version not found.");

@@ -1,7 +1,8 @@
 // Runs trainTenantModel off the main thread so a chat server stays responsive while a tenant's
 // model trains. Falls back to the calling thread when a worker cannot start (no tsx loader, or an
 // `embed` function, which cannot cross threads) — `mode` says which one ran.
-import { Worker } from "node:worker_threads";
+import type { Worker } from "node:worker_threads";
+import { spawnTsWorker } from "./spawn-worker";
 import { TrainingError, type TrainingErrorReason } from "./errors";
 import { trainTenantModel } from "./train";
 import type { FaqExample, TrainedModel, TrainOptions } from "./types";
@@ -37,9 +38,7 @@ export function runTrainingInWorker(examples: FaqExample[], opts: RunOptions = {
 
   let worker: Worker;
   try {
-    worker = new Worker(new URL("./train-worker-boot.mjs", import.meta.url), {
-      workerData: { examples, options: plain },
-    });
+    worker = spawnTsWorker("./train-worker.ts", { examples, options: plain });
   } catch (err) {
     if (mode === "worker") throw err;
     return inProcess(examples, opts);

@@ -56,7 +56,7 @@ export function logits(m: LinearModel, x: SparseVector, dense: Float32Array | un
   return out;
 }
 
-export function softmaxInPlace(z: Float32Array) {
+export function softmaxInPlace(z: Float32Array | Float64Array) {
   let max = -Infinity;
   for (let c = 0; c < z.length; c++) if (z[c] > max) max = z[c];
   let sum = 0;
@@ -85,7 +85,7 @@ export function trainSoftmax(data: TrainSet, opts: SoftmaxOptions = {}): LinearM
   const Vd = new Float32Array(D * C);
   const b = new Float32Array(C);
   let scale = 1;
-  const z = new Float32Array(C);
+  const z = new Float64Array(C);
   const active = new Int32Array(C);
   const order = Int32Array.from({ length: n }, (_, i) => i);
   const totalSteps = epochs * n;

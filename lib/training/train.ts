@@ -4,7 +4,9 @@
 import { z } from "zod";
 import { augment } from "./augment";
 import { fitCalibration } from "./calibration";
-import { crossValidate } from "./cross-validate";
+import { planFolds, runFold } from "./cross-validate";
+import { runFoldsInWorker } from "./parallel-folds";
+import type { OofRecord } from "./calibration";
 import { DEFAULT_EMBEDDING_WEIGHT, embedTexts, type EmbeddingSpec } from "./embedding";
 import { TrainingError } from "./errors";
 import { exportClassifierOnnx } from "./export-onnx";
@@ -22,7 +24,11 @@ const ZOptions = z.object({
   unrelatedShare: z.number().min(0).lt(1).default(0.2),
   suggestHitRate: z.number().gt(0).lte(1).default(0.5),
   seed: z.number().int().default(0),
+  threads: z.number().int().min(1).default(2),
 });
+
+/** Below this, starting a worker thread costs more than it saves. */
+const PARALLEL_MIN_PHRASINGS = 1500;
 
 function validate(examples: FaqExample[]) {
   const parsed = ZExamples.safeParse(examples);
@@ -45,6 +51,7 @@ export async function trainTenantModel(examples: FaqExample[], options: TrainOpt
     unrelatedShare: options.unrelatedShare,
     suggestHitRate: options.suggestHitRate,
     seed: options.seed,
+    threads: options.threads,
   });
   // Throttled: a per-epoch callback would otherwise flood a job queue with hundreds of updates.
   let last = { phase: "", fraction: -1 };
@@ -77,37 +84,57 @@ export async function trainTenantModel(examples: FaqExample[], options: TrainOpt
   }
   checkAborted(options.signal);
 
+  // Folds (for calibration and the report) and the final fit are independent: with a second core,
+  // a worker takes about half the folds while this thread does the rest and then the final model.
   let t = performance.now();
-  const cv = crossValidate({
-    phrasings,
-    originals: kept.length,
-    numClasses: labels.length,
-    dense,
-    seed: settings.seed,
-    signal: options.signal,
-    onProgress: (f, m) => progress("evaluate", 0.05 + 0.6 * f, m),
-  });
-  lap("crossValidationMs", t);
+  const plan = planFolds(phrasings, kept.length, labels.length, settings.seed, dense);
+  const all = Array.from({ length: plan.folds }, (_, k) => k);
+  const parallel = settings.threads > 1 && kept.length >= PARALLEL_MIN_PHRASINGS && !dense;
+  const remote = parallel ? all.slice(0, Math.ceil(plan.folds / 2)) : [];
+  const helper = remote.length ? runFoldsInWorker(plan, remote, options.signal) : null;
+  const records: OofRecord[] = [];
+  try {
+    const local = all.filter((k) => !remote.includes(k));
+    const units = local.length + 1.5;
+    local.forEach((k, j) =>
+      records.push(
+        ...runFold(plan, k, {
+          signal: options.signal,
+          onEpoch: (e, E) => progress("evaluate", 0.05 + (0.9 * (j + e / E)) / units, `fold ${k + 1}/${plan.folds}`),
+        }),
+      ),
+    );
+    lap("localFoldsMs", t);
+    t = performance.now();
+    var final = fitClassifier({
+      texts: phrasings.map((p) => p.text),
+      y: phrasings.map((p) => p.label),
+      numClasses: labels.length,
+      dense,
+      seed: settings.seed,
+      signal: options.signal,
+      onEpoch: (e, E) => progress("train", 0.05 + (0.9 * (local.length + 1.5 * (e / E))) / units, "final model"),
+    });
+    lap("finalFitMs", t);
+    t = performance.now();
+    if (helper) {
+      const fromWorker = await helper.records;
+      checkAborted(options.signal);
+      if (fromWorker) records.push(...fromWorker);
+      else for (const k of remote) records.push(...runFold(plan, k, { signal: options.signal }));
+    }
+    lap("waitFoldsMs", t);
+  } finally {
+    helper?.stop();
+  }
 
   t = performance.now();
-  progress("calibrate", 0.65);
-  const fit = fitCalibration(cv.records, settings);
+  progress("calibrate", 0.95);
+  const fit = fitCalibration(records, settings);
   lap("calibrationMs", t);
 
   t = performance.now();
-  const final = fitClassifier({
-    texts: phrasings.map((p) => p.text),
-    y: phrasings.map((p) => p.label),
-    numClasses: labels.length,
-    dense,
-    seed: settings.seed,
-    signal: options.signal,
-    onEpoch: (e, E) => progress("train", 0.67 + 0.28 * (e / E), "final model"),
-  });
-  lap("finalFitMs", t);
-
-  t = performance.now();
-  progress("export", 0.96);
+  progress("export", 0.97);
   const kind = embedding ? "embedding" : "ngram";
   const onnx = exportClassifierOnnx(final.model, { labels: JSON.stringify(labels), kind });
   const packed = withManifest(
@@ -127,7 +154,7 @@ export async function trainTenantModel(examples: FaqExample[], options: TrainOpt
   );
   lap("exportMs", t);
   timings.totalMs = Math.round(performance.now() - started);
-  const evaluation = buildReport({ records: cv.records, fit, labels, n: kept.length, folds: cv.folds, notes, timings });
+  const evaluation = buildReport({ records, fit, labels, n: kept.length, folds: plan.folds, notes, timings });
   progress("done", 1);
   return { kind, files: packed.files, checksum: packed.checksum, sizeBytes: packed.sizeBytes, evaluation, calibration: fit.calibration };
 }

@@ -28,6 +28,8 @@ export interface TrainOptions {
   /** Among "did you mean" offers, at least this share should contain the right entry (default 0.5). */
   suggestHitRate?: number;
   seed?: number;
+  /** CPU threads training may use (default 2: cross-validation folds run in a worker thread). */
+  threads?: number;
   embed?: Embedder;
   onProgress?: (p: TrainProgress) => void;
   signal?: AbortSignal;

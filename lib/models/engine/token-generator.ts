@@ -67,8 +67,10 @@ function repetitionPenalty(model: PreTrainedModel): number {
   return gen?.repetition_penalty ?? 1;
 }
 
-export function startGeneration(model: PreTrainedModel, req: GenerationRequest, onToken: (id: number) => void): RunningGeneration {
-  const session = decoderSession(model);
+/** `via` forces a loop (tests and the benchmark compare them); by default the fastest that fits. */
+export function startGeneration(model: PreTrainedModel, req: GenerationRequest, onToken: (id: number) => void, via?: "greedy" | "transformers"): RunningGeneration {
+  const session = via === "transformers" ? null : decoderSession(model);
+  if (via === "greedy" && !session) throw new Error("this model does not fit the greedy loop");
   return session ? startGreedy(model, session, req, onToken) : startWithTransformers(model, req, onToken);
 }
 

@@ -53,7 +53,13 @@ describe("a tenant model trained on a small bilingual FAQ", () => {
   it("decideBatch agrees with decide", async () => {
     const texts = ["donde descargo mis facturas", "what payment methods", "hello there"];
     const batch = await model.decideBatch(texts);
-    for (const [i, t] of texts.entries()) expect(batch[i]).toEqual(await model.decide(t));
+    for (const [i, t] of texts.entries()) {
+      const one = await model.decide(t);
+      expect(batch[i].kind).toBe(one.kind);
+      expect(batch[i].candidates.map((c) => c.label)).toEqual(one.candidates.map((c) => c.label));
+      // Padding to the batch's widest message changes float summation order only.
+      batch[i].candidates.forEach((c, j) => expect(c.confidence).toBeCloseTo(one.candidates[j].confidence, 5));
+    }
   });
 
   it("reports an evaluation with the fields the dashboard charts", () => {

@@ -1,0 +1,260 @@
+// The chat frame's connection to the server (Socket.IO namespace /widget, protocol in
+// lib/chat/protocol.ts) and its delivery guarantees: every message goes into the persisted outbox
+// before it is sent, leaves it only when the server's ack arrives, and after every (re)connect the
+// client first syncs what it missed and then re-sends the outbox in order. The server stores one
+// copy per client message id, so a message is shown and stored exactly once.
+import { io, type Socket } from "socket.io-client";
+import type { Ack, ServerToWidgetEvents, WidgetToServerEvents, WireMessage, WireSource } from "@/lib/chat/protocol";
+import type { ChatAction } from "./chat-state";
+import { newClientMessageId } from "./client-id";
+import { Outbox, outboxText, type OutboxItem } from "./outbox";
+import { storageKeys, type KeyValueStore } from "./storage";
+import type { UiStrings } from "./i18n";
+
+type WidgetSocket = Socket<ServerToWidgetEvents, WidgetToServerEvents>;
+type AckError = Extract<Ack, { error: unknown }>["error"];
+
+export interface ChatClientOptions {
+  appOrigin: string;
+  widgetKey: string;
+  language: string;
+  parentOrigin: string | null;
+  store: KeyValueStore;
+  strings: UiStrings;
+  dispatch: (a: ChatAction) => void;
+  /** Unread bot/agent messages that arrived while the panel was closed. */
+  onUnread: (count: number) => void;
+  /** A message for the screen-reader live region. */
+  onAnnounce: (text: string) => void;
+}
+
+const ACK_TIMEOUT_MS = 20_000;
+
+export class ChatClient {
+  readonly outbox: Outbox;
+  private socket: WidgetSocket | null = null;
+  private maxSeq = 0;
+  private synced = false;
+  private pumping = false;
+  private retryTimer: ReturnType<typeof setTimeout> | null = null;
+  private seen = new Set<string>();
+  private initialSyncDone = false;
+  private open = false;
+  private unread = 0;
+
+  constructor(private readonly o: ChatClientOptions) {
+    this.outbox = new Outbox(o.store, storageKeys.outbox(o.widgetKey));
+  }
+
+  start(): void {
+    const o = this.o;
+    const socket: WidgetSocket = io(`${o.appOrigin}/widget`, {
+      // A function: read again on every reconnect, so the visitor token from `session` is sent.
+      auth: (cb) => cb({ key: o.widgetKey, visitorToken: o.store.getItem(storageKeys.visitorToken(o.widgetKey)), language: o.language, parentOrigin: o.parentOrigin }),
+      // WebSocket first: its handshake always carries Origin; polling is the fallback.
+      transports: ["websocket", "polling"],
+      tryAllTransports: true,
+      reconnectionDelayMax: 5000,
+    });
+    this.socket = socket;
+    socket.on("connect", () => void this.onConnect());
+    socket.on("disconnect", () => {
+      this.synced = false;
+      o.dispatch({ type: "connection", status: "reconnecting" });
+    });
+    socket.on("connect_error", (err: Error & { data?: { code?: string; message?: string; retryAfterSeconds?: number } }) => {
+      if (socket.active) return o.dispatch({ type: "connection", status: this.initialSyncDone ? "reconnecting" : "connecting" });
+      // Refused by the server's middleware: socket.io does not retry on its own.
+      const code = err.data?.code;
+      if (code === "forbidden" || code === "unauthenticated") return o.dispatch({ type: "connection", status: "refused", error: err.data?.message ?? o.strings.refused });
+      o.dispatch({ type: "connection", status: "reconnecting" });
+      this.later(() => socket.connect(), (err.data?.retryAfterSeconds ?? 5) * 1000);
+    });
+    socket.on("session", ({ visitorToken }) => {
+      if (typeof visitorToken === "string" && visitorToken) o.store.setItem(storageKeys.visitorToken(o.widgetKey), visitorToken);
+    });
+    socket.on("config", (config) => o.dispatch({ type: "config", config }));
+    socket.on("message", (m) => this.receive(m, () => o.dispatch({ type: "message", message: m })));
+    socket.on("bot:typing", ({ replyTo }) => o.dispatch({ type: "bot:typing", replyTo }));
+    socket.on("bot:delta", ({ replyTo, text }) => o.dispatch({ type: "bot:delta", replyTo, text }));
+    socket.on("bot:done", ({ replyTo, message }) => this.receive(message, () => o.dispatch({ type: "bot:done", replyTo, message })));
+    socket.on("agent:typing", ({ typing, name }) => o.dispatch({ type: "agent:typing", typing, name }));
+    socket.on("handoff:status", (handoff) => o.dispatch({ type: "handoff", handoff }));
+    socket.on("rating:request", () => o.dispatch({ type: "rating", requested: true }));
+    window.addEventListener("online", this.onBrowserOnline);
+  }
+
+  stop(): void {
+    window.removeEventListener("online", this.onBrowserOnline);
+    if (this.retryTimer) clearTimeout(this.retryTimer);
+    this.socket?.removeAllListeners();
+    this.socket?.disconnect();
+    this.socket = null;
+  }
+
+  setOpen(open: boolean): void {
+    this.open = open;
+    if (open && this.unread) {
+      this.unread = 0;
+      this.o.onUnread(0);
+    }
+  }
+
+  /** The visitor typed a message: persisted first, shown as "sending", delivered when possible. */
+  send(text: string): void {
+    this.enqueue({ kind: "text", clientMessageId: newClientMessageId(), text });
+  }
+
+  chooseSuggestion(s: WireSource): void {
+    this.enqueue({ kind: "suggestion", clientMessageId: newClientMessageId(), faqEntryKey: s.key, question: s.question });
+  }
+
+  retry(clientMessageId: string, text: string): void {
+    this.o.dispatch({ type: "retry", clientMessageId });
+    this.enqueue({ kind: "text", clientMessageId, text });
+  }
+
+  async feedback(messageId: string, value: 1 | -1 | 0, previous: number): Promise<void> {
+    this.o.dispatch({ type: "feedback", messageId, value });
+    const r = await this.request("message:feedback", { messageId, value });
+    if (!r || "error" in r) this.o.dispatch({ type: "feedback", messageId, value: previous });
+  }
+
+  async requestHandoff(): Promise<AckError | null> {
+    const r = await this.request("handoff:request", {});
+    if (r && "ok" in r) this.o.dispatch({ type: "handoff", handoff: r.handoff });
+    return this.errorOf(r);
+  }
+
+  async offlineTicket(email: string, message: string): Promise<AckError | null> {
+    return this.errorOf(await this.request("offline:ticket", { email, message }));
+  }
+
+  async rate(score: number, comment?: string): Promise<AckError | null> {
+    return this.errorOf(await this.request("rating:submit", { score, ...(comment ? { comment } : {}) }));
+  }
+
+  typing(typing: boolean): void {
+    if (this.socket?.connected) this.socket.emit("typing", { typing });
+  }
+
+  private onBrowserOnline = () => {
+    // Skip socket.io's back-off when the browser knows the network is back.
+    if (this.socket && !this.socket.connected) this.socket.connect();
+  };
+
+  private enqueue(item: OutboxItem): void {
+    this.outbox.add(item);
+    this.o.dispatch({ type: "queued", clientMessageId: item.clientMessageId, text: outboxText(item) });
+    void this.pump();
+  }
+
+  private async onConnect(): Promise<void> {
+    const o = this.o;
+    const r = await this.request("sync", { afterSeq: this.maxSeq }).catch(() => null);
+    if (!r || "error" in r) {
+      // Stay visibly "reconnecting" and try again; nothing is sent before a successful sync.
+      if (this.socket?.connected) this.later(() => void this.onConnect(), 3000);
+      return;
+    }
+    const fresh = r.messages.filter((m) => !this.seen.has(m.id));
+    for (const m of r.messages) this.track(m);
+    o.dispatch({ type: "synced", messages: r.messages, handoff: r.handoff, config: r.config });
+    o.dispatch({ type: "connection", status: "online" });
+    if (this.initialSyncDone) this.countUnread(fresh);
+    this.initialSyncDone = true;
+    this.synced = true;
+    await this.pump();
+  }
+
+  /** Sends the outbox, oldest first, one at a time; stops on disconnect and resumes after sync. */
+  private async pump(): Promise<void> {
+    if (this.pumping) return;
+    this.pumping = true;
+    try {
+      for (;;) {
+        if (!this.synced || !this.socket?.connected) return;
+        const item = this.outbox.list()[0];
+        if (!item) return;
+        const r =
+          item.kind === "text"
+            ? await this.request("message:send", { clientMessageId: item.clientMessageId, text: item.text })
+            : await this.request("suggestion:choose", { clientMessageId: item.clientMessageId, faqEntryKey: item.faqEntryKey, question: item.question });
+        if (!r) {
+          // No ack (disconnected or timed out): the item stays; the next connect re-sends it.
+          if (this.socket?.connected) this.later(() => void this.pump(), 3000);
+          return;
+        }
+        if ("ok" in r) {
+          this.outbox.remove(item.clientMessageId);
+          this.receive(r.message, () => this.o.dispatch({ type: "acked", clientMessageId: item.clientMessageId, message: r.message }));
+          continue;
+        }
+        if (r.error.code === "rate_limited") {
+          this.o.dispatch({ type: "notice", text: this.o.strings.rateLimited(r.error.retryAfterSeconds) });
+          this.later(() => {
+            this.o.dispatch({ type: "notice", text: null });
+            void this.pump();
+          }, Math.max(1, r.error.retryAfterSeconds ?? 5) * 1000);
+          return;
+        }
+        // Refused for good (too long, closed conversation…): show why, let the visitor retry.
+        this.outbox.remove(item.clientMessageId);
+        this.o.dispatch({ type: "failed", clientMessageId: item.clientMessageId, error: r.error.message || this.o.strings.genericError });
+      }
+    } finally {
+      this.pumping = false;
+    }
+  }
+
+  /** Emits with an ack; null when disconnected, on disconnect, or after the timeout. */
+  private request<E extends keyof WidgetToServerEvents>(event: E, payload: Parameters<WidgetToServerEvents[E]>[0]): Promise<Parameters<Parameters<WidgetToServerEvents[E]>[1]>[0] | null> {
+    const socket = this.socket;
+    if (!socket?.connected) return Promise.resolve(null);
+    return new Promise((resolve) => {
+      const done = (r: unknown) => {
+        clearTimeout(timer);
+        socket.off("disconnect", onDisconnect);
+        resolve(r as never);
+      };
+      const onDisconnect = () => done(null);
+      const timer = setTimeout(() => done(null), ACK_TIMEOUT_MS);
+      socket.once("disconnect", onDisconnect);
+      (socket.emit as (e: string, p: unknown, ack: (r: unknown) => void) => void)(event, payload, done);
+    });
+  }
+
+  private errorOf(r: Ack | null): AckError | null {
+    if (!r) return { code: "offline", message: this.o.strings.reconnecting };
+    return "error" in r ? r.error : null;
+  }
+
+  private receive(m: WireMessage, apply: () => void): void {
+    const isNew = !this.seen.has(m.id);
+    this.track(m);
+    apply();
+    if (isNew && this.initialSyncDone) this.countUnread([m]);
+  }
+
+  private track(m: WireMessage): void {
+    this.seen.add(m.id);
+    if (m.seq > this.maxSeq) this.maxSeq = m.seq;
+  }
+
+  private countUnread(messages: WireMessage[]): void {
+    const incoming = messages.filter((m) => m.role === "bot" || m.role === "agent");
+    const last = incoming[incoming.length - 1];
+    if (last) this.o.onAnnounce(this.o.strings.newMessage(last.role === "agent" ? (last.authorName ?? this.o.strings.agent) : this.o.strings.bot, last.text));
+    if (this.open || incoming.length === 0) return;
+    this.unread += incoming.length;
+    this.o.onUnread(this.unread);
+  }
+
+  private later(fn: () => void, ms: number): void {
+    if (this.retryTimer) clearTimeout(this.retryTimer);
+    this.retryTimer = setTimeout(() => {
+      this.retryTimer = null;
+      fn();
+    }, ms);
+  }
+}

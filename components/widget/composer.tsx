@@ -1,0 +1,85 @@
+"use client";
+// The message box: Enter sends, Shift+Enter adds a line, a counter appears near the length
+// limit and sending is refused past it (the server would refuse it too).
+import { forwardRef, useRef, useState } from "react";
+import type { UiStrings } from "./i18n";
+
+interface Props {
+  maxChars: number;
+  color: string;
+  t: UiStrings;
+  onSend: (text: string) => void;
+  onTyping: (typing: boolean) => void;
+}
+
+export const Composer = forwardRef<HTMLTextAreaElement, Props>(function Composer({ maxChars, color, t, onSend, onTyping }, ref) {
+  const [text, setText] = useState("");
+  const typingTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const over = text.length - maxChars;
+  const nearLimit = text.length >= maxChars * 0.8;
+
+  const submit = () => {
+    const value = text.trim();
+    if (!value || over > 0) return;
+    onSend(value);
+    setText("");
+    stopTyping();
+  };
+  const stopTyping = () => {
+    if (typingTimer.current) {
+      clearTimeout(typingTimer.current);
+      typingTimer.current = null;
+      onTyping(false);
+    }
+  };
+  const change = (value: string) => {
+    setText(value);
+    if (!typingTimer.current) onTyping(true);
+    else clearTimeout(typingTimer.current);
+    typingTimer.current = setTimeout(stopTyping, 3000);
+  };
+
+  return (
+    <form
+      className="border-t border-slate-200 bg-white p-2"
+      onSubmit={(e) => {
+        e.preventDefault();
+        submit();
+      }}
+    >
+      <div className="flex items-end gap-2">
+        <textarea
+          ref={ref}
+          value={text}
+          rows={Math.min(5, Math.max(1, text.split("\n").length))}
+          onChange={(e) => change(e.target.value)}
+          onKeyDown={(e) => {
+            if (e.key === "Enter" && !e.shiftKey && !e.nativeEvent.isComposing) {
+              e.preventDefault();
+              submit();
+            }
+          }}
+          placeholder={t.placeholder}
+          aria-label={t.placeholder}
+          aria-invalid={over > 0}
+          aria-describedby={nearLimit ? "composer-count" : undefined}
+          className="max-h-32 min-h-10 flex-1 resize-none rounded-xl border border-slate-300 px-3 py-2 text-sm text-slate-900 focus:border-slate-500 focus:outline-none focus-visible:ring-2 focus-visible:ring-slate-400"
+        />
+        <button
+          type="submit"
+          disabled={!text.trim() || over > 0}
+          className="h-10 rounded-xl px-4 text-sm font-medium text-white focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-slate-900 disabled:opacity-50"
+          style={{ background: color }}
+        >
+          {t.send}
+        </button>
+      </div>
+      {nearLimit && (
+        <p id="composer-count" className={`mt-1 text-right text-xs ${over > 0 ? "text-red-700" : "text-slate-500"}`} data-testid="char-count">
+          {text.length} / {maxChars}
+          {over > 0 ? ` — ${t.tooLong(over)}` : ""}
+        </p>
+      )}
+    </form>
+  );
+});

@@ -1,0 +1,169 @@
+"use client";
+// The conversation: stored messages, messages still being sent, bot replies streaming in and the
+// typing indicators. All text is rendered as React text nodes (escaped), never as HTML.
+import { useEffect, useRef } from "react";
+import type { WireMessage, WireSource } from "@/lib/chat/protocol";
+import type { PendingMessage, StreamingReply } from "./chat-state";
+import type { UiStrings } from "./i18n";
+
+interface Props {
+  messages: WireMessage[];
+  pending: PendingMessage[];
+  streams: StreamingReply[];
+  agentTyping: { typing: boolean; name: string | null };
+  greeting: string | null;
+  color: string;
+  t: UiStrings;
+  onChoose: (s: WireSource) => void;
+  onFeedback: (m: WireMessage, value: 1 | -1) => void;
+  onRetry: (p: PendingMessage) => void;
+  onDiscard: (p: PendingMessage) => void;
+}
+
+export function MessageList(p: Props) {
+  const end = useRef<HTMLDivElement>(null);
+  const box = useRef<HTMLDivElement>(null);
+  const streamed = p.streams.map((s) => s.text).join("");
+  useEffect(() => {
+    const el = box.current;
+    // Follow new messages unless the visitor scrolled up to read older ones.
+    if (el && el.scrollHeight - el.scrollTop - el.clientHeight < 160) end.current?.scrollIntoView({ block: "end" });
+  }, [p.messages.length, p.pending.length, p.streams.length, streamed, p.agentTyping.typing]);
+  // The newest suggestions are the ones still worth choosing.
+  const lastBotId = [...p.messages].reverse().find((m) => m.role === "bot")?.id;
+
+  return (
+    <div ref={box} className="flex-1 overflow-y-auto px-3 py-4" data-testid="message-list">
+      <ol className="flex flex-col gap-2" aria-label={p.t.title}>
+        {p.greeting && (
+          <li className="max-w-[85%] self-start rounded-2xl rounded-bl-sm bg-slate-100 px-3 py-2 text-sm whitespace-pre-wrap break-words text-slate-900" data-testid="greeting">
+            {p.greeting}
+          </li>
+        )}
+        {p.messages.map((m) => (
+          <Message key={m.id} m={m} {...p} canChoose={m.id === lastBotId} />
+        ))}
+        {p.pending.map((m) => (
+          <li key={m.clientMessageId} className="flex max-w-[85%] flex-col items-end self-end" data-testid="message" data-role="customer" data-status={m.status}>
+            <div className="rounded-2xl rounded-br-sm px-3 py-2 text-sm whitespace-pre-wrap break-words text-white opacity-70" style={{ background: p.color }}>
+              {m.text}
+            </div>
+            {m.status === "sending" ? (
+              <span className="mt-0.5 text-xs text-slate-500">{p.t.sending}</span>
+            ) : (
+              <span className="mt-0.5 flex flex-wrap items-center justify-end gap-2 text-xs text-red-700" role="alert">
+                {p.t.notSent}
+                {m.error ? `: ${m.error}` : ""}
+                <button type="button" className="underline focus-visible:outline-2 focus-visible:outline-slate-900" onClick={() => p.onRetry(m)}>
+                  {p.t.retry}
+                </button>
+                <button type="button" className="underline focus-visible:outline-2 focus-visible:outline-slate-900" onClick={() => p.onDiscard(m)}>
+                  {p.t.dismiss}
+                </button>
+              </span>
+            )}
+          </li>
+        ))}
+        {p.streams.map((s) =>
+          s.text ? (
+            <li key={s.replyTo} className="max-w-[85%] self-start rounded-2xl rounded-bl-sm bg-slate-100 px-3 py-2 text-sm whitespace-pre-wrap break-words text-slate-900" data-testid="streaming" aria-busy="true">
+              {s.text}
+              <span className="ml-0.5 inline-block h-3 w-1.5 animate-pulse bg-slate-400 align-middle" aria-hidden="true" />
+            </li>
+          ) : (
+            <Dots key={s.replyTo} label={p.t.typing} />
+          ),
+        )}
+        {p.agentTyping.typing && <Dots label={p.t.agentTyping(p.agentTyping.name)} />}
+      </ol>
+      <div ref={end} />
+    </div>
+  );
+}
+
+function Dots({ label }: { label: string }) {
+  return (
+    <li className="flex items-center gap-2 self-start text-xs text-slate-500" data-testid="typing">
+      <span className="flex gap-1 rounded-2xl bg-slate-100 px-3 py-3" aria-hidden="true">
+        {[0, 150, 300].map((d) => (
+          <span key={d} className="h-1.5 w-1.5 animate-bounce rounded-full bg-slate-500" style={{ animationDelay: `${d}ms` }} />
+        ))}
+      </span>
+      <span>{label}</span>
+    </li>
+  );
+}
+
+function Message({ m, t, color, onChoose, onFeedback, canChoose }: Props & { m: WireMessage; canChoose: boolean }) {
+  if (m.role === "system") {
+    return (
+      <li className="self-center px-2 py-1 text-center text-xs text-slate-500 whitespace-pre-wrap" data-testid="message" data-role="system" data-kind={m.kind ?? undefined}>
+        {m.text}
+      </li>
+    );
+  }
+  if (m.role === "customer") {
+    return (
+      <li className="max-w-[85%] self-end" data-testid="message" data-role="customer" data-status="sent" data-client-id={m.clientMessageId ?? undefined}>
+        <div className="rounded-2xl rounded-br-sm px-3 py-2 text-sm whitespace-pre-wrap break-words text-white" style={{ background: color }}>
+          {m.text}
+        </div>
+      </li>
+    );
+  }
+  const suggestions = m.suggestions ?? [];
+  return (
+    <li className="flex max-w-[85%] flex-col items-start gap-1 self-start" data-testid="message" data-role={m.role}>
+      {m.role === "agent" && <span className="text-xs font-medium text-slate-500">{m.authorName ?? t.agent}</span>}
+      <div className="rounded-2xl rounded-bl-sm bg-slate-100 px-3 py-2 text-sm whitespace-pre-wrap break-words text-slate-900">{m.text}</div>
+      {suggestions.length > 0 && (
+        <div className="flex flex-col items-start gap-1" role="group" aria-label={t.didYouMean}>
+          <span className="text-xs text-slate-500">{t.didYouMean}</span>
+          {suggestions.map((s) => (
+            <button
+              key={s.key}
+              type="button"
+              disabled={!canChoose}
+              onClick={() => onChoose(s)}
+              className="rounded-full border px-3 py-1 text-left text-sm hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-slate-900 disabled:opacity-50"
+              style={{ borderColor: color, color }}
+              data-testid="suggestion"
+            >
+              {s.question}
+            </button>
+          ))}
+        </div>
+      )}
+      {m.role === "bot" && (
+        <div className="flex items-center gap-2 text-xs text-slate-500">
+          {m.source && (
+            <span className="rounded-full bg-slate-200 px-2 py-0.5" title={m.source.question} data-testid="source">
+              {t.source}: {m.source.question.length > 40 ? `${m.source.question.slice(0, 40)}…` : m.source.question}
+            </span>
+          )}
+          {!m.kind && suggestions.length === 0 && (
+            <span className="flex gap-1">
+              <Thumb label={t.helpful} pressed={m.feedback === 1} onClick={() => onFeedback(m, 1)} icon="👍" />
+              <Thumb label={t.notHelpful} pressed={m.feedback === -1} onClick={() => onFeedback(m, -1)} icon="👎" />
+            </span>
+          )}
+        </div>
+      )}
+    </li>
+  );
+}
+
+function Thumb({ label, pressed, onClick, icon }: { label: string; pressed: boolean; onClick: () => void; icon: string }) {
+  return (
+    <button
+      type="button"
+      aria-label={label}
+      aria-pressed={pressed}
+      title={label}
+      onClick={onClick}
+      className={`rounded px-1 py-0.5 focus-visible:outline-2 focus-visible:outline-slate-900 ${pressed ? "bg-slate-300" : "opacity-60 hover:opacity-100"}`}
+    >
+      <span aria-hidden="true">{icon}</span>
+    </button>
+  );
+}
