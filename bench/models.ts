@@ -35,7 +35,7 @@ if (quick) {
 const newTokens = Number(values.tokens ?? (quick ? 128 : base.maxNewTokens));
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-const mb = (n: number) => `${(n / 1024 / 1024).toFixed(0)} MB`;
+const mb = (n: number) => (n < 10 * 1024 * 1024 ? `${(n / 1024).toFixed(0)} KB` : `${(n / 1024 / 1024).toFixed(0)} MB`);
 let peakRss = process.memoryUsage().rss;
 const rssAtStart = peakRss;
 const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 10);

@@ -13,6 +13,9 @@ import type { UiStrings } from "./i18n";
 
 type WidgetSocket = Socket<ServerToWidgetEvents, WidgetToServerEvents>;
 type AckError = Extract<Ack, { error: unknown }>["error"];
+type AckedEvent = Exclude<keyof WidgetToServerEvents, "typing">;
+type PayloadOf<E extends AckedEvent> = Parameters<WidgetToServerEvents[E]>[0];
+type ReplyOf<E extends AckedEvent> = Parameters<Parameters<WidgetToServerEvents[E]>[1]>[0];
 
 export interface ChatClientOptions {
   appOrigin: string;
@@ -20,7 +23,8 @@ export interface ChatClientOptions {
   language: string;
   parentOrigin: string | null;
   store: KeyValueStore;
-  strings: UiStrings;
+  /** The UI strings of the current language (it may change once the tenant's config arrives). */
+  strings: () => UiStrings;
   dispatch: (a: ChatAction) => void;
   /** Unread bot/agent messages that arrived while the panel was closed. */
   onUnread: (count: number) => void;
@@ -66,7 +70,7 @@ export class ChatClient {
       if (socket.active) return o.dispatch({ type: "connection", status: this.initialSyncDone ? "reconnecting" : "connecting" });
       // Refused by the server's middleware: socket.io does not retry on its own.
       const code = err.data?.code;
-      if (code === "forbidden" || code === "unauthenticated") return o.dispatch({ type: "connection", status: "refused", error: err.data?.message ?? o.strings.refused });
+      if (code === "forbidden" || code === "unauthenticated") return o.dispatch({ type: "connection", status: "refused", error: err.data?.message ?? o.strings().refused });
       o.dispatch({ type: "connection", status: "reconnecting" });
       this.later(() => socket.connect(), (err.data?.retryAfterSeconds ?? 5) * 1000);
     });
@@ -76,7 +80,8 @@ export class ChatClient {
     socket.on("config", (config) => o.dispatch({ type: "config", config }));
     socket.on("message", (m) => this.receive(m, () => o.dispatch({ type: "message", message: m })));
     socket.on("bot:typing", ({ replyTo }) => o.dispatch({ type: "bot:typing", replyTo }));
-    socket.on("bot:delta", ({ replyTo, text }) => o.dispatch({ type: "bot:delta", replyTo, text }));
+    // `replace` is not in the protocol types yet; the server sends it when it rewrites a reply.
+    socket.on("bot:delta", (p) => o.dispatch({ type: "bot:delta", replyTo: p.replyTo, text: p.text, replace: (p as { replace?: unknown }).replace === true }));
     socket.on("bot:done", ({ replyTo, message }) => this.receive(message, () => o.dispatch({ type: "bot:done", replyTo, message })));
     socket.on("agent:typing", ({ typing, name }) => o.dispatch({ type: "agent:typing", typing, name }));
     socket.on("handoff:status", (handoff) => o.dispatch({ type: "handoff", handoff }));
@@ -191,7 +196,7 @@ export class ChatClient {
           continue;
         }
         if (r.error.code === "rate_limited") {
-          this.o.dispatch({ type: "notice", text: this.o.strings.rateLimited(r.error.retryAfterSeconds) });
+          this.o.dispatch({ type: "notice", text: this.o.strings().rateLimited(r.error.retryAfterSeconds) });
           this.later(() => {
             this.o.dispatch({ type: "notice", text: null });
             void this.pump();
@@ -200,7 +205,7 @@ export class ChatClient {
         }
         // Refused for good (too long, closed conversation…): show why, let the visitor retry.
         this.outbox.remove(item.clientMessageId);
-        this.o.dispatch({ type: "failed", clientMessageId: item.clientMessageId, error: r.error.message || this.o.strings.genericError });
+        this.o.dispatch({ type: "failed", clientMessageId: item.clientMessageId, error: r.error.message || this.o.strings().genericError });
       }
     } finally {
       this.pumping = false;
@@ -208,7 +213,7 @@ export class ChatClient {
   }
 
   /** Emits with an ack; null when disconnected, on disconnect, or after the timeout. */
-  private request<E extends keyof WidgetToServerEvents>(event: E, payload: Parameters<WidgetToServerEvents[E]>[0]): Promise<Parameters<Parameters<WidgetToServerEvents[E]>[1]>[0] | null> {
+  private request<E extends AckedEvent>(event: E, payload: PayloadOf<E>): Promise<ReplyOf<E> | null> {
     const socket = this.socket;
     if (!socket?.connected) return Promise.resolve(null);
     return new Promise((resolve) => {
@@ -225,7 +230,7 @@ export class ChatClient {
   }
 
   private errorOf(r: Ack | null): AckError | null {
-    if (!r) return { code: "offline", message: this.o.strings.reconnecting };
+    if (!r) return { code: "offline", message: this.o.strings().reconnecting };
     return "error" in r ? r.error : null;
   }
 
@@ -244,7 +249,7 @@ export class ChatClient {
   private countUnread(messages: WireMessage[]): void {
     const incoming = messages.filter((m) => m.role === "bot" || m.role === "agent");
     const last = incoming[incoming.length - 1];
-    if (last) this.o.onAnnounce(this.o.strings.newMessage(last.role === "agent" ? (last.authorName ?? this.o.strings.agent) : this.o.strings.bot, last.text));
+    if (last) this.o.onAnnounce(this.o.strings().newMessage(last.role === "agent" ? (last.authorName ?? this.o.strings().agent) : this.o.strings().bot, last.text));
     if (this.open || incoming.length === 0) return;
     this.unread += incoming.length;
     this.o.onUnread(this.unread);

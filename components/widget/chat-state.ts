@@ -42,7 +42,8 @@ export type ChatAction =
   | { type: "retry"; clientMessageId: string }
   | { type: "discard"; clientMessageId: string }
   | { type: "bot:typing"; replyTo: string }
-  | { type: "bot:delta"; replyTo: string; text: string }
+  /** `replace`: the server rewrote the reply so far (e.g. a grounding correction). */
+  | { type: "bot:delta"; replyTo: string; text: string; replace?: boolean }
   | { type: "bot:done"; replyTo: string; message: WireMessage }
   | { type: "feedback"; messageId: string; value: number }
   | { type: "config"; config: WidgetConfig }
@@ -131,7 +132,7 @@ export function chatReducer(state: ChatState, a: ChatAction): ChatState {
       if (state.droppedStreams.includes(a.replyTo)) return state;
       const exists = state.streams.some((s) => s.replyTo === a.replyTo);
       const streams = exists
-        ? state.streams.map((s) => (s.replyTo === a.replyTo ? { ...s, text: s.text + a.text } : s))
+        ? state.streams.map((s) => (s.replyTo === a.replyTo ? { ...s, text: a.replace ? a.text : s.text + a.text } : s))
         : [...state.streams, { replyTo: a.replyTo, text: a.text }];
       return { ...state, streams };
     }

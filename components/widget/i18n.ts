@@ -32,7 +32,7 @@ const en = {
     `Waiting for a person${pos ? ` — you are number ${pos} in line` : ""}${etaSeconds ? `, about ${Math.max(1, Math.round(etaSeconds / 60))} min` : ""}.`,
   assigned: (name: string | null | undefined) => (name ? `You're chatting with ${name}.` : "You're chatting with our team."),
   resolved: "The conversation with our team has ended.",
-  offlineTitle: (reason: string | undefined) =>
+  offlineTitle: (reason: string | undefined): string =>
     reason === "closed" ? "We're closed right now. Leave us a message and we'll reply by e-mail." : "No one is available right now. Leave us a message and we'll reply by e-mail.",
   email: "Your e-mail",
   message: "Message",

@@ -7,6 +7,8 @@ import { formatEta, t } from "@/lib/chat/strings";
 import { emitToVisitor } from "@/lib/realtime/emit";
 import { availability, enqueue, handoffStatus, type HandoffContext, type HandoffReason } from "@/lib/handoff/queue";
 import type { HandoffStatus } from "@/lib/chat/protocol";
+import { autoAssign } from "@/lib/handoff/auto-assign";
+import { queueChanged } from "@/lib/handoff/broadcast";
 
 export interface EscalateInput {
   tenantId: string;
@@ -41,6 +43,8 @@ export async function escalate(input: EscalateInput): Promise<HandoffStatus> {
   const status = await handoffStatus(db, input.conversationId);
   await say(`${t("connecting", input.language)} ${t("queued", input.language, { position: status.position ?? 1, eta: formatEta(status.etaSeconds, input.language) })}`, "handoff_queued");
   emitToVisitor(input.visitorId, "handoff:status", status);
+  await queueChanged(input.tenantId);
+  void autoAssign(input.tenantId);
   return status;
 }
 

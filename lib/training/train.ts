@@ -10,7 +10,7 @@ import type { OofRecord } from "./calibration";
 import { DEFAULT_EMBEDDING_WEIGHT, embedTexts, type EmbeddingSpec } from "./embedding";
 import { TrainingError } from "./errors";
 import { exportClassifierOnnx } from "./export-onnx";
-import { fitClassifier } from "./fit-classifier";
+import { fitClassifier, type FittedClassifier } from "./fit-classifier";
 import { jsonBytes, withManifest } from "./model-files";
 import { normalizeText } from "./normalize";
 import { buildReport } from "./report";
@@ -89,10 +89,11 @@ export async function trainTenantModel(examples: FaqExample[], options: TrainOpt
   let t = performance.now();
   const plan = planFolds(phrasings, kept.length, labels.length, settings.seed, dense);
   const all = Array.from({ length: plan.folds }, (_, k) => k);
-  const parallel = settings.threads > 1 && kept.length >= PARALLEL_MIN_PHRASINGS && !dense;
+  const parallel = settings.threads > 1 && kept.length >= PARALLEL_MIN_PHRASINGS;
   const remote = parallel ? all.slice(0, Math.ceil(plan.folds / 2)) : [];
   const helper = remote.length ? runFoldsInWorker(plan, remote, options.signal) : null;
   const records: OofRecord[] = [];
+  let final: FittedClassifier;
   try {
     const local = all.filter((k) => !remote.includes(k));
     const units = local.length + 1.5;
@@ -106,7 +107,7 @@ export async function trainTenantModel(examples: FaqExample[], options: TrainOpt
     );
     lap("localFoldsMs", t);
     t = performance.now();
-    var final = fitClassifier({
+    final = fitClassifier({
       texts: phrasings.map((p) => p.text),
       y: phrasings.map((p) => p.label),
       numClasses: labels.length,

@@ -15,7 +15,11 @@ interface Pending {
 }
 
 export async function createWorkerEngine(setup: TransformersSetup, model: LoadChatOptions, onCrash?: (message: string) => void): Promise<ChatEngine> {
-  const worker = new Worker(new URL("./chat-worker.mjs", import.meta.url));
+  // Not the literal `new Worker(new URL("…", import.meta.url))` form on purpose: Next's bundler
+  // would try to bundle the worker into route chunks. The runtime is created by the custom server
+  // (plain Node + tsx), and route handlers share it through globalThis (runtime.ts).
+  const entry = "./chat-worker.mjs";
+  const worker = new Worker(new URL(entry, import.meta.url));
   const pending = new Map<number, Pending>();
   let nextId = 1;
   let dead: string | null = null;

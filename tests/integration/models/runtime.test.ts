@@ -6,7 +6,7 @@ import { makeTestModels, type TestModelPaths } from "@/lib/models/testing/make-t
 import { ModelRuntime } from "@/lib/models/runtime";
 import { generateReply } from "@/lib/models/generate-reply";
 import { AppError } from "@/lib/errors/app-error";
-import { ASK_HOURS, HOURS, chunks, collect, runtimeConfig } from "./helpers";
+import { runtimeConfig } from "./helpers";
 
 let dir: string;
 let models: TestModelPaths;

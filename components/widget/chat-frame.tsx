@@ -1,0 +1,161 @@
+"use client";
+// The chat panel inside the widget iframe (/widget/frame): wires the connection (ChatClient), the
+// state reducer and the bridge to the loader to the visible parts. Rendered only in the browser:
+// everything it shows depends on this browser's storage, language and connection.
+import { useCallback, useEffect, useReducer, useRef, useState } from "react";
+import type { WireMessage, WireSource } from "@/lib/chat/protocol";
+import type { HostToFrame } from "@/widget/bridge";
+import { ChatClient } from "./chat-client";
+import { chatReducer, initialChatState, type PendingMessage } from "./chat-state";
+import { ChatHeader } from "./chat-header";
+import { Composer } from "./composer";
+import { HandoffBar } from "./handoff-bar";
+import { chooseLanguage, uiStrings } from "./i18n";
+import { MessageList } from "./message-list";
+import { Outbox, outboxText } from "./outbox";
+import { RatingPrompt } from "./rating-prompt";
+import { browserStore, storageKeys, type KeyValueStore } from "./storage";
+import { useParentBridge } from "./use-parent-bridge";
+
+interface FrameProps {
+  widgetKey: string;
+  parentOrigin: string | null;
+  requestedLanguage: string | null;
+}
+
+const DEFAULT_COLOR = "#2563eb";
+const DEFAULT_MAX_CHARS = 2000;
+
+export function ChatFrame(props: FrameProps) {
+  const [store, setStore] = useState<KeyValueStore | null>(null);
+  useEffect(() => setStore(browserStore()), []);
+  if (!store) return <div className="h-dvh bg-white" />;
+  return <ChatPanel {...props} store={store} />;
+}
+
+function ChatPanel({ widgetKey, parentOrigin, requestedLanguage, store }: FrameProps & { store: KeyValueStore }) {
+  const [state, dispatch] = useReducer(chatReducer, undefined, () =>
+    initialChatState(new Outbox(store, storageKeys.outbox(widgetKey)).list().map((i) => ({ clientMessageId: i.clientMessageId, text: outboxText(i) }))),
+  );
+  const [open, setOpen] = useState(false);
+  const [announcement, setAnnouncement] = useState("");
+  const composer = useRef<HTMLTextAreaElement>(null);
+  const unreadRef = useRef<(n: number) => void>(() => {});
+
+  const language = chooseLanguage({
+    requested: requestedLanguage,
+    browser: navigator.languages?.length ? navigator.languages : [navigator.language],
+    supported: state.config?.languages ?? ["en", "es"],
+    fallback: state.config?.defaultLanguage ?? "en",
+  });
+  const t = uiStrings(language);
+  const tRef = useRef(t);
+  tRef.current = t;
+
+  const [client] = useState(
+    () =>
+      new ChatClient({
+        appOrigin: window.location.origin,
+        widgetKey,
+        language,
+        parentOrigin,
+        store,
+        strings: () => tRef.current,
+        dispatch,
+        onUnread: (n) => unreadRef.current(n),
+        onAnnounce: setAnnouncement,
+      }),
+  );
+
+  const onHostMessage = useCallback(
+    (m: HostToFrame) => {
+      setOpen(m.type === "open");
+      client.setOpen(m.type === "open");
+    },
+    [client],
+  );
+  const { embedded, post } = useParentBridge(parentOrigin, onHostMessage);
+  unreadRef.current = (count) => post({ type: "unread", count });
+  const visible = open || !embedded;
+
+  useEffect(() => {
+    client.start();
+    return () => client.stop();
+  }, [client]);
+  useEffect(() => {
+    if (!embedded) client.setOpen(true);
+  }, [client, embedded]);
+  useEffect(() => {
+    if (visible) composer.current?.focus();
+  }, [visible]);
+
+  const close = useCallback(() => {
+    setOpen(false);
+    client.setOpen(false);
+    post({ type: "close" });
+  }, [client, post]);
+  useEffect(() => {
+    if (!embedded) return;
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === "Escape") close();
+    };
+    document.addEventListener("keydown", onKey);
+    return () => document.removeEventListener("keydown", onKey);
+  }, [embedded, close]);
+
+  const color = state.config?.color ?? DEFAULT_COLOR;
+  const greeting = state.config ? (state.config.greeting[language] ?? state.config.greeting[state.config.defaultLanguage] ?? null) : null;
+  const handoffActive = state.handoff.state === "queued" || state.handoff.state === "assigned";
+
+  const onHandoff = async () => {
+    const err = await client.requestHandoff();
+    if (err) dispatch({ type: "notice", text: err.code === "offline" ? t.reconnecting : err.message || t.genericError });
+  };
+  const onFeedback = (m: WireMessage, value: 1 | -1) => void client.feedback(m.id, m.feedback === value ? 0 : value, m.feedback ?? 0);
+  const onRetry = (p: PendingMessage) => client.retry(p.clientMessageId, p.text);
+  const onChoose = (s: WireSource) => client.chooseSuggestion(s);
+
+  return (
+    <section className="flex h-dvh flex-col bg-white text-slate-900" lang={language} aria-labelledby="chat-title">
+      <ChatHeader
+        name={state.config?.tenantName ?? t.title}
+        color={color}
+        connection={state.connection}
+        t={t}
+        canClose={embedded}
+        handoffActive={handoffActive}
+        onHandoff={() => void onHandoff()}
+        onClose={close}
+      />
+      {(state.connection === "reconnecting" || state.connection === "refused") && (
+        <p className={`px-3 py-2 text-xs ${state.connection === "refused" ? "bg-red-50 text-red-800" : "bg-amber-50 text-amber-900"}`} role="status" data-testid="reconnecting">
+          {state.connection === "refused" ? (state.connectionError ?? t.refused) : t.reconnecting}
+        </p>
+      )}
+      <MessageList
+        messages={state.messages}
+        pending={state.pending}
+        streams={state.streams}
+        agentTyping={state.agentTyping}
+        greeting={greeting}
+        color={color}
+        t={t}
+        onChoose={onChoose}
+        onFeedback={onFeedback}
+        onRetry={onRetry}
+        onDiscard={(p) => dispatch({ type: "discard", clientMessageId: p.clientMessageId })}
+      />
+      {state.notice && (
+        <p className="px-3 py-2 text-xs text-amber-900 bg-amber-50" role="status" data-testid="notice">
+          {state.notice}
+        </p>
+      )}
+      <HandoffBar handoff={state.handoff} t={t} color={color} onTicket={(email, message) => client.offlineTicket(email, message)} />
+      {state.ratingRequested && <RatingPrompt t={t} color={color} onSubmit={(score, comment) => client.rate(score, comment)} onDone={() => dispatch({ type: "rating", requested: false })} />}
+      <Composer ref={composer} maxChars={state.config?.maxMessageChars ?? DEFAULT_MAX_CHARS} color={color} t={t} onSend={(text) => client.send(text)} onTyping={(typing) => handoffActive && client.typing(typing)} />
+      <div className="sr-only" aria-live="polite" aria-atomic="true" data-testid="live-region">
+        {announcement}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,138 @@
+// What agents do with a conversation: claim it from the queue, write to the customer, leave
+// internal notes, transfer it, resolve it, or hand it back to the bot. Each state change is one
+// transaction; a claim is a conditional update, so of two simultaneous claims exactly one wins.
+import { getDb, type Db } from "@/lib/db";
+import { env } from "@/lib/env";
+import { AppError } from "@/lib/errors/app-error";
+import { appendMessage, toWire } from "@/lib/chat/conversation-store";
+import { t } from "@/lib/chat/strings";
+import { cancelReply } from "@/lib/chat/respond";
+import { emitToAgent, emitToConversationAgents, emitToVisitor } from "@/lib/realtime/emit";
+import { conversationUpdated, queueChanged } from "@/lib/handoff/broadcast";
+
+export interface Actor {
+  id: string;
+  tenantId: string;
+  name: string;
+  role: string;
+}
+
+async function loadConversation(db: Db, actor: Actor, conversationId: string) {
+  const conv = await db.conversation.findFirst({ where: { id: conversationId, tenantId: actor.tenantId } });
+  if (!conv) throw new AppError("not_found", "Conversation not found.");
+  return conv;
+}
+
+function assertOwner(conv: { assignedAgentId: string | null; status: string }, actor: Actor) {
+  if (conv.status !== "assigned") throw new AppError("conflict", "This conversation is not being handled by an agent.");
+  if (conv.assignedAgentId !== actor.id && actor.role === "agent") throw new AppError("forbidden", "Another agent is handling this conversation.");
+}
+
+async function systemMessage(db: Db, conv: { id: string; tenantId: string; visitorId: string }, text: string, kind: "handoff_assigned" | "handoff_resolved" | "returned_to_bot") {
+  const row = await appendMessage(db, { tenantId: conv.tenantId, conversationId: conv.id, role: "system", text, metadata: { kind } });
+  const wire = toWire(row);
+  emitToVisitor(conv.visitorId, "message", wire);
+  emitToConversationAgents(conv.id, "conversation:message", { conversationId: conv.id, message: wire });
+}
+
+export async function claimConversation(actor: Actor, conversationId: string, opts: { skipCapacity?: boolean } = {}) {
+  const db = await getDb();
+  const conv = await loadConversation(db, actor, conversationId);
+  if (!opts.skipCapacity) {
+    const me = await db.user.findUniqueOrThrow({ where: { id: actor.id }, select: { maxChats: true } });
+    const active = await db.conversation.count({ where: { tenantId: actor.tenantId, assignedAgentId: actor.id, status: "assigned" } });
+    if (active >= me.maxChats) throw new AppError("conflict", `You already have ${active} open chats, your maximum. Resolve one first.`);
+  }
+  const now = new Date();
+  const won = await db.$transaction(async (tx) => {
+    const res = await tx.handoff.updateMany({ where: { tenantId: actor.tenantId, conversationId, status: "queued" }, data: { status: "claimed", claimedById: actor.id, claimedAt: now } });
+    if (res.count !== 1) return false;
+    await tx.conversation.update({ where: { id: conversationId }, data: { status: "assigned", owner: "agent", assignedAgentId: actor.id } });
+    return true;
+  });
+  if (!won) throw new AppError("conflict", "Another agent already took this conversation.");
+  cancelReply(conversationId);
+  await systemMessage(db, conv, t("assigned", conv.language, { name: actor.name }), "handoff_assigned");
+  emitToVisitor(conv.visitorId, "handoff:status", { state: "assigned", agentName: actor.name });
+  conversationUpdated(actor.tenantId, { id: conversationId, status: "assigned", owner: "agent", assignedAgentId: actor.id });
+  await queueChanged(actor.tenantId);
+}
+
+export async function sendAgentMessage(actor: Actor, input: { conversationId: string; clientMessageId: string; text: string }) {
+  const text = input.text.trim();
+  if (!text) throw new AppError("validation_failed", "The message is empty.");
+  if (text.length > env().MAX_MESSAGE_CHARS * 2) throw new AppError("validation_failed", `The message is too long (${text.length} characters).`);
+  const db = await getDb();
+  const conv = await loadConversation(db, actor, input.conversationId);
+  assertOwner(conv, actor);
+  const existing = await db.message.findUnique({ where: { conversationId_clientMessageId: { conversationId: conv.id, clientMessageId: input.clientMessageId } } });
+  if (existing) return toWire(existing);
+  const row = await appendMessage(db, { tenantId: actor.tenantId, conversationId: conv.id, role: "agent", text, clientMessageId: input.clientMessageId, authorId: actor.id, metadata: { authorName: actor.name } });
+  await db.handoff.updateMany({ where: { conversationId: conv.id, status: "claimed", firstResponseAt: null }, data: { firstResponseAt: row.createdAt } });
+  const wire = toWire(row);
+  emitToVisitor(conv.visitorId, "message", wire);
+  emitToConversationAgents(conv.id, "conversation:message", { conversationId: conv.id, message: wire });
+  return wire;
+}
+
+export async function addNote(actor: Actor, input: { conversationId: string; text: string }) {
+  const text = input.text.trim();
+  if (!text) throw new AppError("validation_failed", "The note is empty.");
+  const db = await getDb();
+  const conv = await loadConversation(db, actor, input.conversationId);
+  const row = await appendMessage(db, { tenantId: actor.tenantId, conversationId: conv.id, role: "note", text: text.slice(0, 4000), authorId: actor.id, metadata: { authorName: actor.name } });
+  // Notes go to agents only: never to the visitor's room.
+  const wire = { ...toWire(row), role: "note" as const };
+  emitToConversationAgents(conv.id, "conversation:message", { conversationId: conv.id, message: wire });
+  return wire;
+}
+
+export async function transferConversation(actor: Actor, input: { conversationId: string; toAgentId: string }) {
+  const db = await getDb();
+  const conv = await loadConversation(db, actor, input.conversationId);
+  assertOwner(conv, actor);
+  const target = await db.user.findFirst({ where: { id: input.toAgentId, tenantId: actor.tenantId, active: true } });
+  if (!target) throw new AppError("not_found", "That agent does not exist in your workspace.");
+  if (target.id === conv.assignedAgentId) throw new AppError("conflict", "The conversation is already with that agent.");
+  await db.$transaction(async (tx) => {
+    await tx.conversation.update({ where: { id: conv.id }, data: { assignedAgentId: target.id } });
+    await tx.handoff.updateMany({ where: { conversationId: conv.id, status: "claimed" }, data: { claimedById: target.id } });
+  });
+  await systemMessage(db, conv, t("assigned", conv.language, { name: target.name }), "handoff_assigned");
+  emitToVisitor(conv.visitorId, "handoff:status", { state: "assigned", agentName: target.name });
+  emitToAgent(target.id, "handoff:assigned", { conversationId: conv.id });
+  conversationUpdated(actor.tenantId, { id: conv.id, status: "assigned", owner: "agent", assignedAgentId: target.id });
+  await queueChanged(actor.tenantId);
+}
+
+export async function resolveConversation(actor: Actor, conversationId: string) {
+  const db = await getDb();
+  const conv = await loadConversation(db, actor, conversationId);
+  assertOwner(conv, actor);
+  const now = new Date();
+  await db.$transaction(async (tx) => {
+    await tx.handoff.updateMany({ where: { conversationId, status: "claimed" }, data: { status: "resolved", resolvedAt: now } });
+    await tx.conversation.update({ where: { id: conversationId }, data: { status: "resolved", owner: "bot", resolvedAt: now, unansweredStreak: 0 } });
+  });
+  await systemMessage(db, conv, t("resolved", conv.language), "handoff_resolved");
+  emitToVisitor(conv.visitorId, "handoff:status", { state: "resolved" });
+  emitToVisitor(conv.visitorId, "rating:request", { conversationId });
+  conversationUpdated(actor.tenantId, { id: conversationId, status: "resolved", owner: "bot", assignedAgentId: conv.assignedAgentId });
+  await queueChanged(actor.tenantId);
+}
+
+/** Hands the conversation back to the bot (from the queue or from an agent). */
+export async function releaseToBot(actor: Actor, conversationId: string) {
+  const db = await getDb();
+  const conv = await loadConversation(db, actor, conversationId);
+  if (conv.status === "assigned") assertOwner(conv, actor);
+  else if (conv.status !== "queued") throw new AppError("conflict", "The bot already handles this conversation.");
+  await db.$transaction(async (tx) => {
+    await tx.handoff.updateMany({ where: { conversationId, status: { in: ["queued", "claimed"] } }, data: { status: "returned", resolvedAt: new Date() } });
+    await tx.conversation.update({ where: { id: conversationId }, data: { status: "open", owner: "bot", assignedAgentId: null, unansweredStreak: 0 } });
+  });
+  await systemMessage(db, conv, t("returnedToBot", conv.language), "returned_to_bot");
+  emitToVisitor(conv.visitorId, "handoff:status", { state: "none" });
+  conversationUpdated(actor.tenantId, { id: conversationId, status: "open", owner: "bot", assignedAgentId: null });
+  await queueChanged(actor.tenantId);
+}

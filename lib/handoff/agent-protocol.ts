@@ -1,0 +1,119 @@
+// The agent console ⇄ server protocol on the Socket.IO namespace `/agent` (session cookie auth).
+// Shared by the server (lib/handoff/agent-socket.ts) and the console (components/agent). Payloads
+// are validated with these schemas on the server. Acks are `{ ok: true, … }` or `{ error }`.
+//
+// The console keeps one socket. On connect it sets its presence and calls `queue:list`; whenever
+// the server emits `queue:changed` it calls `queue:list` again (cheap, and never out of step).
+// Opening a conversation (`conversation:open`) returns its full history and subscribes the socket
+// to its live events (`conversation:message`, `customer:typing`, `conversation:updated`).
+import { z } from "zod";
+import type { WireMessage } from "@/lib/chat/protocol";
+
+const id = z.string().min(1).max(64);
+
+export const ZPresence = z.object({ presence: z.enum(["online", "away", "offline"]) });
+export const ZConversationRef = z.object({ conversationId: id });
+export const ZAgentMessage = z.object({ conversationId: id, clientMessageId: z.string().min(8).max(64).regex(/^[A-Za-z0-9_-]+$/), text: z.string() });
+export const ZAgentNote = z.object({ conversationId: id, text: z.string() });
+export const ZAgentTyping = z.object({ conversationId: id, typing: z.boolean() });
+export const ZTransfer = z.object({ conversationId: id, toAgentId: id });
+export const ZTicketRef = z.object({ ticketId: id });
+
+export interface HandoffContextView {
+  trigger: string;
+  questions: string[];
+  botAnswers: { question: string; answer: string; confidence: number | null; decision: string }[];
+}
+
+export interface QueueItem {
+  handoffId: string;
+  conversationId: string;
+  reason: string;
+  priority: number;
+  queuedAt: string;
+  position: number;
+  context: HandoffContextView;
+  language: string | null;
+  lastMessage: string | null;
+}
+
+export interface ConversationSummary {
+  conversationId: string;
+  status: string;
+  owner: string;
+  assignedAgentId: string | null;
+  assignedAgentName: string | null;
+  reason: string | null;
+  language: string | null;
+  lastMessage: string | null;
+  updatedAt: string;
+}
+
+export interface TicketView {
+  id: string;
+  email: string;
+  message: string;
+  createdAt: string;
+  conversationId: string | null;
+}
+
+export interface AgentView {
+  id: string;
+  name: string;
+  role: string;
+  presence: "online" | "away" | "offline";
+  activeChats: number;
+  maxChats: number;
+}
+
+/** Messages as agents see them: customer-visible ones plus internal notes (role "note"). */
+export type AgentWireMessage = Omit<WireMessage, "role"> & { role: WireMessage["role"] | "note" };
+
+export interface DecisionView {
+  messageId: string | null;
+  kind: string;
+  faqEntryKey: string | null;
+  confidence: number | null;
+  reason: string;
+  createdAt: string;
+}
+
+export interface ConversationDetail {
+  id: string;
+  status: string;
+  owner: string;
+  language: string | null;
+  assignedAgentId: string | null;
+  visitor: { id: string; email: string | null; name: string | null; createdAt: string };
+  messages: AgentWireMessage[];
+  decisions: DecisionView[];
+  handoff: { id: string; reason: string; status: string; queuedAt: string; claimedAt: string | null; context: HandoffContextView } | null;
+  rating: { score: number; comment: string | null } | null;
+}
+
+export interface AgentToServerEvents {
+  "presence:set": (p: z.infer<typeof ZPresence>, ack: (r: unknown) => void) => void;
+  "queue:list": (p: object, ack: (r: { ok: true; queue: QueueItem[]; mine: ConversationSummary[]; tickets: TicketView[]; me: AgentView } | { error: { code: string; message: string } }) => void) => void;
+  "agents:list": (p: object, ack: (r: { ok: true; agents: AgentView[] }) => void) => void;
+  "conversation:open": (p: z.infer<typeof ZConversationRef>, ack: (r: { ok: true; conversation: ConversationDetail } | { error: { code: string; message: string } }) => void) => void;
+  "conversation:close": (p: z.infer<typeof ZConversationRef>) => void;
+  "handoff:claim": (p: z.infer<typeof ZConversationRef>, ack: (r: unknown) => void) => void;
+  "agent:message": (p: z.infer<typeof ZAgentMessage>, ack: (r: unknown) => void) => void;
+  "agent:note": (p: z.infer<typeof ZAgentNote>, ack: (r: unknown) => void) => void;
+  "agent:typing": (p: z.infer<typeof ZAgentTyping>) => void;
+  "handoff:transfer": (p: z.infer<typeof ZTransfer>, ack: (r: unknown) => void) => void;
+  "handoff:resolve": (p: z.infer<typeof ZConversationRef>, ack: (r: unknown) => void) => void;
+  "handoff:release": (p: z.infer<typeof ZConversationRef>, ack: (r: unknown) => void) => void;
+  "ticket:close": (p: z.infer<typeof ZTicketRef>, ack: (r: unknown) => void) => void;
+}
+
+export interface ServerToAgentEvents {
+  "queue:changed": (p: { tenantId: string }) => void;
+  "tickets:changed": (p: { tenantId: string }) => void;
+  "conversation:message": (p: { conversationId: string; message: AgentWireMessage }) => void;
+  "customer:typing": (p: { conversationId: string; typing: boolean }) => void;
+  "conversation:updated": (p: { conversationId: string; status: string; owner: string; assignedAgentId: string | null }) => void;
+  /** This agent was given a conversation (round-robin or transfer). */
+  "handoff:assigned": (p: { conversationId: string }) => void;
+  "training:progress": (p: { runId: string; status: string; phase: string | null; progress: number; error?: string | null; modelVersionId?: string | null }) => void;
+}

@@ -1,0 +1,37 @@
+// Round-robin assignment, for tenants that choose it: each queued conversation, in queue order,
+// goes to the connected, online agent with the fewest open chats (below their maximum), taking
+// turns among equals.
+import { getDb } from "@/lib/db";
+import { logger } from "@/lib/log/logger";
+import { AppError } from "@/lib/errors/app-error";
+import { readTenantSettings } from "@/lib/tenancy/settings";
+import { emitToAgent } from "@/lib/realtime/emit";
+import { claimConversation } from "@/lib/handoff/actions";
+import { activeSocketCount } from "@/lib/handoff/presence";
+
+const lastAssigned = new Map<string, number>();
+
+export async function autoAssign(tenantId: string): Promise<void> {
+  const db = await getDb();
+  const tenant = await db.tenant.findUnique({ where: { id: tenantId }, select: { settings: true } });
+  if (readTenantSettings(tenant?.settings).handoffMode !== "round_robin") return;
+  const queued = await db.handoff.findMany({ where: { tenantId, status: "queued" }, orderBy: [{ priority: "desc" }, { queuedAt: "asc" }, { id: "asc" }], select: { conversationId: true } });
+  for (const q of queued) {
+    const agents = await db.user.findMany({ where: { tenantId, active: true, presence: "online" } });
+    const load = await db.conversation.groupBy({ by: ["assignedAgentId"], where: { tenantId, status: "assigned" }, _count: { _all: true } });
+    const active = new Map(load.map((l) => [l.assignedAgentId, l._count._all]));
+    const candidates = agents
+      .filter((a) => activeSocketCount(a.id) > 0 && (active.get(a.id) ?? 0) < a.maxChats)
+      .sort((a, b) => (active.get(a.id) ?? 0) - (active.get(b.id) ?? 0) || (lastAssigned.get(a.id) ?? 0) - (lastAssigned.get(b.id) ?? 0));
+    const agent = candidates[0];
+    if (!agent) return;
+    try {
+      await claimConversation({ id: agent.id, tenantId, name: agent.name, role: agent.role }, q.conversationId);
+      lastAssigned.set(agent.id, Date.now());
+      emitToAgent(agent.id, "handoff:assigned", { conversationId: q.conversationId });
+    } catch (err) {
+      // Someone claimed it meanwhile: fine, move on.
+      if (!(err instanceof AppError && err.code === "conflict")) logger.error({ err, tenantId }, "auto-assign failed");
+    }
+  }
+}

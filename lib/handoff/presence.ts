@@ -1,0 +1,72 @@
+// Agent presence (online / away / offline) and the grace period: an agent whose last console tab
+// disconnects keeps their conversations for the tenant's grace period; after it they go offline
+// and their conversations return to the FRONT of the queue. Socket counts are per process; the
+// scale-out layer shares them through Redis.
+import { getDb } from "@/lib/db";
+import { logger } from "@/lib/log/logger";
+import { readTenantSettings } from "@/lib/tenancy/settings";
+import { emitToVisitor } from "@/lib/realtime/emit";
+import { handoffStatus } from "@/lib/handoff/queue";
+import { queueChanged, conversationUpdated } from "@/lib/handoff/broadcast";
+
+/** Priority given to conversations returned by an agent who left: ahead of everything else. */
+export const RETURNED_PRIORITY = 100;
+
+const g = globalThis as unknown as { __faqbotAgentSockets?: Map<string, Set<string>>; __faqbotGrace?: Map<string, NodeJS.Timeout> };
+const sockets = (g.__faqbotAgentSockets ??= new Map());
+const grace = (g.__faqbotGrace ??= new Map());
+
+export function activeSocketCount(userId: string): number {
+  return sockets.get(userId)?.size ?? 0;
+}
+
+export function agentConnected(userId: string, socketId: string): void {
+  const set = sockets.get(userId) ?? new Set();
+  set.add(socketId);
+  sockets.set(userId, set);
+  const timer = grace.get(userId);
+  if (timer) {
+    clearTimeout(timer);
+    grace.delete(userId);
+  }
+}
+
+export async function agentDisconnected(user: { id: string; tenantId: string }, socketId: string): Promise<void> {
+  const set = sockets.get(user.id);
+  set?.delete(socketId);
+  if (set && set.size > 0) return;
+  sockets.delete(user.id);
+  const db = await getDb();
+  const tenant = await db.tenant.findUnique({ where: { id: user.tenantId }, select: { settings: true } });
+  const seconds = readTenantSettings(tenant?.settings).agentGraceSeconds;
+  grace.set(
+    user.id,
+    setTimeout(() => {
+      grace.delete(user.id);
+      void graceExpired(user).catch((err) => logger.error({ err, userId: user.id }, "grace expiry failed"));
+    }, seconds * 1000).unref(),
+  );
+}
+
+export async function setPresence(userId: string, presence: "online" | "away" | "offline"): Promise<void> {
+  const db = await getDb();
+  await db.user.update({ where: { id: userId }, data: { presence, lastSeenAt: new Date() } });
+}
+
+/** The agent did not come back in time: offline, and their conversations go back to the queue. */
+export async function graceExpired(user: { id: string; tenantId: string }): Promise<void> {
+  if (activeSocketCount(user.id) > 0) return;
+  const db = await getDb();
+  await db.user.update({ where: { id: user.id }, data: { presence: "offline" } });
+  const owned = await db.conversation.findMany({ where: { tenantId: user.tenantId, assignedAgentId: user.id, status: "assigned" }, select: { id: true, visitorId: true } });
+  for (const c of owned) {
+    await db.$transaction(async (tx) => {
+      await tx.handoff.updateMany({ where: { conversationId: c.id, status: "claimed" }, data: { status: "queued", claimedById: null, claimedAt: null, priority: RETURNED_PRIORITY } });
+      await tx.conversation.update({ where: { id: c.id }, data: { status: "queued", owner: "bot", assignedAgentId: null } });
+    });
+    emitToVisitor(c.visitorId, "handoff:status", await handoffStatus(db, c.id));
+    conversationUpdated(user.tenantId, { id: c.id, status: "queued", owner: "bot", assignedAgentId: null });
+  }
+  if (owned.length > 0) logger.info({ userId: user.id, returned: owned.length }, "agent grace period over: conversations back in the queue");
+  await queueChanged(user.tenantId);
+}

@@ -1,0 +1,194 @@
+// The embeddable widget as a customer meets it: a third-party page (another origin) with only the
+// one-line snippet, in real Chromium. Answers stream in, history survives a reload, a message
+// typed offline is delivered exactly once, message text is never HTML, a site the tenant did not
+// allow gets no chat, and the panel fills a phone screen.
+import http from "node:http";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Browser, BrowserContext, Frame, Page } from "playwright-core";
+import { startE2EApp, type E2EApp } from "../support/e2e-app";
+import { freePort } from "../support/app-server";
+import { launchBrowser } from "../support/browser";
+import { seedTenant } from "../support/seed";
+
+let app: E2EApp;
+let browser: Browser;
+let site: { url: string; close: () => Promise<void> };
+
+/** A customer's website on another origin (localhost vs the app's 127.0.0.1): just the snippet. */
+async function startSite(appUrl: string) {
+  const port = await freePort();
+  const server = http.createServer((req, res) => {
+    const key = new URL(req.url ?? "/", "http://x").searchParams.get("key") ?? "";
+    res.writeHead(200, { "content-type": "text/html; charset=utf-8" });
+    res.end(`<!doctype html><html><head><title>Shop</title><style>button,iframe,div{all:unset!important}</style></head>
+<body><h1>Our shop</h1><script src="${appUrl}/widget.js" data-tenant="${key.replace(/[^\w-]/g, "")}" async></script></body></html>`);
+  });
+  await new Promise<void>((r) => server.listen(port, "127.0.0.1", r));
+  return { url: `http://localhost:${port}`, close: () => new Promise<void>((r) => server.close(() => r())) };
+}
+
+beforeAll(async () => {
+  app = await startE2EApp();
+  browser = await launchBrowser();
+  site = await startSite(app.server.url);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await site?.close();
+  await app?.close();
+});
+
+const launcher = (page: Page) => page.locator("#faqbot-widget button");
+
+async function chatFrame(page: Page): Promise<Frame> {
+  const handle = await page.locator("#faqbot-widget iframe").elementHandle();
+  const frame = await handle!.contentFrame();
+  await frame!.locator("textarea").waitFor();
+  return frame!;
+}
+
+/** Opens the shop page and the chat; resolves once the chat is connected and synced. */
+async function openChat(page: Page, key: string): Promise<Frame> {
+  await page.goto(`${site.url}/?key=${key}`);
+  await launcher(page).click();
+  const frame = await chatFrame(page);
+  await frame.locator('[data-testid="connection"][data-state="online"]').waitFor();
+  return frame;
+}
+
+async function send(frame: Frame, text: string) {
+  await frame.locator("textarea").fill(text);
+  await frame.locator("textarea").press("Enter");
+}
+
+describe("widget on a customer's website", () => {
+  let context: BrowserContext;
+  beforeAll(async () => {
+    context = await browser.newContext();
+  });
+  afterAll(async () => context?.close());
+
+  it("streams the answer to an FAQ question and keeps the history after a reload", async () => {
+    const page = await context.newPage();
+    const frame = await openChat(page, "pk_demo"); // the demo tenant has a trained, published model
+    // Record every intermediate state the reply goes through (typing dots, partial bubble).
+    await frame.evaluate(() => {
+      const w = window as unknown as { __seen: string[] };
+      w.__seen = [];
+      new MutationObserver(() => {
+        for (const id of ["typing", "streaming"]) if (document.querySelector(`[data-testid="${id}"]`) && !w.__seen.includes(id)) w.__seen.push(id);
+      }).observe(document.body, { subtree: true, childList: true, characterData: true });
+    });
+    await send(frame, "How long does shipping take?");
+    const answer = frame.locator('[data-testid="message"][data-role="bot"]', { hasText: "Standard delivery takes 3–5 business days" });
+    await answer.waitFor();
+    expect(await frame.evaluate(() => (window as unknown as { __seen: string[] }).__seen.length)).toBeGreaterThan(0);
+    expect(await answer.locator('[data-testid="source"]').textContent()).toContain("How long does shipping take?");
+
+    await page.reload();
+    // The panel was open: it opens again, with the same conversation.
+    const again = await chatFrame(page);
+    await again.locator('[data-testid="message"][data-role="bot"]', { hasText: "Standard delivery takes 3–5 business days" }).waitFor();
+    expect(await again.locator('[data-testid="message"][data-role="customer"]').allTextContents()).toEqual(["How long does shipping take?"]);
+    await page.close();
+  });
+
+  it("delivers a message typed while offline exactly once when the network returns", async () => {
+    const tenant = await seedTenant(app.db);
+    const page = await context.newPage();
+    const frame = await openChat(page, tenant.widgetKey);
+    await context.setOffline(true);
+    await frame.locator('[data-testid="reconnecting"]').waitFor();
+    const text = `Typed on a train ${Date.now()}`;
+    await send(frame, text);
+    await frame.locator('[data-testid="message"][data-status="sending"]', { hasText: text }).waitFor();
+    const outbox = await frame.evaluate(() => Object.entries(localStorage).filter(([k]) => k.endsWith(":outbox")).map(([, v]) => v).join(""));
+    expect(outbox).toContain(text);
+
+    await context.setOffline(false);
+    await frame.locator('[data-testid="message"][data-status="sent"]', { hasText: text }).waitFor();
+    await frame.locator('[data-testid="connection"][data-state="online"]').waitFor();
+    const rows = await app.db.message.findMany({ where: { tenantId: tenant.tenantId, text } });
+    expect(rows).toHaveLength(1);
+    expect(rows[0]!.clientMessageId).toBeTruthy();
+    expect(await frame.locator('[data-testid="message"]', { hasText: text }).count()).toBe(1);
+    expect(await frame.evaluate(() => Object.keys(localStorage).filter((k) => k.endsWith(":outbox")).length)).toBe(0);
+    await page.close();
+  });
+
+  it("shows message text literally, never as HTML", async () => {
+    const tenant = await seedTenant(app.db);
+    const page = await context.newPage();
+    const dialogs: string[] = [];
+    page.on("dialog", (d) => {
+      dialogs.push(d.message());
+      void d.dismiss();
+    });
+    const frame = await openChat(page, tenant.widgetKey);
+    const payload = "<img src=x onerror=alert(1)>";
+    await send(frame, payload);
+    const bubble = frame.locator('[data-testid="message"][data-status="sent"]', { hasText: payload });
+    await bubble.waitFor();
+    expect(await bubble.innerText()).toBe(payload);
+    expect(await frame.locator('img[src="x"]').count()).toBe(0);
+    expect(dialogs).toEqual([]);
+    await page.close();
+  });
+
+  it("closes with Escape and gives focus back to the launcher", async () => {
+    const tenant = await seedTenant(app.db);
+    const page = await context.newPage();
+    await page.goto(`${site.url}/?key=${tenant.widgetKey}`);
+    await launcher(page).focus();
+    await page.keyboard.press("Enter");
+    const frame = await chatFrame(page);
+    await frame.waitForFunction(() => document.activeElement?.tagName === "TEXTAREA");
+    await page.keyboard.press("Escape");
+    await page.locator("#faqbot-widget iframe").waitFor({ state: "hidden" });
+    expect(await launcher(page).getAttribute("aria-expanded")).toBe("false");
+    expect(await page.evaluate(() => document.getElementById("faqbot-widget")?.shadowRoot?.activeElement?.tagName)).toBe("BUTTON");
+    await page.close();
+  });
+});
+
+describe("widget on a site the tenant did not allow", () => {
+  it("shows no chat, explains why in the console, and the frame refuses to be embedded", async () => {
+    const tenant = await seedTenant(app.db, { origins: ["https://shop.example.com"] });
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const warning = page.waitForEvent("console", { predicate: (m) => m.type() === "warning" && m.text().includes("[chat widget]") });
+    await page.goto(`${site.url}/?key=${tenant.widgetKey}`);
+    expect((await warning).text()).toMatch(/not shown/);
+    expect(await page.locator("#faqbot-widget").count()).toBe(0);
+
+    const res = await fetch(`${app.server.url}/widget/frame?key=${tenant.widgetKey}`);
+    expect(res.headers.get("content-security-policy")).toBe("frame-ancestors 'self' https://shop.example.com");
+    // Embedding the frame by hand does not get around the check: the browser blocks it.
+    await page.setContent(`<iframe id="f" src="${app.server.url}/widget/frame?key=${tenant.widgetKey}&parent=${encodeURIComponent(site.url)}"></iframe>`);
+    const blocked = await (await page.locator("#f").elementHandle())!.contentFrame();
+    await page.waitForLoadState("load");
+    expect(await blocked!.locator("textarea").count()).toBe(0);
+    await context.close();
+  });
+});
+
+describe("widget on a phone", () => {
+  it("opens full screen and still sends messages", async () => {
+    const tenant = await seedTenant(app.db);
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 3 });
+    const page = await context.newPage();
+    await page.goto(`${site.url}/?key=${tenant.widgetKey}`);
+    await launcher(page).tap();
+    const frame = await chatFrame(page);
+    const box = await page.locator("#faqbot-widget iframe").boundingBox();
+    expect(box).toEqual({ x: 0, y: 0, width: 390, height: 844 });
+    await frame.locator('[data-testid="connection"][data-state="online"]').waitFor();
+    await send(frame, "Hello from my phone");
+    await frame.locator('[data-testid="message"][data-status="sent"]', { hasText: "Hello from my phone" }).waitFor();
+    await frame.getByRole("button", { name: "Close chat" }).tap();
+    await page.locator("#faqbot-widget iframe").waitFor({ state: "hidden" });
+    await launcher(page).waitFor();
+    await context.close();
+  });
+});
