@@ -4,6 +4,7 @@ import "@/lib/conversations/agent-socket";
 import "@/lib/handoff/agent-socket";
 import "@/lib/chat/widget-socket";
 import "@/lib/tenant-models/startup";
+import "@/lib/handoff/startup";
 import { registerServices } from "@/lib/app/services";
 import { modelHealth } from "@/lib/health/model-health";
 import { cancelTraining, startTraining } from "@/lib/tenant-models/training-jobs";

@@ -34,10 +34,3 @@ onStart(async () => {
     }
   }
 });
-
-// Presence is live state: after a restart nobody is connected until their console reconnects
-// (and says "online" again), so nobody is reported available meanwhile.
-onStart(async () => {
-  const db = await getDb();
-  await db.user.updateMany({ where: { presence: { not: "offline" } }, data: { presence: "offline" } });
-});
