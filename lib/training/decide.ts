@@ -40,10 +40,18 @@ export function rankCandidates(z: ArrayLike<number>, coverage: number, cal: Cali
     sum += q[c];
   }
   const s = scopeProbability(z, coverage, cal);
-  const order = Array.from({ length: z.length }, (_, i) => i)
-    .sort((a, b) => q[b] - q[a])
-    .slice(0, k);
-  return order.map((i) => ({ index: i, confidence: (s * q[i]) / sum }));
+  // Partial selection: k is tiny and this runs for every message.
+  const top: number[] = [];
+  for (let c = 0; c < q.length; c++) {
+    if (top.length === k && q[c] <= q[top[k - 1]]) continue;
+    let pos = top.length < k ? top.length : k - 1;
+    top[pos] = c;
+    while (pos > 0 && q[top[pos]] > q[top[pos - 1]]) {
+      [top[pos], top[pos - 1]] = [top[pos - 1], top[pos]];
+      pos--;
+    }
+  }
+  return top.map((i) => ({ index: i, confidence: (s * q[i]) / sum }));
 }
 
 const fmt = (x: number) => x.toFixed(2);
