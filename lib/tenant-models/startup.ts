@@ -8,6 +8,12 @@ import { onStart } from "@/lib/app/lifecycle";
 import { getModelRuntime } from "@/lib/models";
 import { startTraining, waitForTraining } from "@/lib/tenant-models/training-jobs";
 import { publishModelVersion } from "@/lib/tenant-models/publish";
+import { onModelEvent } from "@/lib/tenant-models/events";
+import { emitToTenantAgents } from "@/lib/realtime/emit";
+
+// Admins watch training live in the console (they are in the tenant's agents room too).
+onModelEvent("training:progress", (p) => emitToTenantAgents(p.tenantId, "training:progress", p));
+onModelEvent("published", (p) => emitToTenantAgents(p.tenantId, "model:published", p));
 
 onStart(async () => {
   void getModelRuntime()

@@ -12,7 +12,7 @@ export function createRng(seed = 0): Rng {
   };
 }
 
-export function shuffleInPlace<T>(items: T[] | Int32Array, rng: Rng) {
+export function shuffleInPlace<A extends unknown[] | Int32Array>(items: A, rng: Rng): A {
   for (let i = items.length - 1; i > 0; i--) {
     const j = Math.floor(rng() * (i + 1));
     const t = items[i];
