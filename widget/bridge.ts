@@ -5,17 +5,32 @@
 
 export const BRIDGE_TAG = "faqbot-widget";
 
-/** Loader → frame. */
-export type HostToFrame = { tag: typeof BRIDGE_TAG; type: "open" } | { tag: typeof BRIDGE_TAG; type: "close" };
+/**
+ * Loader → frame. `init` answers the frame's `ready` with the chat's saved state (visitor token,
+ * outbox) from the host page's storage: browsers that block third-party storage would otherwise
+ * forget the conversation on every reload.
+ */
+export type HostToFrame =
+  | { tag: typeof BRIDGE_TAG; type: "open" }
+  | { tag: typeof BRIDGE_TAG; type: "close" }
+  | { tag: typeof BRIDGE_TAG; type: "init"; storage: Record<string, string> };
 
 /** Frame → loader. */
 export type FrameToHost =
   | { tag: typeof BRIDGE_TAG; type: "ready" }
   | { tag: typeof BRIDGE_TAG; type: "close" }
   | { tag: typeof BRIDGE_TAG; type: "unread"; count: number }
+  /** Save (value) or delete (null) one of the chat's keys in the host page's storage. */
+  | { tag: typeof BRIDGE_TAG; type: "store"; key: string; value: string | null }
   /** The visitor asked to be connected and the chat should be opened (e.g. an agent replied). */
   | { tag: typeof BRIDGE_TAG; type: "open" };
+
+/** A bridge message as the sender writes it; `tag` is added on posting. */
+export type Untagged<M> = M extends { tag: string } ? Omit<M, "tag"> : never;
 
 export function isBridgeMessage<T extends { tag: string; type: string }>(data: unknown): data is T {
   return typeof data === "object" && data !== null && (data as { tag?: unknown }).tag === BRIDGE_TAG && typeof (data as { type?: unknown }).type === "string";
 }
+
+/** Keys the chat of one widget key may keep in the host page's storage. */
+export const storagePrefix = (widgetKey: string) => `faqbot:v1:${widgetKey}:`;

@@ -4,7 +4,7 @@
 // bubble (inside a shadow root, so the host page's CSS cannot restyle it) and the chat panel (an
 // iframe on the app's origin, so the chat's code and storage stay out of the host page).
 // Everything runs inside try/catch: a broken widget must never break the customer's website.
-import { BRIDGE_TAG, isBridgeMessage, type FrameToHost, type HostToFrame } from "./bridge";
+import { BRIDGE_TAG, isBridgeMessage, storagePrefix, type FrameToHost, type HostToFrame, type Untagged } from "./bridge";
 
 interface CheckOk {
   ok: true;
@@ -92,9 +92,22 @@ function mount(appOrigin: string, key: string, lang: string, cfg: CheckOk): void
   let ready = false;
   let unread = 0;
 
-  const post = (type: HostToFrame["type"]) => {
+  const prefix = storagePrefix(key);
+  const post = (m: Untagged<HostToFrame>) => {
     // Target origin named explicitly: the message reaches the frame only while it shows our app.
-    if (ready) frame.contentWindow?.postMessage({ tag: BRIDGE_TAG, type } satisfies HostToFrame, appOrigin);
+    if (ready) frame.contentWindow?.postMessage({ tag: BRIDGE_TAG, ...m }, appOrigin);
+  };
+  const saved = () => {
+    const out: Record<string, string> = {};
+    try {
+      for (let i = 0; i < localStorage.length; i++) {
+        const k = localStorage.key(i);
+        if (k && k.startsWith(prefix)) out[k] = localStorage.getItem(k) ?? "";
+      }
+    } catch {
+      /* storage blocked: the chat starts fresh */
+    }
+    return out;
   };
   const render = () => {
     button.innerHTML = open ? ICON_CLOSE : ICON_CHAT;
@@ -115,7 +128,7 @@ function mount(appOrigin: string, key: string, lang: string, cfg: CheckOk): void
     }
     if (open) unread = 0;
     render();
-    post(open ? "open" : "close");
+    post({ type: open ? "open" : "close" });
     if (!open && focusLauncher) button.focus();
   };
 
@@ -129,7 +142,16 @@ function mount(appOrigin: string, key: string, lang: string, cfg: CheckOk): void
     const m = e.data;
     if (m.type === "ready") {
       ready = true;
-      if (open) post("open");
+      post({ type: "init", storage: saved() });
+      if (open) post({ type: "open" });
+    } else if (m.type === "store") {
+      if (typeof m.key !== "string" || !m.key.startsWith(prefix)) return;
+      try {
+        if (m.value === null) localStorage.removeItem(m.key);
+        else if (typeof m.value === "string" && m.value.length < 200_000) localStorage.setItem(m.key, m.value);
+      } catch {
+        /* full or blocked: the frame still has it in memory */
+      }
     } else if (m.type === "close") setOpen(false, true);
     else if (m.type === "open") setOpen(true);
     else if (m.type === "unread" && !open) {

@@ -4,7 +4,7 @@
 // everything it shows depends on this browser's storage, language and connection.
 import { useCallback, useEffect, useReducer, useRef, useState } from "react";
 import type { WireMessage, WireSource } from "@/lib/chat/protocol";
-import type { HostToFrame } from "@/widget/bridge";
+import type { FrameToHost, HostToFrame, Untagged } from "@/widget/bridge";
 import { ChatClient } from "./chat-client";
 import { chatReducer, initialChatState, type PendingMessage } from "./chat-state";
 import { ChatHeader } from "./chat-header";
@@ -14,7 +14,7 @@ import { chooseLanguage, uiStrings } from "./i18n";
 import { MessageList } from "./message-list";
 import { Outbox, outboxText } from "./outbox";
 import { RatingPrompt } from "./rating-prompt";
-import { browserStore, storageKeys, type KeyValueStore } from "./storage";
+import { browserStore, hostStore, storageKeys, type KeyValueStore } from "./storage";
 import { useParentBridge } from "./use-parent-bridge";
 
 interface FrameProps {
@@ -28,16 +28,41 @@ const DEFAULT_MAX_CHARS = 2000;
 
 export function ChatFrame(props: FrameProps) {
   const [store, setStore] = useState<KeyValueStore | null>(null);
-  useEffect(() => setStore(browserStore()), []);
+  const [open, setOpen] = useState(false);
+  const postRef = useRef<(m: Untagged<FrameToHost>) => void>(() => {});
+  const onHostMessage = useCallback((m: HostToFrame) => {
+    if (m.type === "init") {
+      const persist = (key: string, value: string | null) => postRef.current({ type: "store", key, value });
+      setStore((s) => s ?? hostStore(m.storage && typeof m.storage === "object" ? m.storage : {}, persist));
+    } else setOpen(m.type === "open");
+  }, []);
+  const { embedded, post } = useParentBridge(props.parentOrigin, onHostMessage);
+  postRef.current = post;
+
+  useEffect(() => {
+    if (!embedded) return setStore(browserStore());
+    // A loader that never answers `ready` (an old copy cached by the site): use our own storage.
+    const fallback = setTimeout(() => setStore((s) => s ?? browserStore()), 3000);
+    return () => clearTimeout(fallback);
+  }, [embedded]);
+
+  const onClosed = useCallback(() => setOpen(false), []);
   if (!store) return <div className="h-dvh bg-white" />;
-  return <ChatPanel {...props} store={store} />;
+  return <ChatPanel {...props} store={store} embedded={embedded} open={open || !embedded} post={post} onClosed={onClosed} />;
 }
 
-function ChatPanel({ widgetKey, parentOrigin, requestedLanguage, store }: FrameProps & { store: KeyValueStore }) {
+interface PanelProps extends FrameProps {
+  store: KeyValueStore;
+  embedded: boolean;
+  open: boolean;
+  post: (m: Untagged<FrameToHost>) => void;
+  onClosed: () => void;
+}
+
+function ChatPanel({ widgetKey, parentOrigin, requestedLanguage, store, embedded, open, post, onClosed }: PanelProps) {
   const [state, dispatch] = useReducer(chatReducer, undefined, () =>
     initialChatState(new Outbox(store, storageKeys.outbox(widgetKey)).list().map((i) => ({ clientMessageId: i.clientMessageId, text: outboxText(i) }))),
   );
-  const [open, setOpen] = useState(false);
   const [announcement, setAnnouncement] = useState("");
   const composer = useRef<HTMLTextAreaElement>(null);
   const unreadRef = useRef<(n: number) => void>(() => {});
@@ -67,33 +92,21 @@ function ChatPanel({ widgetKey, parentOrigin, requestedLanguage, store }: FrameP
       }),
   );
 
-  const onHostMessage = useCallback(
-    (m: HostToFrame) => {
-      setOpen(m.type === "open");
-      client.setOpen(m.type === "open");
-    },
-    [client],
-  );
-  const { embedded, post } = useParentBridge(parentOrigin, onHostMessage);
   unreadRef.current = (count) => post({ type: "unread", count });
-  const visible = open || !embedded;
 
   useEffect(() => {
     client.start();
     return () => client.stop();
   }, [client]);
   useEffect(() => {
-    if (!embedded) client.setOpen(true);
-  }, [client, embedded]);
-  useEffect(() => {
-    if (visible) composer.current?.focus();
-  }, [visible]);
+    client.setOpen(open);
+    if (open) composer.current?.focus();
+  }, [client, open]);
 
   const close = useCallback(() => {
-    setOpen(false);
-    client.setOpen(false);
+    onClosed();
     post({ type: "close" });
-  }, [client, post]);
+  }, [onClosed, post]);
   useEffect(() => {
     if (!embedded) return;
     const onKey = (e: KeyboardEvent) => {

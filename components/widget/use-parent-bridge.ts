@@ -4,9 +4,9 @@
 // and from the parent window are accepted; the CSP frame-ancestors header guarantees the parent
 // is a site the tenant allowed.
 import { useCallback, useEffect, useRef } from "react";
-import { BRIDGE_TAG, isBridgeMessage, type FrameToHost, type HostToFrame } from "@/widget/bridge";
+import { BRIDGE_TAG, isBridgeMessage, type FrameToHost, type HostToFrame, type Untagged } from "@/widget/bridge";
 
-type Outgoing = FrameToHost extends infer M ? (M extends { tag: string } ? Omit<M, "tag"> : never) : never;
+type Outgoing = Untagged<FrameToHost>;
 
 export function useParentBridge(parentOrigin: string | null, onMessage: (m: HostToFrame) => void): { embedded: boolean; post: (m: Outgoing) => void } {
   const embedded = parentOrigin !== null && typeof window !== "undefined" && window.parent !== window;

@@ -5,8 +5,20 @@
 import { NORMALIZATION_STEPS, normalizeText, tokenize } from "./normalize";
 import { correctTokens, type Speller, buildSpeller } from "./spelling";
 
+/** How to rebuild the ONNX input from a message, for runtimes other than this library. */
+export const FEATURE_RECIPE = [
+  "normalise the text (see `normalization`), split on spaces into words",
+  "if spellCorrection: replace each unknown word (≥ 4 chars, no digits) by the unique vocabulary word (\"w:\" keys without a space) at Damerau edit distance 1",
+  "count keys: for each word padded as ' word ', every substring of length charNgram[0]..charNgram[1] as 'c:'+substring; every run of wordNgram[0]..wordNgram[1] consecutive words joined by one space as 'w:'+run",
+  "keep keys present in `vocab` (index = position); weight = (1 + ln count) * idf[index]",
+  "L2-normalise the 'c:' weights and the 'w:' weights separately, multiply by blockWeights.char / blockWeights.word, then L2-normalise all together",
+  "feed indices (int64) and weights (float32) as [batch, nnz] tensors, padding with index 0 / value 0",
+  "coverage = kept keys / distinct keys (used by calibration.json's scope model); a message with no kept key is handed off",
+];
+
 export interface FeatureConfig {
   version: 1;
+  recipe: string[];
   normalization: string[];
   /** Character n-grams inside each word padded with one space on both sides (sklearn "char_wb"). */
   charNgram: [number, number];
@@ -85,6 +97,7 @@ export function buildFeatureConfig(texts: string[], opts: FeatureOptions = {}): 
   const N = texts.length;
   return {
     version: 1,
+    recipe: FEATURE_RECIPE,
     normalization: NORMALIZATION_STEPS,
     ...base,
     blockWeights: opts.blockWeights ?? { char: 1, word: 1 },

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { loadTenantModel, trainTenantModel, type FaqExample } from "@/lib/training";
 import { createRng } from "@/lib/training/rng";
 import { measureTestSet } from "@/lib/training/test-metrics";
+import { rankCandidates } from "@/lib/training/decide";
 
 // Synthetic FAQ with known structure: every entry has its own keywords, pairs of entries share
 // some, and all phrasings are padded with common filler words. Unrelated questions use filler
@@ -15,15 +16,17 @@ function syntheticFaq(seed: number, perEntry: number, entries = 16) {
     ...Array.from({ length: 4 }, (_, k) => word(e * 10 + k, "k")),
     ...Array.from({ length: 2 }, (_, k) => word((e ^ 1) * 10 + 8 + k, "s")), // shared with the paired entry
   ]);
-  const phrase = (words: string[]) => {
+  const phrase = (words: string[], noise: string[]) => {
     const n = 2 + Math.floor(rng() * 3);
-    const out = [...Array.from({ length: n }, () => pick(filler)), ...Array.from({ length: 2 }, () => pick(words))];
+    // A quarter of the phrasings also carry a keyword of some other entry: real ambiguity.
+    const second = rng() < 0.25 ? pick(noise) : pick(words);
+    const out = [...Array.from({ length: n }, () => pick(filler)), pick(words), second];
     return out.sort(() => rng() - 0.5).join(" ");
   };
   const rows = (count: number): FaqExample[] =>
-    keywords.flatMap((kw, e) => Array.from({ length: count }, () => ({ text: phrase(kw), label: `entry${e}` })));
+    keywords.flatMap((kw, e) => Array.from({ length: count }, () => ({ text: phrase(kw, pick(keywords)), label: `entry${e}` })));
   const unrelated = (count: number): FaqExample[] =>
-    Array.from({ length: count }, (_, i) => ({ text: phrase([word(500 + i, "u"), word(900 + i, "u")]), label: "oos" }));
+    Array.from({ length: count }, (_, i) => ({ text: phrase([word(500 + i, "u"), word(900 + i, "u")], pick(keywords)), label: "oos" }));
   return { rows, unrelated };
 }
 
@@ -36,15 +39,22 @@ describe("calibration", () => {
     expect(trained.evaluation.rough).toBe(false);
     const model = await loadTenantModel(trained.files);
     const m = await measureTestSet(model, test, "oos");
-    expect(m.answeredShare).toBeGreaterThan(0.4);
-    // 5% target plus sampling slack for ~500 answers.
+    // 5% target plus sampling slack; the held-out entries used as stand-ins for unrelated questions
+    // are near-misses, so the chosen point errs on the safe side — but it must still answer.
     expect(m.answeredWrongRate!).toBeLessThanOrEqual(0.08);
+    expect(m.inScopeAnsweredShare!).toBeGreaterThan(0.15);
     expect(m.oosRecall!).toBeGreaterThan(0.8);
-    // Confidence means what it says: among answers, mean confidence ≈ share right.
-    const decisions = await model.decideBatch(test.map((t) => t.text));
-    const answered = decisions.map((d, i) => ({ d, row: test[i] })).filter(({ d }) => d.kind === "answer");
-    const meanConf = answered.reduce((a, { d }) => a + d.candidates[0].confidence, 0) / answered.length;
-    const right = answered.filter(({ d, row }) => d.candidates[0].label === row.label).length / answered.length;
-    expect(Math.abs(meanConf - right)).toBeLessThan(0.08);
+    // Confidence within the FAQ means what it says: mean top-1 probability ≈ share right.
+    const inScope = test.filter((t) => t.label !== "oos");
+    const { logits, features } = await model.scoreBatch(inScope.map((t) => t.text));
+    const noScope = { ...trained.calibration, scope: null };
+    let meanConf = 0;
+    let right = 0;
+    logits.forEach((z, i) => {
+      const top = rankCandidates(z, features[i].coverage, noScope, 1)[0];
+      meanConf += top.confidence / inScope.length;
+      if (model.labels[top.index] === inScope[i].label) right += 1 / inScope.length;
+    });
+    expect(Math.abs(meanConf - right)).toBeLessThan(0.06);
   });
 });

@@ -1,0 +1,151 @@
+// Owns the admin's "Settings" page: the tenant's name, languages, allowed origins and behaviour
+// settings (lib/tenancy/settings.ts) read as one flat form and saved with stricter checks than the
+// storage schema (times that exist, open before close, a real timezone, greetings only for
+// enabled languages). A save merges the changed fields over the stored ones, then validates the
+// whole; every error names its field.
+import { z } from "zod";
+import { AppError } from "@/lib/errors/app-error";
+import { recordAudit } from "@/lib/audit/record";
+import { ZOriginPattern } from "@/lib/tenancy/origins";
+import { readTenantSettings, type TenantSettings } from "@/lib/tenancy/settings";
+import { resolveLanguageCode } from "@/lib/faq/language";
+import type { TenantDb } from "@/lib/tenancy/guard";
+
+const ZTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "Use a 24-hour time like 09:00 or 18:30.");
+const ZLanguage = z
+  .string()
+  .trim()
+  .transform((v, ctx) => {
+    const code = resolveLanguageCode(v);
+    if (!code) ctx.addIssue({ code: "custom", message: `"${v}" is not a language code. Use two letters such as en or es.` });
+    return code ?? v;
+  });
+
+function validTimezone(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en-US", { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export const ZBusinessHours = z
+  .object({
+    timezone: z.string().trim().min(1).max(100).refine(validTimezone, "Unknown timezone. Use a name like Europe/Madrid or America/New_York."),
+    days: z
+      .array(
+        z
+          .object({ open: ZTime, close: ZTime })
+          .refine((d) => d.open < d.close, { message: "Opening time must be before closing time.", path: ["close"] })
+          .nullable(),
+      )
+      .length(7),
+  })
+  .nullable();
+
+/** Everything the settings page edits, flat. Every field optional: a save sends what changed. */
+export const ZSettingsUpdate = z
+  .object({
+    name: z.string().trim().min(1, "Enter the workspace name.").max(100),
+    languages: z.array(ZLanguage).min(1, "Enable at least one language.").max(20),
+    defaultLanguage: ZLanguage,
+    allowedOrigins: z.array(ZOriginPattern).max(50, "At most 50 allowed origins."),
+    color: z.string().trim().regex(/^#[0-9a-fA-F]{6}$/, "Use a colour like #2563eb."),
+    greeting: z.record(z.string(), z.string().trim().max(500, "Keep the greeting under 500 characters.")),
+    businessHours: ZBusinessHours,
+    handoffMode: z.enum(["manual", "round_robin"]),
+    targetWrongRate: z.number().min(0.005, "The target must be at least 0.5%.").max(0.5, "The target must be at most 50%."),
+    retentionDays: z.number().int().min(1, "Keep conversations at least 1 day.").max(3650, "At most 3650 days (10 years)."),
+    agentGraceSeconds: z.number().int().min(5, "At least 5 seconds.").max(3600, "At most 3600 seconds (1 hour)."),
+  })
+  .partial()
+  .strict();
+export type TSettingsUpdate = z.infer<typeof ZSettingsUpdate>;
+
+export interface AdminSettings {
+  name: string;
+  languages: string[];
+  defaultLanguage: string;
+  allowedOrigins: string[];
+  color: string;
+  greeting: Record<string, string>;
+  businessHours: TenantSettings["businessHours"];
+  handoffMode: TenantSettings["handoffMode"];
+  targetWrongRate: number;
+  retentionDays: number;
+  agentGraceSeconds: number;
+}
+
+const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === "string") : []);
+
+export function toAdminSettings(tenant: { name: string; languages: unknown; defaultLanguage: string; allowedOrigins: unknown; settings: unknown }): AdminSettings {
+  const s = readTenantSettings(tenant.settings);
+  return {
+    name: tenant.name,
+    languages: strings(tenant.languages),
+    defaultLanguage: tenant.defaultLanguage,
+    allowedOrigins: strings(tenant.allowedOrigins),
+    color: s.color,
+    greeting: s.greeting,
+    businessHours: s.businessHours,
+    handoffMode: s.handoffMode,
+    targetWrongRate: s.targetWrongRate,
+    retentionDays: s.retentionDays,
+    agentGraceSeconds: s.agentGraceSeconds,
+  };
+}
+
+export async function readAdminSettings(db: TenantDb): Promise<AdminSettings> {
+  const tenant = await db.tenant.findFirst({});
+  if (!tenant) throw new AppError("not_found", "Workspace not found.");
+  return toAdminSettings(tenant);
+}
+
+/** Merges an update over the current settings and checks the rules that span fields. Pure. */
+export function mergeSettings(current: AdminSettings, update: TSettingsUpdate): AdminSettings {
+  const next: AdminSettings = { ...current, ...update } as AdminSettings;
+  next.languages = [...new Set(next.languages)];
+  next.allowedOrigins = [...new Set(next.allowedOrigins.map((o) => o.replace(/\/$/, "")))];
+  const problems: { path: string; message: string }[] = [];
+  if (!next.languages.includes(next.defaultLanguage)) {
+    problems.push({ path: "defaultLanguage", message: `The default language (${next.defaultLanguage}) must be one of the enabled languages (${next.languages.join(", ")}).` });
+  }
+  // Greetings of languages no longer offered are dropped rather than refused: unticking a language keeps the form saveable.
+  next.greeting = Object.fromEntries(Object.entries(next.greeting).filter(([lang, text]) => next.languages.includes(lang) && text.trim() !== ""));
+  if (problems.length > 0) {
+    throw new AppError("validation_failed", problems.map((p) => p.message).join(" "), { details: problems });
+  }
+  return next;
+}
+
+/** Which top-level fields differ, for the audit log. */
+function changedFields(a: AdminSettings, b: AdminSettings): string[] {
+  return (Object.keys(b) as (keyof AdminSettings)[]).filter((k) => JSON.stringify(a[k]) !== JSON.stringify(b[k]));
+}
+
+export async function updateAdminSettings(db: TenantDb, update: TSettingsUpdate, actor: { id: string }): Promise<AdminSettings> {
+  const tenant = await db.tenant.findFirst({});
+  if (!tenant) throw new AppError("not_found", "Workspace not found.");
+  const current = toAdminSettings(tenant);
+  const next = mergeSettings(current, update);
+  const changed = changedFields(current, next);
+  if (changed.length === 0) return current;
+  const stored = readTenantSettings(tenant.settings);
+  const settings: TenantSettings = {
+    ...stored,
+    color: next.color,
+    greeting: next.greeting,
+    businessHours: next.businessHours,
+    handoffMode: next.handoffMode,
+    targetWrongRate: next.targetWrongRate,
+    retentionDays: next.retentionDays,
+    agentGraceSeconds: next.agentGraceSeconds,
+  };
+  await db.tenant.update({
+    where: { id: db.tenantId },
+    data: { name: next.name, languages: next.languages, defaultLanguage: next.defaultLanguage, allowedOrigins: next.allowedOrigins, settings: { ...(tenant.settings as object), ...settings } as object },
+  });
+  await recordAudit({ tenantId: db.tenantId, actorId: actor.id, action: "settings.update", target: db.tenantId, details: { fields: changed } });
+  return next;
+}

@@ -1,0 +1,156 @@
+// Every way a conversation reaches a person, against the real server: the customer asks for one
+// (Spanish, English, or the widget's "talk to a person" button), the tenant model decides to hand
+// off, two questions in a row go unanswered, the customer is frustrated (insult, "this is
+// useless", the same question again), or the tenant has no trained model. Each time the customer
+// is told their place in line and the agents' queue shows the conversation with its reason.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startE2EApp, type E2EApp } from "../../support/e2e-app";
+import { seedTenant, type SeededTenant } from "../../support/seed";
+import { connectWidget, loginAgent, publishDemoModel, type AgentClient, type WidgetClient } from "./helpers";
+
+let app: E2EApp;
+let tenant: SeededTenant;
+let agent: AgentClient;
+const widgets: WidgetClient[] = [];
+
+beforeAll(async () => {
+  app = await startE2EApp();
+  tenant = await seedTenant(app.db);
+  await publishDemoModel(app, tenant.tenantId);
+  agent = await loginAgent(app, tenant.agent);
+});
+
+afterAll(async () => {
+  agent?.close();
+  for (const w of widgets) w.close();
+  await app?.close();
+});
+
+async function customer(key = tenant.widgetKey): Promise<WidgetClient> {
+  const w = await connectWidget(app.server.url, key);
+  widgets.push(w);
+  return w;
+}
+
+interface Status {
+  state: string;
+  position?: number;
+  etaSeconds?: number | null;
+}
+
+/** Waits until the customer is told they are queued, then checks what the agents see. */
+async function expectQueued(w: WidgetClient, reason: string) {
+  const status = await w.waitFor<Status>("handoff:status", (s) => s.state === "queued");
+  expect(status.position).toBeGreaterThanOrEqual(1);
+  expect(typeof status.etaSeconds).toBe("number");
+  const notice = await w.waitFor<{ role: string; kind: string; text: string }>("message", (m) => m.role === "system" && m.kind === "handoff_queued");
+  expect(notice.text).toMatch(/(number|número) \d+/);
+  const conversationId = await w.conversationId();
+  const handoff = await app.db.handoff.findFirstOrThrow({ where: { conversationId } });
+  expect(handoff).toMatchObject({ reason, status: "queued", tenantId: tenant.tenantId });
+  const { queue } = await agent.queue();
+  const item = queue.find((q) => q.conversationId === conversationId);
+  expect(item).toMatchObject({ reason, position: status.position });
+  return { conversationId, item, handoff };
+}
+
+describe("the customer asks for a person", () => {
+  it("in Spanish", async () => {
+    const w = await customer();
+    const since = agent.mark();
+    await w.send("Hola, quiero hablar con un agente");
+    const { item } = await expectQueued(w, "customer_request");
+    expect(item.lastMessage).toBe("Hola, quiero hablar con un agente");
+    expect(item.language).toBe("es");
+    await agent.waitFor("queue:changed", () => true, since);
+    const notice = await w.waitFor<{ text: string }>("message", (m: any) => m.kind === "handoff_queued");
+    expect(notice.text).toContain("cola");
+  });
+
+  it("in English", async () => {
+    const w = await customer();
+    await w.send("human please");
+    const { item } = await expectQueued(w, "customer_request");
+    expect(item.context.questions).toEqual(["human please"]);
+    expect(w.events.some((e) => e.event === "bot:done")).toBe(false);
+  });
+
+  it("with the widget's “talk to a person” action", async () => {
+    const w = await customer();
+    await w.send("How long does shipping take?");
+    await w.waitFor("bot:done");
+    const res = await w.call("handoff:request", {});
+    expect(res).toMatchObject({ ok: true, handoff: { state: "queued" } });
+    const { item } = await expectQueued(w, "customer_request");
+    // The agent sees what the customer asked and how sure the bot was.
+    expect(item.context.questions).toEqual(["How long does shipping take?"]);
+    expect(item.context.botAnswers[0]).toMatchObject({ question: "How long does shipping take?", answer: "shipping-time" });
+    expect(item.context.botAnswers[0].confidence).toBeGreaterThan(0.5);
+  });
+});
+
+describe("the bot cannot help", () => {
+  it("hands off when the model decides so", async () => {
+    const w = await customer();
+    await w.send("¿Tienen tienda física en Madrid?");
+    const reply = await w.waitFor<{ message: { role: string; text: string } }>("bot:done");
+    expect(reply.message.text).toMatch(/No tengo una respuesta/);
+    const { item } = await expectQueued(w, "model_handoff");
+    expect(item.context.botAnswers).toEqual([expect.objectContaining({ decision: "handoff", question: "¿Tienen tienda física en Madrid?" })]);
+  });
+
+  it("hands off after two unanswered questions in a row", async () => {
+    const w = await customer();
+    const first = await w.send("Can I pay in bitcoin?");
+    const suggestion = await w.waitFor<{ replyTo: string; message: { suggestions: unknown[] } }>("bot:done", (d) => d.replyTo === first.message.id);
+    expect(suggestion.message.suggestions.length).toBeGreaterThan(0);
+    expect(w.events.some((e) => e.event === "handoff:status")).toBe(false);
+    await w.send("my package");
+    const { item } = await expectQueued(w, "unanswered");
+    expect(item.context.botAnswers.map((a: { decision: string }) => a.decision)).toEqual(["suggest", "suggest"]);
+  });
+
+  it("hands off at once when the tenant has no trained model", async () => {
+    const other = await seedTenant(app.db);
+    const otherAgent = await loginAgent(app, other.agent);
+    try {
+      const w = await connectWidget(app.server.url, other.widgetKey);
+      widgets.push(w);
+      await w.send("Do you ship to Canada?");
+      const reply = await w.waitFor<{ message: { text: string } }>("bot:done");
+      expect(reply.message.text).toBe("I can't answer questions yet.");
+      await w.waitFor<Status>("handoff:status", (s) => s.state === "queued");
+      const conversationId = await w.conversationId();
+      expect(await app.db.handoff.findFirst({ where: { conversationId } })).toMatchObject({ reason: "no_model", status: "queued" });
+      const { queue } = await otherAgent.queue();
+      expect(queue.map((q) => [q.conversationId, q.reason])).toEqual([[conversationId, "no_model"]]);
+    } finally {
+      otherAgent.close();
+    }
+  });
+});
+
+describe("the customer is frustrated", () => {
+  it("after an insult", async () => {
+    const w = await customer();
+    await w.send("you stupid bot");
+    const { handoff } = await expectQueued(w, "frustration");
+    expect(handoff.priority).toBeGreaterThan(0);
+  });
+
+  it("after “this is useless”", async () => {
+    const w = await customer();
+    await w.send("This is useless");
+    await expectQueued(w, "frustration");
+  });
+
+  it("after asking the same question again", async () => {
+    const w = await customer();
+    const first = await w.send("what about my order");
+    await w.waitFor("bot:done", (d: { replyTo: string }) => d.replyTo === first.message.id);
+    expect(w.events.some((e) => e.event === "handoff:status")).toBe(false);
+    await w.send("What about my order?");
+    const { handoff } = await expectQueued(w, "frustration");
+    expect((handoff.context as { trigger: string }).trigger).toMatch(/repeated/);
+  });
+});
