@@ -2,7 +2,7 @@
 // tenant's FAQ goes through: trainTenantModel → files → loadTenantModel (onnxruntime-node) → decide.
 // The operating point is the calibrated one chosen from the training file alone.
 //
-//   npm run eval -- --train a.csv --test b.csv [--oos-label oos] [--embedding-model <id|dir>] [--target-wrong-rate 0.05] [--seed 0]
+//   npm run eval -- --train a.csv --test b.csv [--oos-label oos] [--embedding-model <id|dir>] [--target-wrong-rate 0.05] [--unrelated-share 0.2] [--seed 0]
 //
 // Both files need `text,label` columns. The LAST line printed is JSON (see lib/training/test-metrics.ts
 // for exact definitions): inScopeAccuracy = in-scope test rows whose top-1 candidate is the right
@@ -49,6 +49,7 @@ async function main() {
       "oos-label": { type: "string", default: "oos" },
       "embedding-model": { type: "string" },
       "target-wrong-rate": { type: "string", default: "0.05" },
+      "unrelated-share": { type: "string" },
       seed: { type: "string", default: "0" },
     },
   });
@@ -62,6 +63,7 @@ async function main() {
   const trained = await trainTenantModel(train, {
     embed,
     targetWrongRate: Number(values["target-wrong-rate"]),
+    unrelatedShare: values["unrelated-share"] === undefined ? undefined : Number(values["unrelated-share"]),
     seed: Number(values.seed),
     onProgress: (p) => process.stderr.write(`\r${p.phase.padEnd(10)} ${(p.fraction * 100).toFixed(0).padStart(3)}%`),
   });

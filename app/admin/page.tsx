@@ -1,34 +1,58 @@
+import Link from "next/link";
 import { requirePageUser } from "@/lib/auth/current-user";
 import { tenantDb } from "@/lib/tenancy/guard";
-import { AppHeader } from "@/components/ui/app-header";
+import { adminOverview } from "@/lib/admin/overview";
+import { services } from "@/lib/app/services";
+import { Card } from "@/components/admin/ui";
+import { ModelHealthCard } from "@/components/admin/model-health";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Admin console · FAQ Bot" };
 
-export default async function AdminPage() {
+async function health() {
+  try {
+    return await services().modelHealth();
+  } catch {
+    return null;
+  }
+}
+
+export default async function AdminOverviewPage() {
   const user = await requirePageUser("admin", "/admin");
   const db = await tenantDb(user.tenantId);
-  const tenant = await db.tenant.findFirst({});
-  const [entries, users] = await Promise.all([
-    db.faqVersion.findFirst({ orderBy: { number: "desc" }, select: { number: true, entryCount: true } }),
-    db.user.count(),
-  ]);
+  const [{ tenant, faq, users, run, live }, modelHealth] = await Promise.all([adminOverview(db), health()]);
+  const next = !faq
+    ? { href: "/admin/faq", text: "Upload your FAQ to get started." }
+    : !live
+      ? { href: "/admin/training", text: "Train a model on your FAQ and publish it so the bot can answer." }
+      : live.faqVersion.number < faq.number
+        ? { href: "/admin/training", text: `The live model was trained on FAQ v${live.faqVersion.number}; train on v${faq.number} and publish to use your latest changes.` }
+        : { href: "/admin/widget", text: "Your bot is live. Add the widget to your website." };
   return (
-    <div>
-      <AppHeader title="Admin console" user={user} links={[{ href: "/admin", label: "Overview" }, { href: "/agent", label: "Agent console" }]} />
-      <main className="space-y-4 p-6">
-        <h1 className="text-lg font-semibold" data-testid="tenant-name">
-          {tenant?.name}
-        </h1>
-        <dl className="grid max-w-xl grid-cols-2 gap-2 rounded-lg border border-slate-200 bg-white p-4 text-sm">
+    <>
+      <h1 className="text-xl font-semibold" data-testid="tenant-name">
+        {tenant?.name}
+      </h1>
+      <Card title="Next step">
+        <Link href={next.href} className="text-blue-700 underline">
+          {next.text}
+        </Link>
+      </Card>
+      <Card>
+        <dl className="grid grid-cols-1 gap-x-6 gap-y-2 text-sm sm:grid-cols-[12rem_1fr]">
           <dt className="text-slate-500">Widget key</dt>
           <dd className="font-mono">{tenant?.widgetKey}</dd>
-          <dt className="text-slate-500">FAQ version</dt>
-          <dd>{entries ? `v${entries.number} · ${entries.entryCount} entries` : "none yet"}</dd>
-          <dt className="text-slate-500">Team members</dt>
+          <dt className="text-slate-500">FAQ</dt>
+          <dd>{faq ? `v${faq.number} · ${faq.entryCount} entries` : "none yet"}</dd>
+          <dt className="text-slate-500">Live model</dt>
+          <dd>{live ? `model v${live.number} (FAQ v${live.faqVersion.number})` : "none published"}</dd>
+          <dt className="text-slate-500">Latest training</dt>
+          <dd>{run ? `${run.status}${run.error ? ` — ${run.error}` : ""}` : "never trained"}</dd>
+          <dt className="text-slate-500">Active team members</dt>
           <dd>{users}</dd>
         </dl>
-      </main>
-    </div>
+      </Card>
+      <ModelHealthCard health={modelHealth} />
+    </>
   );
 }

@@ -7,6 +7,7 @@ import { env } from "@/lib/env";
 import { logger } from "@/lib/log/logger";
 import { ensureDemoTenant } from "@/lib/seed/demo";
 import { publicBaseUrl } from "@/lib/app/urls";
+import { startMetrics } from "@/lib/app/metrics";
 
 const g = globalThis as unknown as { __faqbotReady?: boolean; __faqbotIo?: IoServer };
 
@@ -21,6 +22,7 @@ export function getIo(): IoServer | undefined {
 
 export async function startApp({ port, io }: { port: number; io: IoServer }): Promise<void> {
   g.__faqbotIo = io;
+  startMetrics();
   const db = await getDb();
   logger.info({ database: env().databaseKind }, "database ready");
   const base = publicBaseUrl(port);

@@ -113,6 +113,10 @@ export interface ServerToAgentEvents {
   "conversation:message": (p: { conversationId: string; message: AgentWireMessage }) => void;
   "customer:typing": (p: { conversationId: string; typing: boolean }) => void;
   "conversation:updated": (p: { conversationId: string; status: string; owner: string; assignedAgentId: string | null }) => void;
+  /** A customer wrote in a conversation that is queued or with an agent (lists show the latest). */
+  "queue:activity": (p: { conversationId: string }) => void;
+  /** A customer rated a resolved conversation. */
+  "rating:received": (p: { conversationId: string; score: number }) => void;
   /** This agent was given a conversation (round-robin or transfer). */
   "handoff:assigned": (p: { conversationId: string }) => void;
   "training:progress": (p: { runId: string; status: string; phase: string | null; progress: number; error?: string | null; modelVersionId?: string | null }) => void;

@@ -5,6 +5,7 @@ import { env } from "@/lib/env";
 import { isReady } from "@/lib/app/lifecycle";
 import type { modelHealth } from "@/lib/health/model-health";
 import { services } from "@/lib/app/services";
+import { processMetrics, type ProcessMetrics } from "@/lib/app/metrics";
 import pkg from "@/package.json" with { type: "json" };
 
 export interface HealthReport {
@@ -13,6 +14,7 @@ export interface HealthReport {
   uptimeSeconds: number;
   database: { kind: "sqlite" | "postgres"; state: "ok" | "down"; latencyMs?: number; error?: string };
   models: Awaited<ReturnType<typeof modelHealth>>;
+  process: ProcessMetrics;
 }
 
 export async function healthReport(): Promise<HealthReport> {
@@ -30,5 +32,5 @@ export async function healthReport(): Promise<HealthReport> {
     .then(() => services().modelHealth())
     .catch(() => ({ mode: "faq-only" as const, degraded: false, models: [] }));
   const status = !isReady() ? "starting" : database.state !== "ok" ? "down" : models.degraded ? "degraded" : "ok";
-  return { status, version: pkg.version, uptimeSeconds: Math.round(process.uptime()), database, models };
+  return { status, version: pkg.version, uptimeSeconds: Math.round(process.uptime()), database, models, process: processMetrics() };
 }

@@ -19,6 +19,8 @@ export const LIMITS = {
   messagesPerIp: { points: 120, durationSeconds: 60 },
   /** New widget connections per IP. */
   connectionsPerIp: { points: 60, durationSeconds: 60 },
+  /** Requests per API key (/api/v1). */
+  apiPerKey: { points: 600, durationSeconds: 60 },
 } satisfies Record<string, LimiterSpec>;
 
 export type LimitName = keyof typeof LIMITS;

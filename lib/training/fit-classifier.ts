@@ -24,7 +24,9 @@ export function epochsFor(n: number) {
 }
 
 export function fitClassifier(input: FitInput): FittedClassifier {
-  const config = buildFeatureConfig(input.texts);
+  // With thousands of phrasings, character bigrams add cost (a quarter of the features per message)
+  // but no accuracy (BANKING77: 91.4% with, 91.6% without); few-shot FAQs keep them.
+  const config = buildFeatureConfig(input.texts, { charNgram: input.texts.length >= 3000 ? [3, 5] : [2, 5] });
   const featurizer = createFeaturizer(config);
   const x = input.texts.map((t) => featurizer.transform(t));
   const model = trainSoftmax(

@@ -31,9 +31,6 @@ export interface SoftmaxOptions {
   lr?: number;
   seed?: number;
   signal?: AbortSignal;
-  loss?: "softmax" | "hinge";
-  /** Average the weights of the epochs from this fraction of training on (1 = no averaging). */
-  averageFrom?: number;
   onEpoch?: (epoch: number, epochs: number) => void;
 }
 
@@ -93,9 +90,6 @@ export function trainSoftmax(data: TrainSet, opts: SoftmaxOptions = {}): LinearM
   const order = Int32Array.from({ length: n }, (_, i) => i);
   const totalSteps = epochs * n;
   let step = 0;
-  const hinge = opts.loss === "hinge";
-  const averageFrom = Math.floor(epochs * (opts.averageFrom ?? 1));
-  const avg = averageFrom < epochs ? { W: new Float32Array(F * C), Wd: new Float32Array(D * C), b: new Float32Array(C), count: 0 } : null;
   for (let e = 0; e < epochs; e++) {
     checkAborted(opts.signal);
     shuffleInPlace(order, rng);
@@ -118,21 +112,8 @@ export function trainSoftmax(data: TrainSet, opts: SoftmaxOptions = {}): LinearM
           for (let c = 0; c < C; c++) z[c] += v * Vd[base + c];
         }
       }
-      const yi = data.y[i];
-      if (hinge) {
-        // Crammer–Singer multiclass hinge: push the right class 1 above the strongest wrong one.
-        let worst = yi === 0 ? 1 : 0;
-        for (let c = 0; c < C; c++) if (c !== yi && z[c] > z[worst]) worst = c;
-        const violated = z[yi] - z[worst] < 1;
-        z.fill(0);
-        if (violated) {
-          z[worst] = 1;
-          z[yi] = -1;
-        }
-      } else {
-        softmaxInPlace(z);
-        z[yi] -= 1; // z is now the gradient of the loss w.r.t. the logits
-      }
+      softmaxInPlace(z);
+      z[data.y[i]] -= 1; // z is now the gradient of the loss w.r.t. the logits
       scale *= 1 - lr * lambda;
       const step_ = lr / scale;
       // Most classes get a negligible gradient once training is under way; update only the rest.
@@ -160,21 +141,7 @@ export function trainSoftmax(data: TrainSet, opts: SoftmaxOptions = {}): LinearM
         scale = 1;
       }
     }
-    if (avg && e >= averageFrom) {
-      for (let t = 0; t < V.length; t++) avg.W[t] += V[t] * scale;
-      for (let t = 0; t < Vd.length; t++) avg.Wd[t] += Vd[t] * scale;
-      for (let c = 0; c < C; c++) avg.b[c] += b[c];
-      avg.count++;
-    }
     opts.onEpoch?.(e + 1, epochs);
-  }
-  if (avg && avg.count > 0) {
-    // Averaging the last epochs' weights smooths SGD noise (Polyak–Ruppert averaging).
-    const inv = 1 / avg.count;
-    for (let t = 0; t < V.length; t++) V[t] = avg.W[t] * inv;
-    for (let t = 0; t < Vd.length; t++) Vd[t] = avg.Wd[t] * inv;
-    for (let c = 0; c < C; c++) b[c] = avg.b[c] * inv;
-    scale = 1;
   }
   for (let t = 0; t < V.length; t++) V[t] *= scale;
   for (let t = 0; t < Vd.length; t++) Vd[t] *= scale;

@@ -28,7 +28,7 @@ const ZOptions = z.object({
 });
 
 /** Below this, starting a worker thread costs more than it saves. */
-const PARALLEL_MIN_PHRASINGS = 1500;
+const PARALLEL_MIN_PHRASINGS = 500;
 
 function validate(examples: FaqExample[]) {
   const parsed = ZExamples.safeParse(examples);

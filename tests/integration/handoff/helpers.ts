@@ -92,6 +92,8 @@ export async function connectWidget(url: string, key: string, visitorToken?: str
   const socket = connect(`${url}/widget`, {
     transports: ["websocket"],
     reconnection: false,
+    // Never share an engine connection with another client of this test (headers differ).
+    forceNew: true,
     auth: { key, visitorToken, language: "en" },
     extraHeaders: { origin: PAGE_ORIGIN },
   });
@@ -119,7 +121,7 @@ export class AgentClient extends RecordingClient {
 
 /** An agent console socket; `online` sets the presence the console sets on connect. */
 export async function connectAgent(url: string, cookie: string, opts: { online?: boolean } = {}): Promise<AgentClient> {
-  const socket = connect(`${url}/agent`, { transports: ["websocket"], reconnection: false, extraHeaders: { cookie } });
+  const socket = connect(`${url}/agent`, { transports: ["websocket"], reconnection: false, forceNew: true, extraHeaders: { cookie } });
   const client = new AgentClient(socket, cookie);
   await connected(socket);
   if (opts.online ?? true) {

@@ -1,0 +1,56 @@
+// Why this conversation came to a person and what happened before: the handoff reason and
+// trigger, the customer's questions, every bot decision with its confidence, the rating.
+"use client";
+
+import type { ConversationDetail } from "@/lib/handoff/agent-protocol";
+import { decisionLabel, formatTime, languageLabel, percent, reasonLabel } from "./labels";
+
+export function ContextPanel({ c }: { c: ConversationDetail }) {
+  return (
+    <aside aria-label="Conversation context" className="space-y-4 text-sm" data-testid="context-panel">
+      <section>
+        <h3 className="text-xs font-semibold uppercase tracking-wide text-slate-500">Customer</h3>
+        <p>{c.visitor.name ?? "Anonymous visitor"}</p>
+        {c.visitor.email && <p className="break-all text-slate-600">{c.visitor.email}</p>}
+        <p className="text-slate-600">{languageLabel(c.language)}</p>
+      </section>
+      {c.handoff && (
+        <section>
+          <h3 className="text-xs font-semibold uppercase tracking-wide text-slate-500">Handoff</h3>
+          <p data-testid="context-reason">{reasonLabel(c.handoff.reason)}</p>
+          {c.handoff.context?.trigger && <p className="text-slate-600">{c.handoff.context.trigger}</p>}
+          <p className="text-slate-600">
+            Queued {formatTime(c.handoff.queuedAt)}
+            {c.handoff.claimedAt ? ` · taken ${formatTime(c.handoff.claimedAt)}` : ""}
+          </p>
+        </section>
+      )}
+      <section>
+        <h3 className="text-xs font-semibold uppercase tracking-wide text-slate-500">Bot decisions</h3>
+        {c.decisions.length === 0 ? (
+          <p className="text-slate-500">The bot made no decisions in this conversation.</p>
+        ) : (
+          <ol className="space-y-1.5" data-testid="decisions">
+            {c.decisions.map((d, i) => (
+              <li key={i} className="rounded border border-slate-200 bg-white p-2" data-testid="decision" data-kind={d.kind}>
+                <span className="font-medium">{decisionLabel(d.kind)}</span> · {percent(d.confidence)}
+                {d.faqEntryKey && <span className="text-slate-500"> · {d.faqEntryKey}</span>}
+                <p className="text-xs text-slate-500">{d.reason}</p>
+              </li>
+            ))}
+          </ol>
+        )}
+      </section>
+      {c.rating && (
+        <section>
+          <h3 className="text-xs font-semibold uppercase tracking-wide text-slate-500">Rating</h3>
+          <p data-testid="context-rating">
+            {"★".repeat(c.rating.score)}
+            {"☆".repeat(5 - c.rating.score)} <span className="sr-only">{c.rating.score} of 5</span>
+          </p>
+          {c.rating.comment && <p className="whitespace-pre-wrap break-words text-slate-600">{c.rating.comment}</p>}
+        </section>
+      )}
+    </aside>
+  );
+}

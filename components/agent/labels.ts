@@ -1,0 +1,45 @@
+// Words and numbers as agents read them: handoff reasons, bot decisions, waiting times.
+
+const REASONS: Record<string, string> = {
+  customer_request: "Asked for a person",
+  model_handoff: "Bot unsure",
+  low_confidence: "Bot unsure",
+  unanswered: "Two unanswered questions",
+  frustration: "Frustrated customer",
+  no_model: "No trained model",
+};
+
+export function reasonLabel(reason: string | null | undefined): string {
+  if (!reason) return "Handed over";
+  return REASONS[reason] ?? reason.replace(/_/g, " ");
+}
+
+const DECISIONS: Record<string, string> = { answer: "Answered", suggest: "Suggested", handoff: "Handed off" };
+
+export function decisionLabel(kind: string): string {
+  return DECISIONS[kind] ?? kind;
+}
+
+export function percent(confidence: number | null | undefined): string {
+  return confidence == null ? "—" : `${Math.round(confidence * 100)}%`;
+}
+
+/** "45 s", "3 min 05 s", "2 h 10 min". */
+export function formatDuration(ms: number): string {
+  const s = Math.max(0, Math.floor(ms / 1000));
+  if (s < 60) return `${s} s`;
+  const m = Math.floor(s / 60);
+  if (m < 60) return `${m} min ${String(s % 60).padStart(2, "0")} s`;
+  return `${Math.floor(m / 60)} h ${String(m % 60).padStart(2, "0")} min`;
+}
+
+export function formatTime(iso: string): string {
+  return new Date(iso).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" });
+}
+
+const LANGUAGES: Record<string, string> = { en: "English", es: "Spanish" };
+
+export function languageLabel(code: string | null | undefined): string {
+  if (!code) return "Unknown language";
+  return LANGUAGES[code] ?? code.toUpperCase();
+}

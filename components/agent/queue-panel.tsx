@@ -1,0 +1,98 @@
+// The live queue: who is waiting, why, for how long, in which language, what they last wrote and
+// what the bot tried. Claim takes the conversation; if another agent was faster the server says so.
+"use client";
+
+import type { QueueItem } from "@/lib/handoff/agent-protocol";
+import { useNow } from "./hooks";
+import { decisionLabel, formatDuration, languageLabel, percent, reasonLabel } from "./labels";
+
+const RETURNED_PRIORITY = 100;
+
+export function QueuePanel({ items, busyId, onClaim, onPreview }: { items: QueueItem[]; busyId: string | null; onClaim: (id: string) => void; onPreview: (id: string) => void }) {
+  const now = useNow();
+  return (
+    <section aria-labelledby="queue-heading" className="space-y-2">
+      <h2 id="queue-heading" className="flex items-center justify-between text-sm font-semibold text-slate-700">
+        Queue
+        <span className="rounded-full bg-slate-200 px-2 text-xs" data-testid="queue-count">
+          {items.length}
+        </span>
+      </h2>
+      {items.length === 0 ? (
+        <p className="text-sm text-slate-500" data-testid="queue-empty">
+          Nobody is waiting.
+        </p>
+      ) : (
+        <ol className="space-y-2" data-testid="queue">
+          {items.map((q) => (
+            <li key={q.handoffId} className="rounded-lg border border-slate-200 bg-white p-3 text-sm shadow-sm" data-testid="queue-item" data-conversation-id={q.conversationId} data-reason={q.reason}>
+              <div className="flex items-start justify-between gap-2">
+                <div>
+                  <span className="font-medium" data-testid="queue-reason">
+                    {reasonLabel(q.reason)}
+                  </span>
+                  {q.priority >= RETURNED_PRIORITY && <span className="ml-2 rounded bg-amber-100 px-1.5 text-xs text-amber-800">Returned — agent left</span>}
+                  <div className="text-xs text-slate-500">
+                    #{q.position} · <span data-testid="queue-waiting">waiting {formatDuration(now - new Date(q.queuedAt).getTime())}</span> · <span data-testid="queue-language">{languageLabel(q.language)}</span>
+                  </div>
+                </div>
+                <button
+                  type="button"
+                  onClick={() => onClaim(q.conversationId)}
+                  disabled={busyId === q.conversationId}
+                  data-testid="claim"
+                  className="rounded-md bg-blue-600 px-3 py-1 text-sm font-medium text-white hover:bg-blue-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-600 disabled:opacity-60"
+                >
+                  {busyId === q.conversationId ? "Claiming…" : "Claim"}
+                </button>
+              </div>
+              {q.lastMessage && (
+                <p className="mt-2 line-clamp-3 whitespace-pre-wrap break-words rounded bg-slate-50 p-2 text-slate-800" data-testid="queue-last-message">
+                  {q.lastMessage}
+                </p>
+              )}
+              <QueueContext item={q} />
+              <button type="button" onClick={() => onPreview(q.conversationId)} className="mt-2 text-xs text-blue-700 underline-offset-2 hover:underline focus-visible:outline-2 focus-visible:outline-blue-600">
+                Read the conversation
+              </button>
+            </li>
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}
+
+function QueueContext({ item }: { item: QueueItem }) {
+  const { context } = item;
+  if (!context || (context.questions.length === 0 && context.botAnswers.length === 0)) return null;
+  return (
+    <details className="mt-2 text-xs text-slate-600" data-testid="queue-context">
+      <summary className="cursor-pointer select-none focus-visible:outline-2 focus-visible:outline-blue-600">Context{context.trigger ? ` — ${context.trigger}` : ""}</summary>
+      {context.questions.length > 0 && (
+        <>
+          <p className="mt-1 font-medium">Customer asked</p>
+          <ul className="list-disc pl-4">
+            {context.questions.map((q, i) => (
+              <li key={i} className="break-words">
+                {q}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      {context.botAnswers.length > 0 && (
+        <>
+          <p className="mt-1 font-medium">Bot</p>
+          <ul className="space-y-0.5">
+            {context.botAnswers.map((a, i) => (
+              <li key={i} className="break-words">
+                {decisionLabel(a.decision)} {a.answer ? `“${a.answer}”` : ""} · {percent(a.confidence)} <span className="text-slate-400">for “{a.question}”</span>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </details>
+  );
+}

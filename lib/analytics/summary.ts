@@ -1,0 +1,64 @@
+// Owns the analytics figures of a tenant for a date range (UTC, `to` exclusive), computed from the
+// stored rows through the tenant guard. Definitions, so the numbers can be checked by hand:
+// - conversations: created in the range; per day by UTC creation day.
+// - resolved by the bot: of those, the ones with at least one "answer" decision and no hand-off.
+// - hand-offs, wait and first response: hand-offs queued in the range; wait = queued → claimed,
+//   first response = claimed → first agent message (seconds, medians over those that have both).
+// - CSAT: ratings given in the range; thumbs: messages created in the range with feedback.
+import type { TenantDb } from "@/lib/tenancy/guard";
+import type { QuestionCluster } from "./cluster";
+import type { DateRange } from "./range";
+import { daysBetween, mean, median, utcDay } from "./stats";
+import { unansweredQuestions } from "./unanswered";
+
+export interface AnalyticsSummary {
+  range: { from: string; to: string };
+  conversations: { total: number; perDay: { date: string; count: number }[] };
+  botResolved: { count: number; total: number; share: number | null };
+  handoffs: { total: number; byReason: { reason: string; count: number }[] };
+  waitSeconds: { median: number | null; count: number };
+  firstResponseSeconds: { median: number | null; count: number };
+  csat: { count: number; mean: number | null; distribution: { score: number; count: number }[] };
+  feedback: { up: number; down: number };
+  unanswered: QuestionCluster[];
+}
+
+export async function analyticsSummary(db: TenantDb, range: DateRange): Promise<AnalyticsSummary> {
+  const inRange = { gte: range.from, lt: range.to };
+  const [conversations, handoffs, ratings, up, down, unanswered] = await Promise.all([
+    db.conversation.findMany({
+      where: { createdAt: inRange },
+      select: { createdAt: true, _count: { select: { handoffs: true, decisions: { where: { kind: "answer" } } } } },
+    }),
+    db.handoff.findMany({ where: { queuedAt: inRange }, select: { reason: true, queuedAt: true, claimedAt: true, firstResponseAt: true } }),
+    db.rating.findMany({ where: { createdAt: inRange }, select: { score: true } }),
+    db.message.count({ where: { createdAt: inRange, feedback: 1 } }),
+    db.message.count({ where: { createdAt: inRange, feedback: -1 } }),
+    unansweredQuestions(db, range),
+  ]);
+
+  const perDay = new Map(daysBetween(range.from, range.to).map((d) => [d, 0]));
+  for (const c of conversations) {
+    const day = utcDay(c.createdAt);
+    perDay.set(day, (perDay.get(day) ?? 0) + 1);
+  }
+  const resolved = conversations.filter((c) => c._count.decisions > 0 && c._count.handoffs === 0).length;
+
+  const reasons = new Map<string, number>();
+  for (const h of handoffs) reasons.set(h.reason, (reasons.get(h.reason) ?? 0) + 1);
+  const waits = handoffs.filter((h) => h.claimedAt).map((h) => (h.claimedAt!.getTime() - h.queuedAt.getTime()) / 1000);
+  const firsts = handoffs.filter((h) => h.claimedAt && h.firstResponseAt).map((h) => (h.firstResponseAt!.getTime() - h.claimedAt!.getTime()) / 1000);
+
+  const scores = ratings.map((r) => r.score).filter((s) => s >= 1 && s <= 5);
+  return {
+    range: { from: range.from.toISOString(), to: range.to.toISOString() },
+    conversations: { total: conversations.length, perDay: [...perDay].sort(([a], [b]) => a.localeCompare(b)).map(([date, count]) => ({ date, count })) },
+    botResolved: { count: resolved, total: conversations.length, share: conversations.length ? resolved / conversations.length : null },
+    handoffs: { total: handoffs.length, byReason: [...reasons].map(([reason, count]) => ({ reason, count })).sort((a, b) => b.count - a.count || a.reason.localeCompare(b.reason)) },
+    waitSeconds: { median: median(waits), count: waits.length },
+    firstResponseSeconds: { median: median(firsts), count: firsts.length },
+    csat: { count: scores.length, mean: mean(scores), distribution: [1, 2, 3, 4, 5].map((score) => ({ score, count: scores.filter((s) => s === score).length })) },
+    feedback: { up, down },
+    unanswered,
+  };
+}
