@@ -76,11 +76,8 @@ async function connectClients(url: string, n: number): Promise<Client[]> {
             p.resolve({ ttft: p.firstAt - p.sentAt, total: now - p.sentAt });
           }
         };
-        // Replies name the stored customer message id; map it back through the ack.
-        const idToClient = new Map<string, string>();
-        (client as Client & { idToClient: Map<string, string> }).idToClient = idToClient;
-        socket.on("bot:delta", (p: { replyTo: string }) => settle(idToClient.get(p.replyTo), false));
-        socket.on("bot:done", (p: { replyTo: string }) => settle(idToClient.get(p.replyTo), true));
+        socket.on("bot:delta", (p: { replyToClientId: string }) => settle(p.replyToClientId, false));
+        socket.on("bot:done", (p: { replyToClientId: string }) => settle(p.replyToClientId, true));
         socket.on("message", (m: { role: string }) => {
           // A hand-off notice also completes a reply (unexpected for these FAQ questions; counted).
           if (m.role === "system") for (const [cid] of client.pending) settle(cid, true);
@@ -118,9 +115,8 @@ function send(client: Client): Promise<{ ttft: number; total: number; ok: boolea
     client.socket
       .timeout(30_000)
       .emitWithAck("message:send", { clientMessageId, text })
-      .then((ack: { ok?: boolean; message?: { id: string } }) => {
-        if (ack.ok && ack.message) (client as Client & { idToClient: Map<string, string> }).idToClient.set(ack.message.id, clientMessageId);
-        else {
+      .then((ack: { ok?: boolean }) => {
+        if (!ack.ok) {
           clearTimeout(timer);
           client.pending.delete(clientMessageId);
           resolve({ ttft: NaN, total: NaN, ok: false });
@@ -173,7 +169,9 @@ async function main() {
   const build = spawnSync(process.execPath, [path.join(import.meta.dirname, "..", "scripts", "ensure-build.mjs")], { stdio: "inherit" });
   if (build.status !== 0) throw new Error("building the app failed");
   console.log(`bench:chat ${quick ? "(quick) " : ""}visitors=${VISITORS} rate=${RATE}/s seconds=${SECONDS} database=${DATABASE_URL ? "postgres" : "sqlite"}`);
-  const server: AppServer = await startAppServer({ databaseUrl: DATABASE_URL, env: { TRUST_PROXY: "true", LOG_LEVEL: "error" } });
+  // BENCH_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the server during the run.
+  const nodeArgs = process.env.BENCH_NODE_ARGS?.split(" ").filter(Boolean) ?? [];
+  const server: AppServer = await startAppServer({ databaseUrl: DATABASE_URL, env: { TRUST_PROXY: "true", LOG_LEVEL: "error" }, nodeArgs });
   try {
     const t0 = performance.now();
     const clients = await connectClients(server.url, VISITORS);

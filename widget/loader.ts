@@ -77,7 +77,12 @@ function mount(appOrigin: string, key: string, lang: string, cfg: CheckOk): void
   frame.className = "panel";
   frame.title = cfg.name ? `${label.title}: ${cfg.name}` : label.title;
   frame.referrerPolicy = "origin";
-  frame.src = `${appOrigin}/widget/frame?key=${encodeURIComponent(key)}&parent=${encodeURIComponent(location.origin)}&lang=${encodeURIComponent(lang)}`;
+  const src = `${appOrigin}/widget/frame?key=${encodeURIComponent(key)}&parent=${encodeURIComponent(location.origin)}&lang=${encodeURIComponent(lang)}`;
+  // New visitors load the chat on first open (no socket, no server state for every page view);
+  // returning ones load it at once so replies that came in meanwhile show as unread.
+  const load = () => {
+    if (!frame.src) frame.src = src;
+  };
 
   const button = document.createElement("button");
   button.type = "button";
@@ -126,7 +131,10 @@ function mount(appOrigin: string, key: string, lang: string, cfg: CheckOk): void
     } catch {
       /* storage blocked: the panel just starts closed after a reload */
     }
-    if (open) unread = 0;
+    if (open) {
+      unread = 0;
+      load();
+    }
     render();
     post({ type: open ? "open" : "close" });
     if (!open && focusLauncher) button.focus();
@@ -139,7 +147,13 @@ function mount(appOrigin: string, key: string, lang: string, cfg: CheckOk): void
   window.addEventListener("message", (e: MessageEvent) => {
     // Only our frame, showing our app, may drive the launcher.
     if (e.origin !== appOrigin || e.source !== frame.contentWindow || !isBridgeMessage<FrameToHost>(e.data)) return;
-    const m = e.data;
+    try {
+      onFrameMessage(e.data);
+    } catch (err) {
+      console.warn(PREFIX, err); // never into the host page's error tracking
+    }
+  });
+  const onFrameMessage = (m: FrameToHost) => {
     if (m.type === "ready") {
       ready = true;
       post({ type: "init", storage: saved() });
@@ -158,7 +172,7 @@ function mount(appOrigin: string, key: string, lang: string, cfg: CheckOk): void
       unread = Math.max(0, Math.min(99, Number(m.count) || 0));
       render();
     }
-  });
+  };
 
   try {
     open = sessionStorage.getItem(OPEN_KEY) === "1";
@@ -166,6 +180,7 @@ function mount(appOrigin: string, key: string, lang: string, cfg: CheckOk): void
     open = false;
   }
   render();
+  if (open || Object.keys(saved()).length > 0) load();
   root.append(frame, button);
   document.body.appendChild(host);
 }

@@ -12,7 +12,7 @@ io.of("/widget").on("connection", (socket) => {
   socket.on("message:send", (p: { clientMessageId: string; text: string }, ack: (r: unknown) => void) => {
     const id = `m${++seq}`;
     ack({ ok: true, message: { id, clientMessageId: p.clientMessageId, text: p.text }, duplicate: false });
-    socket.emit("bot:done", { replyTo: id, message: { id: `r${seq}`, text: p.text } });
+    socket.emit("bot:done", { replyTo: id, replyToClientId: p.clientMessageId, message: { id: `r${seq}`, text: p.text } });
   });
 });
 server.listen(port, "127.0.0.1", () => {

@@ -3,7 +3,7 @@
 "use client";
 
 import type { ConversationDetail } from "@/lib/handoff/agent-protocol";
-import { decisionLabel, formatTime, languageLabel, percent, reasonLabel } from "./labels";
+import { decisionLabel, entryLabel, formatTime, languageLabel, percent, reasonLabel } from "./labels";
 
 export function ContextPanel({ c }: { c: ConversationDetail }) {
   return (
@@ -34,7 +34,7 @@ export function ContextPanel({ c }: { c: ConversationDetail }) {
             {c.decisions.map((d, i) => (
               <li key={i} className="rounded border border-slate-200 bg-white p-2" data-testid="decision" data-kind={d.kind}>
                 <span className="font-medium">{decisionLabel(d.kind)}</span> · {percent(d.confidence)}
-                {d.faqEntryKey && <span className="text-slate-500"> · {d.faqEntryKey}</span>}
+                {d.faqEntryKey && <span className="text-slate-500"> · {entryLabel(d.kind, d.faqEntryKey)}</span>}
                 <p className="text-xs text-slate-500">{d.reason}</p>
               </li>
             ))}

@@ -43,3 +43,9 @@ export function languageLabel(code: string | null | undefined): string {
   if (!code) return "Unknown language";
   return LANGUAGES[code] ?? code.toUpperCase();
 }
+
+/** The FAQ entry a decision points at: the answer given, or only the closest guess. */
+export function entryLabel(kind: string, key: string | null | undefined): string {
+  if (!key) return "";
+  return kind === "answer" ? key : `closest: ${key}`;
+}

@@ -3,7 +3,7 @@
 "use client";
 
 import type { AgentWireMessage, DecisionView } from "@/lib/handoff/agent-protocol";
-import { decisionLabel, formatTime, percent } from "./labels";
+import { decisionLabel, entryLabel, formatTime, percent } from "./labels";
 
 export interface PendingMessage {
   clientMessageId: string;
@@ -76,7 +76,7 @@ function MessageRow({ m, decision }: { m: AgentWireMessage; decision?: DecisionV
               <>
                 <span className="rounded bg-white px-1.5 ring-1 ring-slate-300">{decisionLabel(decision.kind)}</span>
                 <span>confidence {percent(decision.confidence)}</span>
-                {decision.faqEntryKey && <span className="text-slate-400">· {decision.faqEntryKey}</span>}
+                {decision.faqEntryKey && <span className="text-slate-400">· {entryLabel(decision.kind, decision.faqEntryKey)}</span>}
               </>
             ) : (
               m.confidence != null && <span>confidence {percent(m.confidence)}</span>

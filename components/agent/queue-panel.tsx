@@ -4,7 +4,7 @@
 
 import type { QueueItem } from "@/lib/handoff/agent-protocol";
 import { useNow } from "./hooks";
-import { decisionLabel, formatDuration, languageLabel, percent, reasonLabel } from "./labels";
+import { decisionLabel, entryLabel, formatDuration, languageLabel, percent, reasonLabel } from "./labels";
 
 const RETURNED_PRIORITY = 100;
 
@@ -87,7 +87,7 @@ function QueueContext({ item }: { item: QueueItem }) {
           <ul className="space-y-0.5">
             {context.botAnswers.map((a, i) => (
               <li key={i} className="break-words">
-                {decisionLabel(a.decision)} {a.answer ? `“${a.answer}”` : ""} · {percent(a.confidence)} <span className="text-slate-400">for “{a.question}”</span>
+                {decisionLabel(a.decision)} {a.answer ? `(${entryLabel(a.decision, a.answer)})` : ""} · {percent(a.confidence)} <span className="text-slate-400">for “{a.question}”</span>
               </li>
             ))}
           </ul>

@@ -64,7 +64,7 @@ export const Composer = forwardRef<HTMLTextAreaElement, Props>(function Composer
           data-testid="composer"
           aria-invalid={over > 0}
           aria-describedby={nearLimit ? "composer-count" : undefined}
-          className="max-h-32 min-h-10 flex-1 resize-none rounded-xl border border-slate-300 px-3 py-2 text-sm text-slate-900 focus:border-slate-500 focus:outline-none focus-visible:ring-2 focus-visible:ring-slate-400"
+          className="max-h-32 min-h-10 flex-1 resize-none [field-sizing:content] rounded-xl border border-slate-300 px-3 py-2 text-sm text-slate-900 focus:border-slate-500 focus:outline-none focus-visible:ring-2 focus-visible:ring-slate-400"
         />
         <button
           type="submit"

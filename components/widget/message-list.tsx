@@ -113,7 +113,7 @@ function Message({ m, t, color, onChoose, onFeedback, canChoose }: Props & { m: 
   }
   const suggestions = m.suggestions ?? [];
   return (
-    <li className="flex max-w-[85%] flex-col items-start gap-1 self-start" data-testid="message" data-role={m.role}>
+    <li className="flex max-w-[85%] flex-col items-start gap-1 self-start" data-testid="message" data-role={m.role} data-feedback={m.feedback ?? 0}>
       {m.role === "agent" && <span className="text-xs font-medium text-slate-500">{m.authorName ?? t.agent}</span>}
       <div className="rounded-2xl rounded-bl-sm bg-slate-100 px-3 py-2 text-sm whitespace-pre-wrap break-words text-slate-900">{m.text}</div>
       {suggestions.length > 0 && (
@@ -143,8 +143,8 @@ function Message({ m, t, color, onChoose, onFeedback, canChoose }: Props & { m: 
           )}
           {!m.kind && suggestions.length === 0 && (
             <span className="flex gap-1">
-              <Thumb label={t.helpful} pressed={m.feedback === 1} onClick={() => onFeedback(m, 1)} icon="👍" />
-              <Thumb label={t.notHelpful} pressed={m.feedback === -1} onClick={() => onFeedback(m, -1)} icon="👎" />
+              <Thumb label={t.helpful} pressed={m.feedback === 1} onClick={() => onFeedback(m, 1)} />
+              <Thumb label={t.notHelpful} pressed={m.feedback === -1} onClick={() => onFeedback(m, -1)} down />
             </span>
           )}
         </div>
@@ -153,7 +153,9 @@ function Message({ m, t, color, onChoose, onFeedback, canChoose }: Props & { m: 
   );
 }
 
-function Thumb({ label, pressed, onClick, icon }: { label: string; pressed: boolean; onClick: () => void; icon: string }) {
+const THUMB = "M7 10v11H3V10h4Zm0 0 4-8a3 3 0 0 1 3 3v4h5.5a2 2 0 0 1 2 2.3l-1.4 8A2 2 0 0 1 18.1 21H7";
+
+function Thumb({ label, pressed, onClick, down = false }: { label: string; pressed: boolean; onClick: () => void; down?: boolean }) {
   return (
     <button
       type="button"
@@ -161,9 +163,11 @@ function Thumb({ label, pressed, onClick, icon }: { label: string; pressed: bool
       aria-pressed={pressed}
       title={label}
       onClick={onClick}
-      className={`rounded px-1 py-0.5 focus-visible:outline-2 focus-visible:outline-slate-900 ${pressed ? "bg-slate-300" : "opacity-60 hover:opacity-100"}`}
+      className={`rounded p-1 text-slate-600 focus-visible:outline-2 focus-visible:outline-slate-900 ${pressed ? "bg-slate-200 text-slate-900" : "opacity-70 hover:opacity-100"}`}
     >
-      <span aria-hidden="true">{icon}</span>
+      <svg width="14" height="14" viewBox="0 0 24 24" fill={pressed ? "currentColor" : "none"} stroke="currentColor" strokeWidth="2" strokeLinejoin="round" aria-hidden="true" style={down ? { transform: "rotate(180deg)" } : undefined}>
+        <path d={THUMB} />
+      </svg>
     </button>
   );
 }

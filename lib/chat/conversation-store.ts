@@ -5,7 +5,6 @@ import { isUniqueViolation, type Db } from "@/lib/db";
 import type { WireMessage, WireSource } from "@/lib/chat/protocol";
 
 type MessageRow = Awaited<ReturnType<Db["message"]["create"]>>;
-type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 
 export interface NewMessage {
   tenantId: string;
@@ -40,35 +39,81 @@ export async function ensureConversation(db: Db, tenantId: string, visitorId: st
   return (await currentConversation(db, tenantId, visitorId)) ?? db.conversation.create({ data: { tenantId, visitorId, language } });
 }
 
-/** Appends a message with the next sequence number, in the caller's transaction when given. */
-export async function appendMessage(db: Db | Tx, m: NewMessage): Promise<MessageRow> {
-  const run = async (tx: Tx) => {
-    const c = await tx.conversation.update({ where: { id: m.conversationId }, data: { lastSeq: { increment: 1 } }, select: { lastSeq: true } });
-    return tx.message.create({
-      data: {
-        tenantId: m.tenantId,
-        conversationId: m.conversationId,
-        seq: c.lastSeq,
-        role: m.role,
-        text: m.text,
-        clientMessageId: m.clientMessageId ?? null,
-        authorId: m.authorId ?? null,
-        faqEntryId: m.faqEntryId ?? null,
-        confidence: m.confidence ?? null,
-        metadata: (m.metadata ?? {}) as object,
-      },
-    });
-  };
-  return "$transaction" in db ? (db as Db).$transaction(run) : run(db as Tx);
+// Sequence numbers: the last seq of recently active conversations is cached, and a message is
+// written together with a compare-and-swap on Conversation.lastSeq in one batch transaction. If
+// another writer (another instance, a stale cache) got there first, the swap fails, the batch rolls
+// back, and we retry with the fresh value. One round trip in the common case, exact across instances.
+const g = globalThis as unknown as { __faqbotSeq?: Map<string, number> };
+const seqCache = (g.__faqbotSeq ??= new Map());
+const SEQ_CACHE_MAX = 50_000;
+
+function rememberSeq(conversationId: string, seq: number) {
+  seqCache.delete(conversationId);
+  seqCache.set(conversationId, seq);
+  if (seqCache.size > SEQ_CACHE_MAX) seqCache.delete(seqCache.keys().next().value as string);
+}
+
+function isSwapLost(e: unknown): boolean {
+  const code = (e as { code?: string } | null)?.code;
+  return code === "P2025" || isUniqueViolation(e, { model: "Message", fields: ["conversationId", "seq"] });
+}
+
+export interface AppendOptions {
+  /** Other conversation fields to change in the same transaction (status, streak, language…). */
+  conversation?: Record<string, unknown>;
+  /** A decision row to store in the same transaction (the bot's reply and its decision). */
+  decision?: Record<string, unknown>;
+}
+
+/** Appends a message with the next sequence number (and optional same-transaction changes). */
+export async function appendMessage(db: Db, m: NewMessage, opts: AppendOptions = {}): Promise<MessageRow> {
+  for (let attempt = 0; ; attempt++) {
+    let last = seqCache.get(m.conversationId);
+    if (last === undefined) {
+      const c = await db.conversation.findUnique({ where: { id: m.conversationId }, select: { lastSeq: true } });
+      if (!c) throw new Error(`conversation ${m.conversationId} not found`);
+      last = c.lastSeq;
+    }
+    const seq = last + 1;
+    const ops = [
+      db.conversation.update({ where: { id: m.conversationId, lastSeq: last }, data: { lastSeq: seq, ...(opts.conversation ?? {}) }, select: { id: true } }),
+      db.message.create({
+        data: {
+          tenantId: m.tenantId,
+          conversationId: m.conversationId,
+          seq,
+          role: m.role,
+          text: m.text,
+          clientMessageId: m.clientMessageId ?? null,
+          authorId: m.authorId ?? null,
+          faqEntryId: m.faqEntryId ?? null,
+          confidence: m.confidence ?? null,
+          metadata: (m.metadata ?? {}) as object,
+        },
+      }),
+      ...(opts.decision ? [db.decision.create({ data: opts.decision as never })] : []),
+    ];
+    try {
+      const [, row] = await db.$transaction(ops as never[]);
+      rememberSeq(m.conversationId, seq);
+      return row as MessageRow;
+    } catch (e) {
+      seqCache.delete(m.conversationId);
+      if (attempt < 8 && isSwapLost(e)) continue;
+      throw e;
+    }
+  }
 }
 
 /**
  * Stores a customer message once: a repeated client message id (a re-send after a reconnect)
  * returns the stored row with duplicate = true.
  */
-export async function appendCustomerMessage(db: Db, m: NewMessage & { clientMessageId: string }): Promise<{ message: MessageRow; duplicate: boolean }> {
-  const existing = await db.message.findUnique({ where: { conversationId_clientMessageId: { conversationId: m.conversationId, clientMessageId: m.clientMessageId } } });
-  if (existing) return { message: existing, duplicate: true };
+export async function appendCustomerMessage(db: Db, m: NewMessage & { clientMessageId: string }, opts: { checked?: boolean } = {}): Promise<{ message: MessageRow; duplicate: boolean }> {
+  if (!opts.checked) {
+    const existing = await db.message.findUnique({ where: { conversationId_clientMessageId: { conversationId: m.conversationId, clientMessageId: m.clientMessageId } } });
+    if (existing) return { message: existing, duplicate: true };
+  }
   try {
     return { message: await appendMessage(db, m), duplicate: false };
   } catch (e) {

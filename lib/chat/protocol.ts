@@ -79,10 +79,11 @@ export interface ServerToWidgetEvents {
   config: (p: WidgetConfig) => void;
   /** A stored message (customer echo for other tabs, agent, system, complete bot reply). */
   message: (m: WireMessage) => void;
-  "bot:typing": (p: { replyTo: string }) => void;
+  /** `replyTo` is the stored id of the customer message answered; `replyToClientId` its client id. */
+  "bot:typing": (p: { replyTo: string; replyToClientId: string | null }) => void;
   /** `replace: true`: discard the streamed text so far and show `text` instead (guard fallback). */
-  "bot:delta": (p: { replyTo: string; text: string; replace?: boolean }) => void;
-  "bot:done": (p: { replyTo: string; message: WireMessage }) => void;
+  "bot:delta": (p: { replyTo: string; replyToClientId: string | null; text: string; replace?: boolean }) => void;
+  "bot:done": (p: { replyTo: string; replyToClientId: string | null; message: WireMessage }) => void;
   "agent:typing": (p: { typing: boolean; name: string | null }) => void;
   "handoff:status": (p: HandoffStatus) => void;
   "rating:request": (p: { conversationId: string }) => void;

@@ -7,7 +7,7 @@ import { detectLanguage } from "@/lib/faq/language";
 import { getActiveModel, type ActiveModel } from "@/lib/tenant-models/active-model";
 import { generateReply, getModelRuntime } from "@/lib/models";
 import type { Decision } from "@/lib/training";
-import { appendMessage, toWire, type MessageMeta } from "@/lib/chat/conversation-store";
+import { appendMessage, toWire, type AppendOptions, type MessageMeta } from "@/lib/chat/conversation-store";
 import { t } from "@/lib/chat/strings";
 import { emitToConversationAgents, emitToTenantAgents, emitToVisitor } from "@/lib/realtime/emit";
 import { asksForHuman, frustrationSignal } from "@/lib/handoff/triggers";
@@ -44,63 +44,68 @@ export function replyInProgress(conversationId: string): boolean {
 
 async function respond(conversationId: string, customerMessageId: string): Promise<void> {
   const db = await getDb();
-  const conv = await db.conversation.findUnique({ where: { id: conversationId }, include: { tenant: { select: { defaultLanguage: true } } } });
-  const msg = await db.message.findUnique({ where: { id: customerMessageId } });
+  // Two reads: the conversation (fresh status: a person may own it now) and its latest messages.
+  const [conv, recent] = await Promise.all([
+    db.conversation.findUnique({ where: { id: conversationId }, include: { tenant: { select: { defaultLanguage: true } } } }),
+    db.message.findMany({ where: { conversationId, role: { not: "note" } }, orderBy: { seq: "desc" }, take: 8 }),
+  ]);
+  const msg = recent.find((m) => m.id === customerMessageId) ?? (await db.message.findUnique({ where: { id: customerMessageId } }));
   if (!conv || !msg) return;
   // A person owns the conversation (or it waits for one): the bot stays silent.
   if (conv.owner === "agent" || conv.status === "queued" || conv.status === "assigned") return;
   // Already answered (a re-send, or a second tab asked for the pending reply).
-  const later = await db.message.findFirst({ where: { conversationId, seq: { gt: msg.seq }, role: { in: ["bot", "agent", "system"] } }, select: { id: true } });
-  if (later) return;
+  if (recent.some((m) => m.seq > msg.seq && m.role !== "customer")) return;
 
   const language = detectLanguage(msg.text) ?? conv.language ?? conv.tenant.defaultLanguage;
-  if (language !== conv.language) await db.conversation.update({ where: { id: conversationId }, data: { language } });
-  const turn: Turn = { db, tenantId: conv.tenantId, visitorId: conv.visitorId, conversationId, language, replyTo: msg.id, text: msg.text };
+  const turn: Turn = { db, tenantId: conv.tenantId, visitorId: conv.visitorId, conversationId, language, replyTo: msg.id, replyToClientId: msg.clientMessageId, text: msg.text };
+  // Conversation fields written together with the bot's reply.
+  const update: Record<string, unknown> = language !== conv.language ? { language } : {};
 
-  if (asksForHuman(msg.text)) return escalateTurn(turn, "customer_request", "asked for a person");
-  const previous = await db.message.findMany({ where: { conversationId, role: "customer", seq: { lt: msg.seq } }, orderBy: { seq: "desc" }, take: 5, select: { text: true } });
-  const frustrated = frustrationSignal(msg.text, previous.map((p) => p.text).reverse());
-  if (frustrated) return escalateTurn(turn, "frustration", `customer ${frustrated}`);
+  const chosenKey = (msg.metadata as MessageMeta | null)?.chosenKey;
+  // A click on a "did you mean" button is an answer to the bot, not a repeated question.
+  if (!chosenKey) {
+    if (asksForHuman(msg.text)) return escalateTurn(turn, "customer_request", "asked for a person", update);
+    const previous = recent.filter((m) => m.role === "customer" && m.seq < msg.seq).map((m) => m.text).reverse();
+    const frustrated = frustrationSignal(msg.text, previous);
+    if (frustrated) return escalateTurn(turn, "frustration", `customer ${frustrated}`, update);
+  }
 
-  const active = await getActiveModel(conv.tenantId).catch((err) => {
+  const active = await getActiveModel(conv.tenantId).catch((err: unknown) => {
     logger.error({ err, tenantId: conv.tenantId }, "tenant model failed to load");
     return null;
   });
   if (!active) {
-    await botMessage(turn, t("noModel", language), {});
+    await botMessage(turn, t("noModel", language), {}, { conversation: update });
     return escalateTurn(turn, "no_model", "no published model");
   }
-  const chosenKey = (msg.metadata as MessageMeta | null)?.chosenKey;
+
   const chosen = chosenKey ? active.entries.get(chosenKey) : undefined;
-  if (chosen) {
-    await logDecision(turn, active, { kind: "answer", candidates: [{ label: chosen.key, confidence: 1 }], reason: "the customer chose this suggestion" });
-    await db.conversation.update({ where: { id: conversationId }, data: { unansweredStreak: 0 } });
-    return streamAnswer(turn, active, chosen, 1);
-  }
-  const decision = await active.model.decide(msg.text);
-  await logDecision(turn, active, decision);
+  const decision: Decision = chosen
+    ? { kind: "answer", candidates: [{ label: chosen.key, confidence: 1 }], reason: "the customer chose this suggestion" }
+    : await active.model.decide(msg.text);
+  const decisionRow = decisionData(turn, active, decision);
 
   if (decision.kind === "answer") {
     const top = decision.candidates[0]!;
     const entry = active.entries.get(top.label);
     if (entry) {
-      await db.conversation.update({ where: { id: conversationId }, data: { unansweredStreak: 0 } });
-      return streamAnswer(turn, active, entry, top.confidence);
+      if (conv.unansweredStreak !== 0) update.unansweredStreak = 0;
+      return streamAnswer(turn, entry, top.confidence, { conversation: update, decision: decisionRow });
     }
   }
   const streak = conv.unansweredStreak + 1;
-  await db.conversation.update({ where: { id: conversationId }, data: { unansweredStreak: streak } });
+  update.unansweredStreak = streak;
   if (decision.kind === "suggest") {
     const suggestions = decision.candidates
       .slice(0, 3)
       .map((c) => active.entries.get(c.label))
       .filter((e): e is NonNullable<typeof e> => Boolean(e))
       .map((e) => ({ key: e.key, question: e.question }));
-    await botMessage(turn, t("didYouMean", language), { suggestions }, decision.candidates[0]?.confidence ?? null);
+    await botMessage(turn, t("didYouMean", language), { suggestions }, { conversation: update, decision: decisionRow }, decision.candidates[0]?.confidence ?? null);
     if (streak >= 2) return escalateTurn(turn, "unanswered", "two unanswered questions in a row");
     return;
   }
-  await botMessage(turn, t("dontKnow", language), {}, decision.candidates[0]?.confidence ?? null);
+  await botMessage(turn, t("dontKnow", language), {}, { conversation: update, decision: decisionRow }, decision.candidates[0]?.confidence ?? null);
   return escalateTurn(turn, "model_handoff", decision.reason);
 }
 
@@ -111,11 +116,12 @@ interface Turn {
   conversationId: string;
   language: string;
   replyTo: string;
+  replyToClientId: string | null;
   text: string;
 }
 
-async function streamAnswer(turn: Turn, active: ActiveModel, entry: { id: string; key: string; question: string; answer: string }, confidence: number) {
-  emitToVisitor(turn.visitorId, "bot:typing", { replyTo: turn.replyTo });
+async function streamAnswer(turn: Turn, entry: { id: string; key: string; question: string; answer: string }, confidence: number, store: AppendOptions) {
+  emitToVisitor(turn.visitorId, "bot:typing", { replyTo: turn.replyTo, replyToClientId: turn.replyToClientId });
   let text = entry.answer;
   if (getModelRuntime().chatAvailable()) {
     const controller = new AbortController();
@@ -131,8 +137,8 @@ async function streamAnswer(turn: Turn, active: ActiveModel, entry: { id: string
         conversationId: turn.conversationId,
       });
       for await (const ev of handle) {
-        if (ev.type === "chunk") emitToVisitor(turn.visitorId, "bot:delta", { replyTo: turn.replyTo, text: ev.text });
-        else if (ev.type === "replace") emitToVisitor(turn.visitorId, "bot:delta", { replyTo: turn.replyTo, text: ev.text, replace: true });
+        if (ev.type === "chunk") emitToVisitor(turn.visitorId, "bot:delta", { replyTo: turn.replyTo, replyToClientId: turn.replyToClientId, text: ev.text });
+        else if (ev.type === "replace") emitToVisitor(turn.visitorId, "bot:delta", { replyTo: turn.replyTo, replyToClientId: turn.replyToClientId, text: ev.text, replace: true });
       }
       const result = await handle.result;
       // A cancelled reply (a person took over) is not stored: the person answers instead.
@@ -142,13 +148,12 @@ async function streamAnswer(turn: Turn, active: ActiveModel, entry: { id: string
       inflight.delete(turn.conversationId);
     }
   } else {
-    emitToVisitor(turn.visitorId, "bot:delta", { replyTo: turn.replyTo, text });
+    emitToVisitor(turn.visitorId, "bot:delta", { replyTo: turn.replyTo, replyToClientId: turn.replyToClientId, text });
   }
-  await botMessage(turn, text, { source: { key: entry.key, question: entry.question } }, confidence, entry.id);
-  void active;
+  await botMessage(turn, text, { source: { key: entry.key, question: entry.question } }, store, confidence, entry.id);
 }
 
-async function botMessage(turn: Turn, text: string, meta: MessageMeta, confidence: number | null = null, faqEntryId: string | null = null): Promise<MessageRow> {
+async function botMessage(turn: Turn, text: string, meta: MessageMeta, store: AppendOptions = {}, confidence: number | null = null, faqEntryId: string | null = null): Promise<MessageRow> {
   const row = await appendMessage(turn.db, {
     tenantId: turn.tenantId,
     conversationId: turn.conversationId,
@@ -157,32 +162,32 @@ async function botMessage(turn: Turn, text: string, meta: MessageMeta, confidenc
     confidence,
     faqEntryId,
     metadata: { ...meta, replyTo: turn.replyTo },
-  });
+  }, store);
   const wire = toWire(row);
-  emitToVisitor(turn.visitorId, "bot:done", { replyTo: turn.replyTo, message: wire });
+  emitToVisitor(turn.visitorId, "bot:done", { replyTo: turn.replyTo, replyToClientId: turn.replyToClientId, message: wire });
   emitToConversationAgents(turn.conversationId, "conversation:message", { conversationId: turn.conversationId, message: wire });
   return row;
 }
 
-async function escalateTurn(turn: Turn, reason: HandoffReason, trigger: string): Promise<void> {
+async function escalateTurn(turn: Turn, reason: HandoffReason, trigger: string, update: Record<string, unknown> = {}): Promise<void> {
+  if (Object.keys(update).length > 0) await turn.db.conversation.update({ where: { id: turn.conversationId }, data: update });
   await escalate({ tenantId: turn.tenantId, conversationId: turn.conversationId, visitorId: turn.visitorId, language: turn.language, reason, trigger });
   emitToTenantAgents(turn.tenantId, "queue:changed", { tenantId: turn.tenantId });
 }
 
-async function logDecision(turn: Turn, active: ActiveModel, decision: Decision): Promise<void> {
+/** The decision log row (stored with the bot's reply, in the same transaction). */
+function decisionData(turn: Turn, active: ActiveModel, decision: Decision) {
   const top = decision.candidates[0];
-  await turn.db.decision.create({
-    data: {
-      tenantId: turn.tenantId,
-      conversationId: turn.conversationId,
-      messageId: turn.replyTo,
-      modelVersionId: active.modelVersionId,
-      kind: decision.kind,
-      faqEntryKey: top?.label ?? null,
-      confidence: top?.confidence ?? null,
-      reason: decision.reason,
-      text: turn.text.slice(0, 2000),
-      candidates: decision.candidates.slice(0, 5) as object,
-    },
-  });
+  return {
+    tenantId: turn.tenantId,
+    conversationId: turn.conversationId,
+    messageId: turn.replyTo,
+    modelVersionId: active.modelVersionId,
+    kind: decision.kind,
+    faqEntryKey: top?.label ?? null,
+    confidence: top?.confidence ?? null,
+    reason: decision.reason,
+    text: turn.text.slice(0, 2000),
+    candidates: decision.candidates.slice(0, 5),
+  };
 }

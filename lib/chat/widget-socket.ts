@@ -42,14 +42,11 @@ onWidgetConnection((socket) => {
     if (existing) return { message: toWire(existing), duplicate: true };
     await consume("messagesPerVisitor", visitorId, SLOW_DOWN);
     await consume("messagesPerIp", socket.data.ip, SLOW_DOWN);
-    const { message, duplicate } = await appendCustomerMessage(db, {
-      tenantId,
-      conversationId: conv.id,
-      role: "customer",
-      text,
-      clientMessageId,
-      metadata: chosenKey ? { chosenKey } : {},
-    });
+    const { message, duplicate } = await appendCustomerMessage(
+      db,
+      { tenantId, conversationId: conv.id, role: "customer", text, clientMessageId, metadata: chosenKey ? { chosenKey } : {} },
+      { checked: true },
+    );
     const wire = toWire(message);
     if (!duplicate) {
       // Other tabs of the same visitor show it too (they dedupe by client id).

@@ -12,7 +12,7 @@ const HUMAN_REQUEST = [
   // Spanish
   "hablar con un agente", "hablar con una persona", "hablar con alguien", "hablar con un humano", "una persona real",
   "un agente", "agente humano", "persona humana", "quiero un humano", "atencion al cliente", "operador", "operadora",
-  "pasame con", "paseme con", "comunicame con", "ponme con",
+  "pasame con", "paseme con", "comunicame con", "ponme con", "me pasas con", "me pasa con", "me puedes pasar con", "humano",
 ];
 
 const FRUSTRATION = [

@@ -55,8 +55,12 @@ function embeddingOrigin(socket: Socket, parentOrigin: string | null | undefined
   const origin = socket.handshake.headers.origin;
   const host = socket.handshake.headers.host;
   const sameOrigin = origin && host && (origin === `http://${host}` || origin === `https://${host}`);
-  return sameOrigin && parentOrigin ? parentOrigin : origin;
+  if (!sameOrigin) return origin;
+  // Opened on this server itself (the admin's live preview, or the frame URL directly): allowed.
+  return parentOrigin ?? SAME_ORIGIN;
 }
+
+const SAME_ORIGIN = "same-origin";
 
 export async function authenticateWidget(socket: Socket, next: Next) {
   try {
@@ -67,7 +71,7 @@ export async function authenticateWidget(socket: Socket, next: Next) {
     const tenant = await db.tenant.findUnique({ where: { widgetKey: auth.data.key } });
     if (!tenant) return refuse(next, new AppError("unauthenticated", "Unknown chat widget key."));
     const origin = embeddingOrigin(socket, auth.data.parentOrigin);
-    if (!originAllowed(origin, tenant.allowedOrigins)) {
+    if (origin !== SAME_ORIGIN && !originAllowed(origin, tenant.allowedOrigins)) {
       return refuse(next, new AppError("forbidden", "This website is not allowed to use this chat widget."));
     }
     let visitorId = await readVisitorToken(auth.data.visitorToken, tenant.id);

@@ -6,3 +6,5 @@ export { TrainingError, isTrainingError, type TrainingErrorReason } from "./erro
 export { normalizeText } from "./normalize";
 export type * from "./types";
 export { runTrainingInWorker, type TrainingRun, type RunOptions } from "./run-in-worker";
+export { parseLabelledCsv } from "./labelled-csv";
+export { measureTestSet, type TestMetrics } from "./test-metrics";

@@ -46,13 +46,18 @@ export async function trainTenantModel(examples: FaqExample[], options: TrainOpt
   const started = performance.now();
   const timings: Record<string, number> = {};
   const lap = (name: string, since: number) => (timings[name] = Math.round(performance.now() - since));
-  const settings = ZOptions.parse({
+  const parsed = ZOptions.safeParse({
     targetWrongRate: options.targetWrongRate,
     unrelatedShare: options.unrelatedShare,
     suggestHitRate: options.suggestHitRate,
     seed: options.seed,
     threads: options.threads,
   });
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new TrainingError("invalid_input", `training option ${issue?.path.join(".")}: ${issue?.message}`);
+  }
+  const settings = parsed.data;
   // Throttled: a per-epoch callback would otherwise flood a job queue with hundreds of updates.
   let last = { phase: "", fraction: -1 };
   const progress = (phase: string, fraction: number, message?: string) => {

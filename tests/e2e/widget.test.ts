@@ -101,6 +101,28 @@ describe("widget on a customer's website", () => {
     expect(await again.locator('[data-testid="message"][data-role="customer"]').allTextContents()).toEqual(asked);
   });
 
+  it("records thumbs on an answer and, with nobody on duty, takes an e-mail instead of a handoff", async () => {
+    const page = await context.newPage();
+    const frame = await openChat(page, "pk_demo");
+    await send(frame, "how much does shipping cost");
+    const answer = frame.locator('[data-testid="message"][data-role="bot"]', { hasText: "Shipping is free on orders over $50" });
+    await answer.waitFor();
+    await answer.getByRole("button", { name: "Not helpful" }).click();
+    await frame.locator('[data-testid="message"][data-role="bot"][data-feedback="-1"]').waitFor();
+    await expect.poll(async () => (await app.db.message.findFirst({ where: { role: "bot", text: { startsWith: "Shipping is free" }, feedback: -1 } })) !== null).toBe(true);
+
+    await frame.getByRole("button", { name: "Talk to a person" }).click();
+    const form = frame.locator('[data-testid="offline-form"]');
+    await form.waitFor();
+    const email = `visitor-${Date.now()}@example.com`;
+    await form.getByLabel("Your e-mail").fill(email);
+    await form.getByLabel("Message").fill("Please call me back about my order.");
+    await form.getByRole("button", { name: "Send message" }).click();
+    await frame.locator('[data-testid="ticket-sent"]').waitFor();
+    const ticket = await app.db.offlineTicket.findFirst({ where: { email } });
+    expect(ticket?.message).toBe("Please call me back about my order.");
+  });
+
   it("delivers a message typed while offline exactly once when the network returns", async () => {
     const tenant = await seedTenant(app.db);
     const page = await context.newPage();

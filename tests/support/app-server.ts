@@ -31,7 +31,7 @@ export async function freePort(): Promise<number> {
 
 const root = path.resolve(import.meta.dirname, "..", "..");
 
-export async function startAppServer(opts: { databaseUrl?: string; env?: Record<string, string>; port?: number; dataDir?: string } = {}): Promise<AppServer> {
+export async function startAppServer(opts: { databaseUrl?: string; env?: Record<string, string>; port?: number; dataDir?: string; nodeArgs?: string[] } = {}): Promise<AppServer> {
   const port = opts.port ?? (await freePort());
   const dataDir = opts.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), "faqbot-app-"));
   const env: Record<string, string> = {
@@ -51,7 +51,7 @@ export async function startAppServer(opts: { databaseUrl?: string; env?: Record<
   let log = "";
 
   const launch = async () => {
-    child = spawn(process.execPath, ["--import", "tsx", path.join(root, "server.ts")], {
+    child = spawn(process.execPath, [...(opts.nodeArgs ?? []), "--import", "tsx", path.join(root, "server.ts")], {
       cwd: root,
       env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", ...env } as unknown as NodeJS.ProcessEnv,
       stdio: ["ignore", "pipe", "pipe"],

@@ -112,12 +112,39 @@ export class AgentClient extends RecordingClient {
     super(socket);
   }
 
-  async queue(): Promise<{ queue: any[]; mine: any[]; tickets: any[]; me: any }> {
+  async queue(): Promise<QueueLists> {
     const res = await this.call("queue:list");
     if (!res.ok) throw new Error(`queue:list failed: ${JSON.stringify(res)}`);
     return res;
   }
+
+  /**
+   * Like the console: refetches `queue:list` on every `queue:changed` (received at or after
+   * `since`) until the lists satisfy `match`.
+   */
+  waitForQueue(match: (r: QueueLists) => boolean, since = 0): Promise<QueueLists> {
+    return new Promise((resolve, reject) => {
+      let done = false;
+      const finish = (fn: () => void) => {
+        done = true;
+        clearTimeout(timer);
+        this.socket.offAny(listener);
+        fn();
+      };
+      const check = () =>
+        void this.queue().then(
+          (r) => !done && match(r) && finish(() => resolve(r)),
+          (err) => !done && finish(() => reject(err)),
+        );
+      const listener = (name: string) => name === "queue:changed" && check();
+      const timer = setTimeout(() => finish(() => reject(new Error("timed out waiting for the queue to change as expected"))), WAIT_MS);
+      this.socket.onAny(listener);
+      if (this.events.slice(since).some((e) => e.event === "queue:changed")) check();
+    });
+  }
 }
+
+type QueueLists = { queue: any[]; mine: any[]; tickets: any[]; me: any };
 
 /** An agent console socket; `online` sets the presence the console sets on connect. */
 export async function connectAgent(url: string, cookie: string, opts: { online?: boolean } = {}): Promise<AgentClient> {

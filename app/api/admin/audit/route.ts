@@ -1,0 +1,4 @@
+import { handler } from "@/lib/http/handler";
+import { listAuditLog, ZAuditQuery } from "@/lib/audit/list";
+
+export const GET = handler({ role: "admin", query: ZAuditQuery }, async ({ db, query }) => listAuditLog(db!, query));

@@ -1,0 +1,122 @@
+"use client";
+// Canned responses: reply snippets agents insert by shortcut ("/hello"). List, add, edit, delete
+// through /api/canned-responses.
+import { useState } from "react";
+import { api, ApiError } from "./api";
+import { Button, Card, inputClass, Notice } from "./ui";
+
+export interface Canned {
+  id: string;
+  shortcut: string;
+  text: string;
+  language: string | null;
+}
+
+export function CannedManager({ initial, languages }: { initial: Canned[]; languages: string[] }) {
+  const [items, setItems] = useState(initial);
+  const [editing, setEditing] = useState<string | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
+
+  const reload = async () => setItems((await api<{ cannedResponses: Canned[] }>("/api/canned-responses")).cannedResponses);
+
+  async function submit(e: React.FormEvent<HTMLFormElement>, id?: string) {
+    e.preventDefault();
+    const form = e.currentTarget;
+    const data = new FormData(form);
+    const body = { shortcut: String(data.get("shortcut") ?? ""), text: String(data.get("text") ?? ""), language: (data.get("language") as string) || null };
+    setError(null);
+    try {
+      await api(id ? `/api/canned-responses/${encodeURIComponent(id)}` : "/api/canned-responses", { method: id ? "PATCH" : "POST", body });
+      if (!id) form.reset();
+      setEditing(null);
+      await reload();
+    } catch (err) {
+      setError(err as ApiError);
+    }
+  }
+
+  async function remove(c: Canned) {
+    if (!window.confirm(`Delete /${c.shortcut}?`)) return;
+    setError(null);
+    try {
+      await api(`/api/canned-responses/${encodeURIComponent(c.id)}`, { method: "DELETE" });
+      await reload();
+    } catch (err) {
+      setError(err as ApiError);
+    }
+  }
+
+  const fields = (c?: Canned) => (
+    <>
+      <label className="text-sm">
+        <span className="block text-xs text-slate-500">Shortcut</span>
+        <input name="shortcut" defaultValue={c?.shortcut} required placeholder="hello" className={`${inputClass} w-36 font-mono`} />
+      </label>
+      <label className="min-w-60 flex-1 text-sm">
+        <span className="block text-xs text-slate-500">Text</span>
+        <textarea name="text" defaultValue={c?.text} required rows={2} className={inputClass} />
+      </label>
+      <label className="text-sm">
+        <span className="block text-xs text-slate-500">Language</span>
+        <select name="language" defaultValue={c?.language ?? ""} className={`${inputClass} w-auto`}>
+          <option value="">any</option>
+          {languages.map((l) => (
+            <option key={l} value={l}>
+              {l}
+            </option>
+          ))}
+        </select>
+      </label>
+    </>
+  );
+
+  return (
+    <>
+      {error && (
+        <Notice kind="error">
+          {error.fieldErrors.length ? error.fieldErrors.map((f) => f.message).join(" ") : error.message}
+        </Notice>
+      )}
+      <Card title="Add a canned response">
+        <form onSubmit={(e) => void submit(e)} className="flex flex-wrap items-end gap-2" data-testid="canned-form">
+          {fields()}
+          <Button type="submit" variant="primary">
+            Add
+          </Button>
+        </form>
+        <p className="mt-2 text-xs text-slate-500">Agents type /shortcut in a chat to insert the text.</p>
+      </Card>
+      <Card title="Canned responses">
+        {items.length === 0 ? (
+          <p className="text-sm text-slate-500">None yet. Add greetings, closing lines and answers your agents type often.</p>
+        ) : (
+          <ul className="divide-y divide-slate-100">
+            {items.map((c) => (
+              <li key={c.id} className="py-2" data-testid="canned-item">
+                {editing === c.id ? (
+                  <form onSubmit={(e) => void submit(e, c.id)} className="flex flex-wrap items-end gap-2">
+                    {fields(c)}
+                    <Button type="submit" variant="primary">
+                      Save
+                    </Button>
+                    <Button onClick={() => setEditing(null)}>Cancel</Button>
+                  </form>
+                ) : (
+                  <div className="flex items-start gap-3 text-sm">
+                    <code className="w-32 shrink-0 font-mono text-blue-800">/{c.shortcut}</code>
+                    <p className="flex-1 whitespace-pre-line">{c.text}</p>
+                    <span className="text-xs text-slate-400">{c.language ?? "any"}</span>
+                    <Button onClick={() => setEditing(c.id)}>Edit</Button>
+                    <Button variant="danger" onClick={() => void remove(c)}>
+                      Delete
+                    </Button>
+                  </div>
+                )}
+              </li>
+            ))}
+          </ul>
+        )}
+      </Card>
+    </>
+  );
+}

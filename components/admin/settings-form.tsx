@@ -1,0 +1,241 @@
+"use client";
+// The workspace settings form. Sends every field; the server validates and answers field by field
+// (allowed origins, hours, languages…), and those messages are shown next to the fields.
+import { useMemo, useState } from "react";
+import type { AdminSettings } from "@/lib/admin/settings";
+import { api, ApiError } from "./api";
+import { Button, Card, inputClass, Notice } from "./ui";
+
+const COMMON_LANGUAGES: Record<string, string> = { en: "English", es: "Spanish", pt: "Portuguese", fr: "French", de: "German", it: "Italian", ca: "Catalan" };
+// Shown Monday first; stored with 0 = Sunday.
+const WEEKDAYS = [
+  [1, "Monday"],
+  [2, "Tuesday"],
+  [3, "Wednesday"],
+  [4, "Thursday"],
+  [5, "Friday"],
+  [6, "Saturday"],
+  [0, "Sunday"],
+] as const;
+const DEFAULT_DAY = { open: "09:00", close: "18:00" };
+
+function FieldError({ errors, path }: { errors: { path: string; message: string }[]; path: string }) {
+  const mine = errors.filter((e) => e.path === path || e.path.startsWith(`${path}.`));
+  if (mine.length === 0) return null;
+  return (
+    <ul className="mt-1 text-sm text-red-700" data-testid={`error-${path}`}>
+      {mine.map((e, i) => (
+        <li key={i}>{e.path.startsWith(`${path}.`) && path === "allowedOrigins" ? `Line ${Number(e.path.split(".")[1]) + 1}: ${e.message}` : e.message}</li>
+      ))}
+    </ul>
+  );
+}
+
+export function SettingsForm({ initial }: { initial: AdminSettings }) {
+  const [s, setS] = useState(initial);
+  const [origins, setOrigins] = useState(initial.allowedOrigins.join("\n"));
+  const [targetPct, setTargetPct] = useState(String(+(initial.targetWrongRate * 100).toFixed(2)));
+  const [errors, setErrors] = useState<{ path: string; message: string }[]>([]);
+  const [message, setMessage] = useState<{ kind: "error" | "success"; text: string } | null>(null);
+  const [busy, setBusy] = useState(false);
+  const timezones = useMemo(() => (typeof Intl.supportedValuesOf === "function" ? Intl.supportedValuesOf("timeZone") : []), []);
+  const set = <K extends keyof AdminSettings>(k: K, v: AdminSettings[K]) => setS((x) => ({ ...x, [k]: v }));
+  const languages = [...new Set([...Object.keys(COMMON_LANGUAGES), ...s.languages])];
+
+  async function save(e: React.FormEvent) {
+    e.preventDefault();
+    setBusy(true);
+    setErrors([]);
+    setMessage(null);
+    const body = {
+      ...s,
+      allowedOrigins: origins.split("\n").map((o) => o.trim()).filter(Boolean),
+      targetWrongRate: Number(targetPct) / 100,
+    };
+    try {
+      const r = await api<{ settings: AdminSettings }>("/api/admin/settings", { method: "PATCH", body });
+      setS(r.settings);
+      setOrigins(r.settings.allowedOrigins.join("\n"));
+      setMessage({ kind: "success", text: "Settings saved." });
+    } catch (err) {
+      const ae = err as ApiError;
+      setErrors(ae.fieldErrors);
+      setMessage({ kind: "error", text: ae.fieldErrors.length ? "Some settings are not valid; see the messages next to them. Nothing was saved." : ae.message });
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const hours = s.businessHours;
+  return (
+    <form onSubmit={(e) => void save(e)} className="space-y-6" noValidate data-testid="settings-form">
+      <Card title="Workspace">
+        <label className="block text-sm">
+          <span className="mb-1 block font-medium">Name</span>
+          <input className={inputClass} name="name" value={s.name} onChange={(e) => set("name", e.target.value)} />
+          <FieldError errors={errors} path="name" />
+        </label>
+      </Card>
+
+      <Card title="Languages and greeting">
+        <fieldset className="text-sm">
+          <legend className="mb-1 font-medium">Languages the bot speaks</legend>
+          <div className="flex flex-wrap gap-3">
+            {languages.map((l) => (
+              <label key={l} className="flex items-center gap-1">
+                <input
+                  type="checkbox"
+                  checked={s.languages.includes(l)}
+                  onChange={(e) => set("languages", e.target.checked ? [...s.languages, l] : s.languages.filter((x) => x !== l))}
+                  name={`language-${l}`}
+                />
+                {COMMON_LANGUAGES[l] ?? l} <span className="text-slate-400">({l})</span>
+              </label>
+            ))}
+          </div>
+          <FieldError errors={errors} path="languages" />
+        </fieldset>
+        <label className="mt-3 block text-sm">
+          <span className="mb-1 block font-medium">Default language</span>
+          <select className={`${inputClass} w-auto`} name="defaultLanguage" value={s.defaultLanguage} onChange={(e) => set("defaultLanguage", e.target.value)}>
+            {s.languages.map((l) => (
+              <option key={l} value={l}>
+                {COMMON_LANGUAGES[l] ?? l}
+              </option>
+            ))}
+          </select>
+          <span className="mt-1 block text-xs text-slate-500">Used when a customer&apos;s language cannot be told or is not one of yours.</span>
+          <FieldError errors={errors} path="defaultLanguage" />
+        </label>
+        <div className="mt-3 space-y-2">
+          {s.languages.map((l) => (
+            <label key={l} className="block text-sm">
+              <span className="mb-1 block font-medium">Greeting ({COMMON_LANGUAGES[l] ?? l})</span>
+              <textarea className={inputClass} rows={2} name={`greeting-${l}`} value={s.greeting[l] ?? ""} onChange={(e) => set("greeting", { ...s.greeting, [l]: e.target.value })} />
+            </label>
+          ))}
+          <FieldError errors={errors} path="greeting" />
+        </div>
+      </Card>
+
+      <Card title="Look and embedding">
+        <label className="block text-sm">
+          <span className="mb-1 block font-medium">Colour</span>
+          <span className="flex items-center gap-2">
+            <input type="color" value={/^#[0-9a-f]{6}$/i.test(s.color) ? s.color : "#2563eb"} onChange={(e) => set("color", e.target.value)} aria-label="Pick a colour" />
+            <input className={`${inputClass} w-32 font-mono`} name="color" value={s.color} onChange={(e) => set("color", e.target.value)} />
+          </span>
+          <FieldError errors={errors} path="color" />
+        </label>
+        <label className="mt-3 block text-sm">
+          <span className="mb-1 block font-medium">Allowed origins (one per line)</span>
+          <textarea className={`${inputClass} font-mono`} rows={4} name="allowedOrigins" value={origins} onChange={(e) => setOrigins(e.target.value)} placeholder={"https://shop.example.com\nhttps://*.example.com\nhttp://localhost:*"} />
+          <span className="mt-1 block text-xs text-slate-500">
+            Websites that may show your chat widget: scheme and host, no path. <code>*.</code> stands for one subdomain level, <code>:*</code> for any port.
+          </span>
+          <FieldError errors={errors} path="allowedOrigins" />
+        </label>
+      </Card>
+
+      <Card title="Business hours">
+        <div className="space-y-3 text-sm">
+          <label className="flex items-center gap-2">
+            <input type="radio" name="hours-mode" checked={!hours} onChange={() => set("businessHours", null)} /> Always open (people can take chats any time an agent is online)
+          </label>
+          <label className="flex items-center gap-2">
+            <input
+              type="radio"
+              name="hours-mode"
+              checked={!!hours}
+              onChange={() => set("businessHours", { timezone: Intl.DateTimeFormat().resolvedOptions().timeZone || "UTC", days: [null, DEFAULT_DAY, DEFAULT_DAY, DEFAULT_DAY, DEFAULT_DAY, DEFAULT_DAY, null] })}
+            />{" "}
+            Set opening hours (outside them customers can leave a message)
+          </label>
+          {hours && (
+            <div className="space-y-2 pl-6">
+              <label className="block">
+                <span className="mb-1 block font-medium">Timezone</span>
+                <input className={`${inputClass} w-64`} list="timezones" name="timezone" value={hours.timezone} onChange={(e) => set("businessHours", { ...hours, timezone: e.target.value })} />
+                <datalist id="timezones">
+                  {timezones.map((tz) => (
+                    <option key={tz} value={tz} />
+                  ))}
+                </datalist>
+              </label>
+              <FieldError errors={errors} path="businessHours.timezone" />
+              {WEEKDAYS.map(([i, name]) => {
+                const day = hours.days[i] ?? null;
+                const setDay = (d: { open: string; close: string } | null) => set("businessHours", { ...hours, days: hours.days.map((x, j) => (j === i ? d : x)) });
+                return (
+                  <div key={i}>
+                    <div className="flex items-center gap-2">
+                      <label className="flex w-32 items-center gap-1">
+                        <input type="checkbox" checked={!!day} onChange={(e) => setDay(e.target.checked ? DEFAULT_DAY : null)} /> {name}
+                      </label>
+                      {day ? (
+                        <>
+                          <input type="time" className={`${inputClass} w-28`} value={day.open} onChange={(e) => setDay({ ...day, open: e.target.value })} aria-label={`${name} opens`} />
+                          <span>to</span>
+                          <input type="time" className={`${inputClass} w-28`} value={day.close} onChange={(e) => setDay({ ...day, close: e.target.value })} aria-label={`${name} closes`} />
+                        </>
+                      ) : (
+                        <span className="text-slate-500">closed</span>
+                      )}
+                    </div>
+                    <FieldError errors={errors} path={`businessHours.days.${i}`} />
+                  </div>
+                );
+              })}
+            </div>
+          )}
+        </div>
+      </Card>
+
+      <Card title="Answers and handoff">
+        <label className="block text-sm">
+          <span className="mb-1 block font-medium">Answer-quality target</span>
+          <span className="flex items-center gap-2">
+            at most <input type="number" min={0.5} max={50} step={0.5} className={`${inputClass} w-24`} name="targetWrongRate" value={targetPct} onChange={(e) => setTargetPct(e.target.value)} />% of answered questions answered wrongly
+          </span>
+          <span className="mt-1 block text-xs text-slate-500">
+            A lower target makes the bot answer only when it is surer, handing more questions to people or offering “did you mean…”. Applies from the next training.
+          </span>
+          <FieldError errors={errors} path="targetWrongRate" />
+        </label>
+        <fieldset className="mt-4 text-sm">
+          <legend className="mb-1 font-medium">Handoff to people</legend>
+          <label className="flex items-center gap-2">
+            <input type="radio" name="handoffMode" checked={s.handoffMode === "manual"} onChange={() => set("handoffMode", "manual")} /> Manual: agents claim waiting conversations from the queue
+          </label>
+          <label className="flex items-center gap-2">
+            <input type="radio" name="handoffMode" checked={s.handoffMode === "round_robin"} onChange={() => set("handoffMode", "round_robin")} /> Round-robin: each conversation goes to the next available agent
+          </label>
+        </fieldset>
+        <div className="mt-4 grid gap-3 sm:grid-cols-2">
+          <label className="block text-sm">
+            <span className="mb-1 block font-medium">Keep conversations for (days)</span>
+            <input type="number" min={1} max={3650} className={`${inputClass} w-32`} name="retentionDays" value={s.retentionDays} onChange={(e) => set("retentionDays", Number(e.target.value))} />
+            <FieldError errors={errors} path="retentionDays" />
+          </label>
+          <label className="block text-sm">
+            <span className="mb-1 block font-medium">Agent reconnect grace period (seconds)</span>
+            <input type="number" min={5} max={3600} className={`${inputClass} w-32`} name="agentGraceSeconds" value={s.agentGraceSeconds} onChange={(e) => set("agentGraceSeconds", Number(e.target.value))} />
+            <span className="mt-1 block text-xs text-slate-500">How long an agent who loses connection keeps their chats before they go back to the queue.</span>
+            <FieldError errors={errors} path="agentGraceSeconds" />
+          </label>
+        </div>
+      </Card>
+
+      <div className="sticky bottom-0 flex items-center gap-3 border-t border-slate-200 bg-slate-50/95 py-3">
+        <Button type="submit" variant="primary" disabled={busy} data-testid="save-settings">
+          {busy ? "Saving…" : "Save settings"}
+        </Button>
+        {message && (
+          <Notice kind={message.kind} testId="settings-message">
+            {message.text}
+          </Notice>
+        )}
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,190 @@
+"use client";
+// The Team page: invite agents and admins (the one-time password is shown once, since there is no
+// e-mail server), change roles, deactivate / reactivate, and issue a new one-time password.
+import { useState } from "react";
+import { api, ApiError } from "./api";
+import { Button, Card, inputClass, Notice } from "./ui";
+
+export interface Member {
+  id: string;
+  email: string;
+  name: string;
+  role: string;
+  active: boolean;
+  presence: string;
+  maxChats: number;
+  lastSeenAt: string | Date | null;
+}
+
+const ROLE_TEXT: Record<string, string> = { owner: "Owner", admin: "Admin", agent: "Agent" };
+
+export function TeamManager({ initial, me }: { initial: Member[]; me: { id: string; role: string } }) {
+  const [members, setMembers] = useState(initial);
+  const [secret, setSecret] = useState<{ email: string; password: string } | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const roles = me.role === "owner" ? ["agent", "admin", "owner"] : ["agent", "admin"];
+
+  const reload = async () => setMembers((await api<{ members: Member[] }>("/api/admin/team")).members);
+
+  async function invite(e: React.FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    const form = e.currentTarget;
+    const data = new FormData(form);
+    setBusy(true);
+    setError(null);
+    try {
+      const r = await api<{ member: Member; oneTimePassword: string }>("/api/admin/team", { body: { email: data.get("email"), name: data.get("name"), role: data.get("role") } });
+      setSecret({ email: r.member.email, password: r.oneTimePassword });
+      form.reset();
+      await reload();
+    } catch (err) {
+      setError((err as ApiError).message);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  async function update(m: Member, change: Partial<Pick<Member, "role" | "active" | "maxChats">>, confirmText?: string) {
+    if (confirmText && !window.confirm(confirmText)) return;
+    setError(null);
+    try {
+      await api(`/api/admin/team/${encodeURIComponent(m.id)}`, { method: "PATCH", body: change });
+      await reload();
+    } catch (err) {
+      setError((err as ApiError).message);
+      await reload();
+    }
+  }
+
+  async function resetPassword(m: Member) {
+    if (!window.confirm(`Give ${m.name} a new one-time password? Their current password stops working and they are signed out.`)) return;
+    setError(null);
+    try {
+      const r = await api<{ oneTimePassword: string }>(`/api/admin/team/${encodeURIComponent(m.id)}/password`, { body: {} });
+      setSecret({ email: m.email, password: r.oneTimePassword });
+    } catch (err) {
+      setError((err as ApiError).message);
+    }
+  }
+
+  return (
+    <>
+      {secret && (
+        <Notice kind="success" testId="one-time-password">
+          <p>
+            One-time password for <strong>{secret.email}</strong>: <code className="rounded bg-white px-1.5 py-0.5 font-mono text-base">{secret.password}</code>
+          </p>
+          <p className="mt-1">Give it to them in person or over a secure channel; it is shown only now. They sign in at /login with it.</p>
+          <div className="mt-2 flex gap-2">
+            <Button onClick={() => void navigator.clipboard?.writeText(secret.password)}>Copy</Button>
+            <Button onClick={() => setSecret(null)}>I have noted it</Button>
+          </div>
+        </Notice>
+      )}
+      {error && <Notice kind="error">{error}</Notice>}
+      <Card title="Invite someone">
+        <form onSubmit={(e) => void invite(e)} className="flex flex-wrap items-end gap-2 text-sm" data-testid="invite-form">
+          <label>
+            <span className="block text-xs text-slate-500">Name</span>
+            <input name="name" required className={inputClass} />
+          </label>
+          <label>
+            <span className="block text-xs text-slate-500">E-mail</span>
+            <input name="email" type="email" required className={inputClass} />
+          </label>
+          <label>
+            <span className="block text-xs text-slate-500">Role</span>
+            <select name="role" className={inputClass} defaultValue="agent">
+              {roles.map((r) => (
+                <option key={r} value={r}>
+                  {ROLE_TEXT[r]}
+                </option>
+              ))}
+            </select>
+          </label>
+          <Button type="submit" variant="primary" disabled={busy}>
+            {busy ? "Inviting…" : "Invite"}
+          </Button>
+        </form>
+        <p className="mt-2 text-xs text-slate-500">Agents answer customers in the agent console. Admins also run this console. Owners can additionally manage other owners.</p>
+      </Card>
+      <Card title="Team">
+        <table className="w-full text-left text-sm" data-testid="team-table">
+          <thead className="text-xs uppercase text-slate-500">
+            <tr>
+              <th className="p-1.5">Name</th>
+              <th className="p-1.5">Role</th>
+              <th className="p-1.5">Max chats</th>
+              <th className="p-1.5">Status</th>
+              <th className="p-1.5" />
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-slate-100">
+            {members.map((m) => {
+              const self = m.id === me.id;
+              const lockedOwner = m.role === "owner" && me.role !== "owner";
+              return (
+                <tr key={m.id} className={m.active ? "" : "text-slate-400"} data-testid="team-member" data-email={m.email}>
+                  <td className="p-1.5">
+                    <div className="font-medium">
+                      {m.name}
+                      {self && " (you)"}
+                    </div>
+                    <div className="text-xs text-slate-500">{m.email}</div>
+                  </td>
+                  <td className="p-1.5">
+                    <select
+                      className={`${inputClass} w-auto`}
+                      value={m.role}
+                      disabled={lockedOwner || !m.active}
+                      aria-label={`Role of ${m.name}`}
+                      onChange={(e) => void update(m, { role: e.target.value }, self ? "Change your own role? You may lose access to this page." : undefined)}
+                    >
+                      {[...new Set([...roles, m.role])].map((r) => (
+                        <option key={r} value={r} disabled={!roles.includes(r)}>
+                          {ROLE_TEXT[r]}
+                        </option>
+                      ))}
+                    </select>
+                  </td>
+                  <td className="p-1.5">
+                    <input
+                      type="number"
+                      min={1}
+                      max={50}
+                      defaultValue={m.maxChats}
+                      className={`${inputClass} w-20`}
+                      aria-label={`Maximum simultaneous chats of ${m.name}`}
+                      onBlur={(e) => Number(e.target.value) !== m.maxChats && void update(m, { maxChats: Number(e.target.value) })}
+                    />
+                  </td>
+                  <td className="p-1.5">{m.active ? (m.presence === "online" ? "online" : "active") : "deactivated"}</td>
+                  <td className="flex justify-end gap-2 p-1.5">
+                    {m.active ? (
+                      <Button
+                        variant="danger"
+                        disabled={self || lockedOwner}
+                        title={self ? "You cannot deactivate yourself" : lockedOwner ? "Only an owner can deactivate an owner" : undefined}
+                        onClick={() => void update(m, { active: false }, `Deactivate ${m.name}? They are signed out at once and cannot sign in until reactivated.`)}
+                      >
+                        Deactivate
+                      </Button>
+                    ) : (
+                      <Button onClick={() => void update(m, { active: true })} disabled={lockedOwner}>
+                        Reactivate
+                      </Button>
+                    )}
+                    <Button onClick={() => void resetPassword(m)} disabled={lockedOwner && !self}>
+                      New password
+                    </Button>
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </Card>
+    </>
+  );
+}

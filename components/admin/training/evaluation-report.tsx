@@ -1,0 +1,81 @@
+"use client";
+// A model version's evaluation report in plain words: accuracy, how much it answers, how often an
+// answer is wrong (also on unrelated questions), calibration, the entries it confuses and the
+// threshold curve. Figures come from cross-validation on the FAQ's own phrasings.
+import type { EvaluationReport } from "@/lib/training/types";
+import { pct } from "../api";
+import { Notice } from "../ui";
+import { ThresholdChart } from "./threshold-chart";
+
+function Metric({ label, value, help, testId }: { label: string; value: string; help: string; testId: string }) {
+  return (
+    <div className="rounded-md border border-slate-200 p-3" data-testid={testId}>
+      <div className="text-xs uppercase text-slate-500">{label}</div>
+      <div className="text-2xl font-semibold" data-testid={`${testId}-value`}>
+        {value}
+      </div>
+      <p className="mt-1 text-xs text-slate-500">{help}</p>
+    </div>
+  );
+}
+
+export function EvaluationReportView({ report, threshold, target, questions }: { report: EvaluationReport; threshold: number | null; target: number | null; questions: Record<string, string> }) {
+  const label = (key: string) => questions[key] ?? key;
+  return (
+    <div className="space-y-4" data-testid="evaluation-report">
+      {report.rough && (
+        <Notice kind="warning" testId="rough-warning">
+          Rough estimate: the FAQ has few phrasings per question, so these figures rest on little data and may be far off. Add alternative phrasings to your entries for firmer figures.
+        </Notice>
+      )}
+      <div className="grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-3">
+        <Metric testId="metric-accuracy" label="Accuracy" value={pct(report.inScopeAccuracy)} help="Share of reworded FAQ questions whose best match is the right entry (before deciding whether to answer)." />
+        <Metric testId="metric-answered" label="Questions answered" value={pct(report.answeredShare)} help="Share of covered questions the bot answers directly; the rest get “did you mean…” or go to a person." />
+        <Metric
+          testId="metric-wrong"
+          label="Estimated wrong answers"
+          value={pct(report.answeredWrongRate)}
+          help={`Of the answers given, the share estimated to be wrong${target !== null ? ` (your target: at most ${pct(target)})` : ""}.`}
+        />
+        <Metric testId="metric-unrelated" label="Answers to unrelated questions" value={pct(report.unrelatedAnsweredRate)} help="Share of questions your FAQ does not cover that would still wrongly get an answer." />
+        <Metric testId="metric-calibration" label="Calibration error" value={pct(report.calibrationError)} help="How far the shown confidence is from the real hit rate on average; lower is better." />
+        <Metric testId="metric-data" label="Data" value={`${report.entries} entries`} help={`${report.n} phrasings, ${report.folds}-fold cross-validation, ${report.inScopeScored} held-out checks.`} />
+      </div>
+      {report.notes.length > 0 && (
+        <ul className="list-disc pl-5 text-sm text-slate-600">
+          {report.notes.map((n, i) => (
+            <li key={i}>{n}</li>
+          ))}
+        </ul>
+      )}
+      <div>
+        <h3 className="mb-2 text-sm font-semibold">Answered vs. wrong as the threshold moves</h3>
+        <ThresholdChart curve={report.curve} threshold={threshold} />
+      </div>
+      <div>
+        <h3 className="mb-2 text-sm font-semibold">Most confused entries</h3>
+        {report.confusedPairs.length === 0 ? (
+          <p className="text-sm text-slate-500">No entry was mistaken for another in the held-out checks.</p>
+        ) : (
+          <ul className="space-y-2 text-sm" data-testid="confused-pairs">
+            {report.confusedPairs.slice(0, 8).map((p) => (
+              <li key={`${p.a}|${p.b}`} className="rounded-md border border-slate-200 p-2">
+                <p>
+                  <span className="font-medium">{label(p.a)}</span> ↔ <span className="font-medium">{label(p.b)}</span> <span className="text-slate-500">({p.count}×)</span>
+                </p>
+                <ul className="mt-1 list-disc pl-5 text-slate-600">
+                  {p.examples.slice(0, 3).map((ex, i) => (
+                    <li key={i}>
+                      “{ex.text}” — meant {label(ex.label)}, matched {label(ex.predicted)}
+                    </li>
+                  ))}
+                </ul>
+              </li>
+            ))}
+          </ul>
+        )}
+        {report.confusedPairs.length > 0 && <p className="mt-1 text-xs text-slate-500">Merge entries that mean the same, or add distinguishing phrasings to each.</p>}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,88 @@
+"use client";
+// Ask a question against any trained version (published or not) and see what the bot would do:
+// answer, suggest or hand off, the candidate entries with their confidence, and the answer text.
+import { useState } from "react";
+import type { Decision } from "@/lib/training/types";
+import { api, ApiError, pct } from "../api";
+import { Button, Card, inputClass, Notice } from "../ui";
+import type { ModelVersionView } from "./types";
+
+const KIND_TEXT = { answer: "Answers directly", suggest: "Offers “did you mean…” choices", handoff: "Hands over to a person" } as const;
+
+export function TestConsole({ versions }: { versions: ModelVersionView[] }) {
+  const [versionId, setVersionId] = useState(versions.find((v) => v.live)?.id ?? versions[0]?.id ?? "");
+  const [text, setText] = useState("");
+  const [result, setResult] = useState<{ decision: Decision; entries: Record<string, { question: string; answer: string }> } | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function ask(e: React.FormEvent) {
+    e.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      setResult(await api(`/api/admin/models/${encodeURIComponent(versionId)}/try`, { body: { text } }));
+    } catch (err) {
+      setError((err as ApiError).message);
+      setResult(null);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  if (versions.length === 0) return null;
+  const top = result?.decision.candidates[0];
+  return (
+    <Card title="Test console" testId="test-console">
+      <form onSubmit={(e) => void ask(e)} className="flex flex-wrap gap-2">
+        <select className={`${inputClass} w-auto`} value={versionId} onChange={(e) => setVersionId(e.target.value)} aria-label="Model version" data-testid="try-version">
+          {versions.map((v) => (
+            <option key={v.id} value={v.id}>
+              v{v.number}
+              {v.live ? " (live)" : ""}
+            </option>
+          ))}
+        </select>
+        <input className={`${inputClass} min-w-60 flex-1`} value={text} onChange={(e) => setText(e.target.value)} placeholder="Type a question a customer might ask…" data-testid="try-input" />
+        <Button type="submit" variant="primary" disabled={busy || !text.trim() || !versionId} data-testid="try-ask">
+          {busy ? "Asking…" : "Ask"}
+        </Button>
+      </form>
+      {error && (
+        <div className="mt-3">
+          <Notice kind="error">{error}</Notice>
+        </div>
+      )}
+      {result && (
+        <div className="mt-3 space-y-2 text-sm" data-testid="try-result" data-kind={result.decision.kind}>
+          <p>
+            <span className="font-medium">{KIND_TEXT[result.decision.kind]}</span> <span className="text-slate-500">({result.decision.reason})</span>
+          </p>
+          {result.decision.kind === "answer" && top && result.entries[top.label] && (
+            <blockquote className="whitespace-pre-line rounded-md border-l-4 border-blue-500 bg-blue-50 p-2" data-testid="try-answer">
+              {result.entries[top.label]!.answer}
+            </blockquote>
+          )}
+          <table className="w-full text-left">
+            <thead className="text-xs uppercase text-slate-500">
+              <tr>
+                <th className="p-1">Candidate entry</th>
+                <th className="p-1">Confidence</th>
+              </tr>
+            </thead>
+            <tbody>
+              {result.decision.candidates.map((c) => (
+                <tr key={c.label} className="border-t border-slate-100">
+                  <td className="p-1">
+                    {result.entries[c.label]?.question ?? c.label} <span className="text-xs text-slate-400">({c.label})</span>
+                  </td>
+                  <td className="p-1">{pct(c.confidence)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </Card>
+  );
+}

@@ -1,0 +1,125 @@
+"use client";
+// Create, list and revoke API keys. A new key's secret is shown once, right after creation.
+import { useState } from "react";
+import type { ApiKeyView } from "@/lib/api-keys/manage";
+import { api, ApiError } from "@/components/admin/api";
+import { Button, Card, Notice, inputClass } from "@/components/admin/ui";
+
+const when = (iso: string | null) => (iso ? new Date(iso).toLocaleString() : "never");
+
+export function ApiKeysManager({ initial, scopes }: { initial: ApiKeyView[]; scopes: Record<string, string> }) {
+  const [keys, setKeys] = useState(initial);
+  const [name, setName] = useState("");
+  const [chosen, setChosen] = useState<string[]>(["faq:read", "faq:write", "models:read", "models:write"]);
+  const [created, setCreated] = useState<{ key: string; name: string } | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function create(e: React.FormEvent) {
+    e.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      const r = await api<{ key: string; apiKey: ApiKeyView }>("/api/admin/api-keys", { body: { name, scopes: chosen } });
+      setKeys([r.apiKey, ...keys]);
+      setCreated({ key: r.key, name: r.apiKey.name });
+      setName("");
+    } catch (err) {
+      setError(err instanceof ApiError ? err.message : "Could not create the key.");
+    }
+    setBusy(false);
+  }
+
+  async function revoke(k: ApiKeyView) {
+    if (!window.confirm(`Revoke "${k.name}"? Programs using it stop working at once.`)) return;
+    try {
+      const r = await api<{ apiKey: ApiKeyView }>(`/api/admin/api-keys/${k.id}`, { method: "DELETE" });
+      setKeys(keys.map((x) => (x.id === k.id ? r.apiKey : x)));
+    } catch (err) {
+      setError(err instanceof ApiError ? err.message : "Could not revoke the key.");
+    }
+  }
+
+  return (
+    <div className="space-y-6">
+      {created && (
+        <Notice kind="success" testId="new-api-key">
+          <p className="font-medium">Key “{created.name}” created. Copy it now: it will not be shown again.</p>
+          <div className="mt-2 flex items-center gap-2">
+            <code className="break-all rounded bg-white px-2 py-1 font-mono text-xs" data-testid="new-api-key-value">
+              {created.key}
+            </code>
+            <Button onClick={() => void navigator.clipboard?.writeText(created.key)}>Copy</Button>
+            <Button onClick={() => setCreated(null)}>Done</Button>
+          </div>
+        </Notice>
+      )}
+
+      <Card title="Create a key">
+        <form onSubmit={create} className="space-y-3" data-testid="create-api-key">
+          <label className="block max-w-sm text-sm">
+            <span className="font-medium">Name</span>
+            <input name="name" className={inputClass} value={name} onChange={(e) => setName(e.target.value)} placeholder="e.g. CI deploy" required maxLength={80} />
+          </label>
+          <fieldset className="grid gap-1 text-sm sm:grid-cols-2">
+            <legend className="mb-1 font-medium">Scopes</legend>
+            {Object.entries(scopes).map(([s, d]) => (
+              <label key={s} className="flex items-start gap-2">
+                <input type="checkbox" name="scope" value={s} checked={chosen.includes(s)} onChange={(e) => setChosen(e.target.checked ? [...chosen, s] : chosen.filter((c) => c !== s))} />
+                <span>
+                  <code className="text-xs">{s}</code> — {d}
+                </span>
+              </label>
+            ))}
+          </fieldset>
+          {error && <Notice kind="error">{error}</Notice>}
+          <Button type="submit" variant="primary" disabled={busy || !name.trim() || chosen.length === 0}>
+            {busy ? "Creating…" : "Create key"}
+          </Button>
+        </form>
+      </Card>
+
+      <Card title="Keys">
+        {keys.length === 0 ? (
+          <p className="text-sm text-slate-500">No API keys yet.</p>
+        ) : (
+          <table className="w-full text-left text-sm" data-testid="api-keys-table">
+            <thead className="text-xs uppercase text-slate-500">
+              <tr>
+                <th className="py-1">Name</th>
+                <th>Key</th>
+                <th>Scopes</th>
+                <th>Created</th>
+                <th>Last used</th>
+                <th />
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-slate-100">
+              {keys.map((k) => (
+                <tr key={k.id} data-testid="api-key-row" data-revoked={k.revokedAt ? "true" : "false"}>
+                  <td className="py-2 font-medium">{k.name}</td>
+                  <td className="font-mono text-xs">fbk_{k.prefix}_…</td>
+                  <td className="text-xs">{k.scopes.join(", ")}</td>
+                  <td className="text-xs">{when(k.createdAt)}</td>
+                  <td className="text-xs">{when(k.lastUsedAt)}</td>
+                  <td className="text-right">
+                    {k.revokedAt ? (
+                      <span className="text-xs text-red-700">revoked {when(k.revokedAt)}</span>
+                    ) : (
+                      <Button variant="danger" onClick={() => void revoke(k)}>
+                        Revoke
+                      </Button>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </Card>
+      <p className="text-sm text-slate-500">
+        Send the key as <code>Authorization: Bearer fbk_…</code>. The API is described at <a className="underline" href="/api/v1/openapi.json">/api/v1/openapi.json</a>.
+      </p>
+    </div>
+  );
+}

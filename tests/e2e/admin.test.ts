@@ -1,0 +1,143 @@
+// The admin console in real Chromium, as an admin uses it: sign in, upload an FAQ with errors
+// (every error shown with its line, nothing saved), upload the corrected file and save it, train
+// with a visible progress bar, read the report, try the model, publish — and a customer then gets
+// the answer from the entry that did not exist before. Agents are kept out with a clear message.
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Browser, Page } from "playwright-core";
+import { startE2EApp, type E2EApp } from "../support/e2e-app";
+import { launchBrowser } from "../support/browser";
+import { seedTenant, type SeededTenant } from "../support/seed";
+import { connectWidget } from "../integration/handoff/helpers";
+
+const fixture = (name: string) => fileURLToPath(new URL(`../fixtures/faq/${name}`, import.meta.url));
+
+let app: E2EApp;
+let browser: Browser;
+
+beforeAll(async () => {
+  app = await startE2EApp();
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.close();
+});
+
+async function signIn(page: Page, user: { email: string; password: string }, next: string) {
+  await page.goto(`${app.server.url}/login?next=${encodeURIComponent(next)}`);
+  await page.locator('input[name="email"]').fill(user.email);
+  await page.locator('input[name="password"]').fill(user.password);
+  await page.locator('button[type="submit"]').click();
+}
+
+describe("admin console", () => {
+  let t: SeededTenant;
+  beforeAll(async () => {
+    t = await seedTenant(app.db, { name: "Console shop" });
+  });
+
+  it("takes an FAQ from a file with errors to a published model that answers customers", async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    page.on("dialog", (d) => void d.accept());
+    await signIn(page, t.admin, "/admin/faq");
+    await page.waitForURL(/\/admin\/faq$/);
+    await page.getByTestId("faq-empty").waitFor();
+
+    // A file with errors: every error with its line, and nothing saved.
+    await page.getByTestId("faq-file").setInputFiles(fixture("errors-rows.csv"));
+    await page.getByTestId("preview-errors").waitFor();
+    expect(await page.getByTestId("nothing-saved").textContent()).toMatch(/Nothing was saved/);
+    const errors = page.getByTestId("line-error");
+    expect(await errors.evaluateAll((els) => els.map((e) => e.getAttribute("data-line")))).toEqual(["5", "7", "10"]);
+    const texts = await errors.allTextContents();
+    expect(texts[0]).toMatch(/Line 5: the question "How do I return an item\?" has no answer/);
+    expect(texts[1]).toMatch(/Line 7: .*duplicates the question on line 2/);
+    expect(texts[2]).toMatch(/Line 10: the question is \d+ characters long/);
+    expect(await app.db.faqVersion.count({ where: { tenantId: t.tenantId } })).toBe(0);
+
+    // The corrected file: a preview of every entry, then saved as version 1.
+    await page.getByTestId("faq-file").setInputFiles(fixture("corrected.csv"));
+    await page.getByTestId("preview-ok").waitFor();
+    expect(await page.getByTestId("preview-row").count()).toBe(8);
+    await page.getByTestId("preview-row").filter({ hasText: "¿Vendéis tarjetas regalo?" }).waitFor();
+    expect(await app.db.faqVersion.count({ where: { tenantId: t.tenantId } })).toBe(0);
+    await page.getByTestId("save-upload").click();
+    await page.getByTestId("faq-saved").waitFor();
+    expect(await page.getByTestId("faq-saved").textContent()).toMatch(/FAQ version 1 with 8 entries/);
+    expect(await page.getByTestId("faq-entry").count()).toBe(8);
+
+    // Train with a visible progress bar that reaches done.
+    await page.goto(`${app.server.url}/admin/training`);
+    await page.getByTestId("train").click();
+    const bar = page.getByTestId("training-progress");
+    await bar.waitFor({ state: "visible" });
+    await page.locator('[data-testid="training-run"][data-status="succeeded"]').waitFor();
+    expect(await bar.getAttribute("aria-valuenow")).toBe("100");
+    expect(await page.getByTestId("training-phase").textContent()).toMatch(/Done/);
+
+    // The report of the new version, with its accuracy and threshold chart.
+    await page.getByTestId("evaluation-report").waitFor();
+    expect(await page.getByTestId("metric-accuracy-value").textContent()).toMatch(/^\d+(\.\d)?%$/);
+    await page.getByTestId("threshold-chart").locator("svg").first().waitFor();
+
+    // The test console answers from the unpublished version.
+    await page.getByTestId("try-input").fill("Do you sell gift cards?");
+    await page.getByTestId("try-ask").click();
+    await page.getByTestId("try-result").waitFor();
+    expect(await page.getByTestId("try-result").textContent()).toContain("Do you sell gift cards?");
+
+    // Publish (confirmed): the versions table marks it live.
+    expect(await page.locator('[data-testid="model-version"][data-live="true"]').count()).toBe(0);
+    await page.getByTestId("publish").first().click();
+    await page.locator('[data-testid="model-version"][data-live="true"]').waitFor();
+    await page.getByTestId("publish-notice").waitFor();
+    await context.close();
+
+    // A customer asks about the entry that did not exist before and gets its answer.
+    const customer = await connectWidget(app.server.url, t.widgetKey);
+    try {
+      await customer.call("sync", { afterSeq: 0 });
+      const sent = await customer.send("¿Vendéis tarjetas regalo?");
+      const done = await customer.waitFor<{ replyTo: string; message: { text: string; source?: { key: string } | null } }>("bot:done", (p) => p.replyTo === sent.message.id);
+      expect(done.message.source?.key).toBe("vendeis-tarjetas-regalo");
+      expect(done.message.text).toMatch(/tarjetas regalo de 10 € a 200 €/);
+    } finally {
+      customer.close();
+    }
+  });
+
+  it("edits an entry inline, saves it as a new version and shows the difference", async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await signIn(page, t.admin, "/admin/faq");
+    await page.waitForURL(/\/admin\/faq$/);
+    const entry = page.getByTestId("faq-entry").filter({ hasText: "Where is my order?" });
+    await entry.getByRole("button", { name: "Edit" }).click();
+    await page.getByTestId("entry-form").locator('textarea[name="answer"]').fill("Track it from the link in your shipping e-mail.");
+    await page.getByTestId("entry-form").getByRole("button", { name: "Done" }).click();
+    await page.getByTestId("save-edits").click();
+    await page.getByTestId("faq-saved").waitFor();
+    expect(await page.getByTestId("faq-saved").textContent()).toMatch(/FAQ version 2/);
+    await page.getByTestId("diff-compare").click();
+    const changed = page.getByTestId("diff-changed");
+    await changed.waitFor();
+    expect(await changed.textContent()).toContain("Track it from the link");
+    expect(await page.getByTestId("diff-added").count()).toBe(0);
+    await context.close();
+  });
+
+  it("sends an agent who opens the admin console to sign in as an admin, with a message", async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await signIn(page, t.agent, "/agent");
+    await page.waitForURL(/\/agent$/);
+    await page.goto(`${app.server.url}/admin/training`);
+    await page.waitForURL(/\/login\?/);
+    await page.getByText("Your account cannot open that page. Sign in with an admin account.").waitFor();
+    await context.close();
+  });
+});

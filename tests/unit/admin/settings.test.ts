@@ -1,0 +1,66 @@
+// The settings form's validation: every field checked with a message for the admin, and the
+// cross-field rules (default language enabled, greetings only for enabled languages).
+import { describe, expect, it } from "vitest";
+import { mergeSettings, toAdminSettings, ZSettingsUpdate, type AdminSettings } from "@/lib/admin/settings";
+import { isAppError } from "@/lib/errors/app-error";
+
+const current: AdminSettings = toAdminSettings({ name: "Shop", languages: ["en", "es"], defaultLanguage: "en", allowedOrigins: ["https://shop.example.com"], settings: {} });
+
+function issues(input: unknown) {
+  const r = ZSettingsUpdate.safeParse(input);
+  return r.success ? [] : r.error.issues.map((i) => ({ path: i.path.join("."), message: i.message }));
+}
+
+describe("settings validation", () => {
+  it("accepts a complete, valid form and normalises language names", () => {
+    const r = ZSettingsUpdate.parse({
+      name: " Shop ",
+      languages: ["English", "es-ES"],
+      defaultLanguage: "es",
+      allowedOrigins: ["https://*.example.com", "http://localhost:*"],
+      color: "#112233",
+      greeting: { en: "Hi", es: "Hola" },
+      businessHours: { timezone: "Europe/Madrid", days: [null, { open: "09:00", close: "18:00" }, null, null, null, null, null] },
+      handoffMode: "round_robin",
+      targetWrongRate: 0.02,
+      retentionDays: 90,
+      agentGraceSeconds: 60,
+    });
+    expect(r.name).toBe("Shop");
+    expect(r.languages).toEqual(["en", "es"]);
+  });
+
+  it("names the bad allowed origin by its position, with the expected form", () => {
+    const found = issues({ allowedOrigins: ["https://ok.example.com", "https://shop.example.com/path", "shop.example.com"] });
+    expect(found.map((i) => i.path)).toEqual(["allowedOrigins.1", "allowedOrigins.2"]);
+    expect(found[0]!.message).toMatch(/origin like https:\/\/shop\.example\.com/);
+  });
+
+  it("refuses impossible hours, closing before opening and unknown timezones", () => {
+    const days = (d: unknown) => [d, null, null, null, null, null, null];
+    expect(issues({ businessHours: { timezone: "UTC", days: days({ open: "25:00", close: "26:00" }) } }).map((i) => i.path)).toContain("businessHours.days.0.open");
+    expect(issues({ businessHours: { timezone: "UTC", days: days({ open: "18:00", close: "09:00" }) } })).toEqual([{ path: "businessHours.days.0.close", message: "Opening time must be before closing time." }]);
+    expect(issues({ businessHours: { timezone: "Mars/Olympus", days: days(null) } })[0]!.message).toMatch(/Unknown timezone/);
+  });
+
+  it("bounds the answer-quality target, retention and grace period, and refuses unknown fields", () => {
+    expect(issues({ targetWrongRate: 0.9 })[0]!.message).toMatch(/at most 50%/);
+    expect(issues({ retentionDays: 0 })).toHaveLength(1);
+    expect(issues({ agentGraceSeconds: 1 })).toHaveLength(1);
+    expect(issues({ color: "blue" })[0]!.message).toMatch(/#2563eb/);
+    expect(issues({ widgetKey: "steal" })).toHaveLength(1);
+    expect(issues({ languages: ["xx-klingon"] })[0]!.message).toMatch(/not a language code/);
+  });
+
+  it("requires the default language to be enabled and drops greetings of disabled languages", () => {
+    let err: unknown;
+    try {
+      mergeSettings(current, { languages: ["es"] });
+    } catch (e) {
+      err = e;
+    }
+    expect(isAppError(err) && err.code === "validation_failed" && (err.details as { path: string }[])[0]!.path).toBe("defaultLanguage");
+    const merged = mergeSettings(current, { languages: ["es"], defaultLanguage: "es" });
+    expect(Object.keys(merged.greeting)).toEqual(["es"]);
+  });
+});

@@ -1,0 +1,52 @@
+// Which customer messages bring a person in: asking for one (Spanish and English, with or
+// without accents and punctuation) and frustration (insults, complaints, shouting, repeating).
+import { describe, expect, it } from "vitest";
+import { asksForHuman, frustrationSignal } from "@/lib/handoff/triggers";
+
+describe("asking for a person", () => {
+  it.each([
+    "quiero hablar con un agente",
+    "Quiero hablar con una persona, por favor",
+    "¿Me pasas con un humano?",
+    "PÁSAME CON ALGUIEN DE ATENCIÓN AL CLIENTE",
+    "human please",
+    "Can I talk to a person?",
+    "I want to speak to an agent!",
+    "get me a real person",
+  ])("recognises “%s”", (text) => {
+    expect(asksForHuman(text)).toBe(true);
+  });
+
+  it.each(["How long does shipping take?", "¿Cuánto cuesta el envío?", "humane treatment of animals", "is this agented?", "personal data policy"])(
+    "does not mistake “%s” for a request",
+    (text) => {
+      expect(asksForHuman(text)).toBe(false);
+    },
+  );
+});
+
+describe("frustration", () => {
+  it.each([
+    ["this is useless", /useless/],
+    ["You stupid bot", /stupid/],
+    ["esto no sirve para nada", /no sirve/],
+    ["eres inútil", /inutil/],
+    ["WHERE IS MY ORDER!!!", /capitals/],
+  ])("notices “%s”", (text, reason) => {
+    expect(frustrationSignal(text, [])).toMatch(reason);
+  });
+
+  it("notices the same question asked again, whatever the case and punctuation", () => {
+    expect(frustrationSignal("What about my order?", ["hello", "what about my order"])).toMatch(/repeated/);
+  });
+
+  it("does not count a short repeat or a new question", () => {
+    expect(frustrationSignal("ok", ["ok"])).toBeNull();
+    expect(frustrationSignal("And the refund?", ["what about my order"])).toBeNull();
+    expect(frustrationSignal("How much does shipping cost?", [])).toBeNull();
+  });
+
+  it("only looks at the last few messages for repeats", () => {
+    expect(frustrationSignal("what about my order", ["what about my order", "a", "b", "c"])).toBeNull();
+  });
+});
