@@ -11,7 +11,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
         <h1 className="mb-1 text-xl font-semibold">Sign in</h1>
         <p className="mb-5 text-sm text-slate-500">Agents and admins of your workspace.</p>
         {sp.error === "forbidden" && (
-          <p role="alert" className="mb-4 rounded bg-amber-50 p-2 text-sm text-amber-800">
+          <p role="alert" data-testid="login-notice" className="mb-4 rounded bg-amber-50 p-2 text-sm text-amber-800">
             Your account cannot open that page. Sign in with an admin account.
           </p>
         )}

@@ -40,7 +40,7 @@ export function LoginForm({ next }: { next: string }) {
         <input name="password" type="password" autoComplete="current-password" required className="w-full rounded-md border border-slate-300 px-3 py-2 focus:border-blue-500 focus:outline-none focus:ring-2 focus:ring-blue-200" />
       </label>
       {error && (
-        <p role="alert" className="rounded bg-red-50 p-2 text-sm text-red-700">
+        <p role="alert" data-testid="login-error" className="rounded bg-red-50 p-2 text-sm text-red-700">
           {error}
         </p>
       )}

@@ -10,39 +10,37 @@ const CHUNK = 500;
 export async function unansweredQuestions(db: TenantDb, range: DateRange, limit = 20): Promise<QuestionCluster[]> {
   const inRange = { gte: range.from, lt: range.to };
   const decisions = await db.decision.findMany({
-    where: { createdAt: inRange },
-    select: { kind: true, text: true, messageId: true, conversation: { select: { language: true } } },
+    where: { createdAt: inRange, kind: { in: ["suggest", "handoff"] } },
+    select: { text: true, conversation: { select: { language: true } } },
   });
-  const samples: QuestionSample[] = [];
-  const decided = new Set<string>();
-  for (const d of decisions) {
-    if (d.messageId) decided.add(d.messageId);
-    if (d.kind === "suggest" || d.kind === "handoff") samples.push({ text: d.text, language: d.conversation.language });
-  }
+  const samples: QuestionSample[] = decisions.map((d) => ({ text: d.text, language: d.conversation.language }));
 
   const handoffs = await db.handoff.findMany({ where: { queuedAt: inRange }, select: { conversationId: true, queuedAt: true } });
   const byConversation = new Map<string, Date[]>();
   for (const h of handoffs) byConversation.set(h.conversationId, [...(byConversation.get(h.conversationId) ?? []), h.queuedAt]);
   const ids = [...byConversation.keys()];
   for (let i = 0; i < ids.length; i += CHUNK) {
+    const chunk = ids.slice(i, i + CHUNK);
     const messages = await db.message.findMany({
-      where: { conversationId: { in: ids.slice(i, i + CHUNK) }, role: "customer", createdAt: { lte: range.to } },
+      where: { conversationId: { in: chunk }, role: "customer", createdAt: { lte: range.to } },
       orderBy: [{ conversationId: "asc" }, { seq: "asc" }],
       select: { id: true, conversationId: true, text: true, createdAt: true, conversation: { select: { language: true } } },
     });
     const grouped = new Map<string, typeof messages>();
     for (const m of messages) grouped.set(m.conversationId, [...(grouped.get(m.conversationId) ?? []), m]);
-    for (const conversationId of ids.slice(i, i + CHUNK)) {
+    const lastBefore = new Map<string, (typeof messages)[number]>();
+    for (const conversationId of chunk) {
       const own = grouped.get(conversationId) ?? [];
-      const picked = new Set<string>();
       for (const at of byConversation.get(conversationId)!) {
         const last = own.filter((m) => m.createdAt <= at).at(-1);
-        if (last && !decided.has(last.id) && !picked.has(last.id)) {
-          picked.add(last.id);
-          samples.push({ text: last.text, language: last.conversation.language });
-        }
+        if (last) lastBefore.set(last.id, last);
       }
     }
+    // A message the model already decided on is counted through its decision (or was answered).
+    const decided = new Set(
+      (await db.decision.findMany({ where: { messageId: { in: [...lastBefore.keys()] } }, select: { messageId: true } })).map((d) => d.messageId),
+    );
+    for (const m of lastBefore.values()) if (!decided.has(m.id)) samples.push({ text: m.text, language: m.conversation.language });
   }
   return clusterQuestions(samples, { limit });
 }

@@ -3,7 +3,8 @@
 // told their place in line; an agent signed in to /agent sees them appear with the reason, claims
 // them, and they talk live both ways (with a canned response and an internal note the customer
 // never sees) while the bot stays silent; the agent resolves, the customer rates, and the
-// database holds every message and the rating.
+// database holds every message and the rating. Two consoles racing for one customer: the slower
+// agent reads who won and the customer leaves their queue; presence is remembered.
 import http from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Frame, Page } from "playwright-core";
@@ -11,7 +12,7 @@ import { startE2EApp, type E2EApp } from "../support/e2e-app";
 import { freePort } from "../support/app-server";
 import { launchBrowser } from "../support/browser";
 import { seedTenant, type SeededTenant } from "../support/seed";
-import { publishDemoModel } from "../integration/handoff/helpers";
+import { addAgent, connectWidget, publishDemoModel } from "../integration/handoff/helpers";
 
 let app: E2EApp;
 let browser: Browser;
@@ -165,6 +166,59 @@ describe("a customer handed to a person", () => {
     } finally {
       await agentContext.close();
       await customerContext.close();
+    }
+  });
+});
+
+describe("two agents racing for one customer", () => {
+  it("tells the slower agent and takes the customer out of their queue; presence is remembered", async () => {
+    const second = await addAgent(app.db, tenant.tenantId, "Bea Second");
+    const customer = await connectWidget(app.server.url, tenant.widgetKey);
+    const first = await browser.newContext();
+    const slow = await browser.newContext();
+    try {
+      await customer.send("human please");
+      await customer.waitFor("handoff:status", (s: { state: string }) => s.state === "queued");
+      const conversationId = await customer.conversationId();
+
+      const a = await first.newPage();
+      await signIn(a, tenant.agent.email, tenant.agent.password);
+      const b = await slow.newPage();
+      // The slow console misses the live "queue changed" news, so it still offers the customer.
+      await b.routeWebSocket(/\/socket\.io\//, (ws) => {
+        const server = ws.connectToServer();
+        server.onMessage((m) => {
+          if (!(typeof m === "string" && m.includes('"queue:changed"'))) ws.send(m);
+        });
+      });
+      await signIn(b, second.email, second.password);
+      const itemA = a.locator(`[data-testid="queue-item"][data-conversation-id="${conversationId}"]`);
+      const itemB = b.locator(`[data-testid="queue-item"][data-conversation-id="${conversationId}"]`);
+      await itemA.waitFor();
+      await itemB.waitFor();
+      expect(await itemB.locator('[data-testid="queue-reason"]').innerText()).toBe("Asked for a person");
+
+      await itemA.locator('[data-testid="claim"]').click();
+      await a.locator(`[data-testid="conversation"][data-conversation-id="${conversationId}"][data-status="assigned"]`).waitFor();
+      await itemB.locator('[data-testid="claim"]').click();
+      const error = b.locator('[data-testid="console-error"]');
+      await error.waitFor();
+      expect(await error.innerText()).toContain("Another agent already took this conversation.");
+      await itemB.waitFor({ state: "detached" });
+      expect(await app.db.handoff.findFirst({ where: { conversationId } })).toMatchObject({ status: "claimed", claimedById: tenant.agent.id });
+
+      // Presence: "Away" is stored, survives a reload and is what the server knows.
+      await b.locator('[data-testid="presence-away"]').click();
+      await b.locator('[data-testid="presence"][data-presence="away"]').waitFor();
+      await b.reload();
+      await b.locator('[data-testid="connection"][data-state="online"]').waitFor();
+      expect(await b.locator('[data-testid="presence"]').getAttribute("data-presence")).toBe("away");
+      const agents = await app.db.user.findUniqueOrThrow({ where: { id: second.id } });
+      expect(agents.presence).toBe("away");
+    } finally {
+      customer.close();
+      await first.close();
+      await slow.close();
     }
   });
 });

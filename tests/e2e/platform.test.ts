@@ -56,7 +56,7 @@ describe("consoles behind login", () => {
     await page.getByLabel("E-mail").fill("agent@demo.local");
     await page.getByLabel("Password").fill("wrong-password");
     await page.getByRole("button", { name: "Sign in" }).click();
-    await expect(page.getByRole("alert").textContent()).resolves.toContain("incorrect");
+    await expect(page.getByTestId("login-error").textContent()).resolves.toContain("incorrect");
     await page.getByLabel("Password").fill("demo-agent-pass");
     await page.getByRole("button", { name: "Sign in" }).click();
     await page.waitForURL(/\/agent$/);
@@ -64,7 +64,7 @@ describe("consoles behind login", () => {
     // An agent cannot open the admin console.
     await page.goto(`${app.server.url}/admin`);
     expect(new URL(page.url()).pathname).toBe("/login");
-    await expect(page.getByRole("alert").textContent()).resolves.toContain("cannot open that page");
+    await expect(page.getByTestId("login-notice").textContent()).resolves.toContain("cannot open that page");
     await context.close();
   });
 
@@ -76,6 +76,8 @@ describe("consoles behind login", () => {
     await page.getByLabel("Password").fill("demo-admin-pass");
     await page.getByRole("button", { name: "Sign in" }).click();
     await page.waitForURL(/\/admin/);
+    await page.waitForLoadState("networkidle");
+    expect(new URL(page.url()).pathname).toMatch(/^\/admin/);
     expect(await page.content()).toContain("Demo Shop");
     await context.close();
   });

@@ -10,7 +10,9 @@ import type { ModelVersionView } from "./types";
 const KIND_TEXT = { answer: "Answers directly", suggest: "Offers “did you mean…” choices", handoff: "Hands over to a person" } as const;
 
 export function TestConsole({ versions }: { versions: ModelVersionView[] }) {
-  const [versionId, setVersionId] = useState(versions.find((v) => v.live)?.id ?? versions[0]?.id ?? "");
+  const [chosen, setVersionId] = useState<string | null>(null);
+  // Until the admin picks one (or when theirs disappears): the live version, else the newest.
+  const versionId = chosen && versions.some((v) => v.id === chosen) ? chosen : (versions.find((v) => v.live)?.id ?? versions[0]?.id ?? "");
   const [text, setText] = useState("");
   const [result, setResult] = useState<{ decision: Decision; entries: Record<string, { question: string; answer: string }> } | null>(null);
   const [error, setError] = useState<string | null>(null);

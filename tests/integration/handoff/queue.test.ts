@@ -156,6 +156,42 @@ describe("when nobody is available", () => {
   });
 });
 
+describe("outside business hours", () => {
+  it("says the team is closed even when an agent is online", async () => {
+    const closed = { timezone: "UTC", days: [null, null, null, null, null, null, null] };
+    const tenant = await seedTenant(app.db, { settings: { businessHours: closed } });
+    track(await loginAgent(app, tenant.agent));
+    const w = track(await connectWidget(app.server.url, tenant.widgetKey));
+    await w.send("human please");
+    expect(await w.waitFor<Status>("handoff:status", (s) => s.state === "offline")).toMatchObject({ reason: "closed" });
+    expect((await w.waitFor<{ kind: string; text: string }>("message", (m) => m.kind === "offline")).text).toMatch(/outside our business hours/i);
+    expect(await app.db.handoff.count({ where: { tenantId: tenant.tenantId } })).toBe(0);
+  });
+});
+
+describe("round-robin assignment", () => {
+  it("gives each new customer to the online agent with the fewest chats", async () => {
+    const tenant = await seedTenant(app.db, { settings: { handoffMode: "round_robin" } });
+    const colleague = await addAgent(app.db, tenant.tenantId, "Round Robin");
+    const a = track(await loginAgent(app, tenant.agent));
+    const b = track(await loginAgent(app, colleague));
+    const assigned: string[] = [];
+    for (const text of ["human please", "I want to talk to a person"]) {
+      const w = track(await connectWidget(app.server.url, tenant.widgetKey));
+      await w.send(text);
+      await w.waitFor<Status>("handoff:status", (s) => s.state === "assigned");
+      const conversationId = await w.conversationId();
+      const conv = await app.db.conversation.findUniqueOrThrow({ where: { id: conversationId } });
+      expect(conv.status).toBe("assigned");
+      assigned.push(conv.assignedAgentId!);
+      const owner = conv.assignedAgentId === tenant.agent.id ? a : b;
+      expect(await owner.waitFor("handoff:assigned", (p: { conversationId: string }) => p.conversationId === conversationId)).toEqual({ conversationId });
+    }
+    expect(new Set(assigned)).toEqual(new Set([tenant.agent.id, colleague.id]));
+    expect((await a.queue()).queue).toEqual([]);
+  });
+});
+
 describe("an agent who disconnects", () => {
   it("gets their customers back in the queue, at the front, after the grace period", async () => {
     const tenant = await seedTenant(app.db, { settings: { agentGraceSeconds: 5 } });
