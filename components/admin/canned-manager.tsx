@@ -3,7 +3,7 @@
 // through /api/canned-responses.
 import { useState } from "react";
 import { api, ApiError } from "./api";
-import { Button, Card, inputClass, Notice } from "./ui";
+import { Button, Card, inputClass, fieldClass, Notice } from "./ui";
 
 export interface Canned {
   id: string;
@@ -54,7 +54,7 @@ export function CannedManager({ initial, languages }: { initial: Canned[]; langu
       </label>
       <label className="min-w-60 flex-1 text-sm">
         <span className="block text-xs text-slate-500">Text</span>
-        <textarea name="text" defaultValue={c?.text} required rows={2} className={inputClass} />
+        <textarea name="text" defaultValue={c?.text} required rows={2} className={fieldClass} />
       </label>
       <label className="text-sm">
         <span className="block text-xs text-slate-500">Language</span>

@@ -4,7 +4,7 @@
 import { useMemo, useState } from "react";
 import type { AdminSettings } from "@/lib/admin/settings";
 import { api, ApiError } from "./api";
-import { Button, Card, inputClass, Notice } from "./ui";
+import { Button, Card, inputClass, fieldClass, Notice } from "./ui";
 
 const COMMON_LANGUAGES: Record<string, string> = { en: "English", es: "Spanish", pt: "Portuguese", fr: "French", de: "German", it: "Italian", ca: "Catalan" };
 // Shown Monday first; stored with 0 = Sunday.
@@ -72,7 +72,7 @@ export function SettingsForm({ initial }: { initial: AdminSettings }) {
       <Card title="Workspace">
         <label className="block text-sm">
           <span className="mb-1 block font-medium">Name</span>
-          <input className={inputClass} name="name" value={s.name} onChange={(e) => set("name", e.target.value)} />
+          <input className={fieldClass} name="name" value={s.name} onChange={(e) => set("name", e.target.value)} />
           <FieldError errors={errors} path="name" />
         </label>
       </Card>
@@ -111,7 +111,7 @@ export function SettingsForm({ initial }: { initial: AdminSettings }) {
           {s.languages.map((l) => (
             <label key={l} className="block text-sm">
               <span className="mb-1 block font-medium">Greeting ({COMMON_LANGUAGES[l] ?? l})</span>
-              <textarea className={inputClass} rows={2} name={`greeting-${l}`} value={s.greeting[l] ?? ""} onChange={(e) => set("greeting", { ...s.greeting, [l]: e.target.value })} />
+              <textarea className={fieldClass} rows={2} name={`greeting-${l}`} value={s.greeting[l] ?? ""} onChange={(e) => set("greeting", { ...s.greeting, [l]: e.target.value })} />
             </label>
           ))}
           <FieldError errors={errors} path="greeting" />
@@ -129,7 +129,7 @@ export function SettingsForm({ initial }: { initial: AdminSettings }) {
         </label>
         <label className="mt-3 block text-sm">
           <span className="mb-1 block font-medium">Allowed origins (one per line)</span>
-          <textarea className={`${inputClass} font-mono`} rows={4} name="allowedOrigins" value={origins} onChange={(e) => setOrigins(e.target.value)} placeholder={"https://shop.example.com\nhttps://*.example.com\nhttp://localhost:*"} />
+          <textarea className={`${fieldClass} font-mono`} rows={4} name="allowedOrigins" value={origins} onChange={(e) => setOrigins(e.target.value)} placeholder={"https://shop.example.com\nhttps://*.example.com\nhttp://localhost:*"} />
           <span className="mt-1 block text-xs text-slate-500">
             Websites that may show your chat widget: scheme and host, no path. <code>*.</code> stands for one subdomain level, <code>:*</code> for any port.
           </span>

@@ -48,4 +48,5 @@ export function LineErrorList({ errors, testId = "line-errors", unit = "line" }:
   );
 }
 
-export const inputClass = "w-full rounded-md border border-slate-300 px-2 py-1.5 text-sm focus:border-blue-500 focus:outline-none focus:ring-2 focus:ring-blue-200";
+export const inputClass = "rounded-md border border-slate-300 px-2 py-1.5 text-sm focus:border-blue-500 focus:outline-none focus:ring-2 focus:ring-blue-200";
+export const fieldClass = `${inputClass} w-full`;

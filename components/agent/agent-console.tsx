@@ -34,8 +34,13 @@ export function AgentConsole({ user }: { user: { id: string; name: string; role:
   const [canned, setCanned] = useState<CannedResponse[]>([]);
   const [announcement, setAnnouncement] = useState("");
   const [sound, setSound] = useState(false);
+  const [unread, setUnread] = useState<Set<string>>(() => new Set());
   const known = useRef<Set<string> | null>(null);
   const soundRef = useRef(false);
+  const openRef = useRef<string | null>(null);
+  const mineRef = useRef<Set<string>>(new Set());
+  openRef.current = openId;
+  mineRef.current = new Set(data?.mine.map((c) => c.conversationId) ?? []);
 
   const announce = useCallback((text: string) => setAnnouncement((prev) => (prev === text ? `${text}\u200b` : text)), []);
 
@@ -76,6 +81,13 @@ export function AgentConsole({ user }: { user: { id: string; name: string; role:
       await refresh();
     };
     const onChanged = () => void refresh();
+    // A customer wrote in one of my conversations that is not on screen: mark it and say so.
+    const onActivity = (p: { conversationId: string }) => {
+      void refresh();
+      if (p.conversationId === openRef.current || !mineRef.current.has(p.conversationId)) return;
+      setUnread((u) => new Set(u).add(p.conversationId));
+      announce("New customer message in another of your conversations.");
+    };
     const onAssigned = (p: { conversationId: string }) => {
       announce("A conversation was assigned to you.");
       setOpenId((cur) => cur ?? p.conversationId);
@@ -84,14 +96,14 @@ export function AgentConsole({ user }: { user: { id: string; name: string; role:
     socket.on("connect", onConnect);
     socket.on("queue:changed", onChanged);
     socket.on("tickets:changed", onChanged);
-    socket.on("queue:activity", onChanged);
+    socket.on("queue:activity", onActivity);
     socket.on("handoff:assigned", onAssigned);
     socket.connect();
     return () => {
       socket.off("connect", onConnect);
       socket.off("queue:changed", onChanged);
       socket.off("tickets:changed", onChanged);
-      socket.off("queue:activity", onChanged);
+      socket.off("queue:activity", onActivity);
       socket.off("handoff:assigned", onAssigned);
     };
   }, [socket, refresh, announce]);
@@ -133,6 +145,16 @@ export function AgentConsole({ user }: { user: { id: string; name: string; role:
     await refresh();
   };
 
+  const open = useCallback((id: string) => {
+    setOpenId(id);
+    setUnread((u) => {
+      if (!u.has(id)) return u;
+      const next = new Set(u);
+      next.delete(id);
+      return next;
+    });
+  }, []);
+
   const onError = useCallback((m: string | null) => setError(m), []);
   const onChanged = useCallback(() => void refresh(), [refresh]);
 
@@ -173,8 +195,8 @@ export function AgentConsole({ user }: { user: { id: string; name: string; role:
         <nav aria-label="Queue and conversations" className="space-y-6 overflow-y-auto border-r border-slate-200 p-4">
           {data ? (
             <>
-              <QueuePanel items={data.queue} busyId={claiming} onClaim={(id) => void claim(id)} onPreview={setOpenId} />
-              <MyConversations items={data.mine} openId={openId} onOpen={setOpenId} />
+              <QueuePanel items={data.queue} busyId={claiming} onClaim={(id) => void claim(id)} onPreview={open} />
+              <MyConversations title={user.role === "agent" ? "My conversations" : "Conversations with agents"} items={data.mine} openId={openId} unread={unread} onOpen={open} />
               <TicketsPanel items={data.tickets} busyId={closingTicket} onClose={(id) => void closeTicket(id)} />
             </>
           ) : (

@@ -60,7 +60,8 @@ export function Composer({
     t.on = false;
     t.last = 0;
   };
-  useEffect(() => () => stopTyping(), []); // eslint-disable-line react-hooks/exhaustive-deps
+  // Leaving the conversation ends our typing indicator.
+  useEffect(() => () => stopTyping(), []);
 
   const noteTyping = () => {
     if (mode !== "reply") return;

@@ -4,11 +4,11 @@
 import type { ConversationSummary, TicketView } from "@/lib/handoff/agent-protocol";
 import { formatTime, languageLabel, reasonLabel } from "./labels";
 
-export function MyConversations({ items, openId, onOpen }: { items: ConversationSummary[]; openId: string | null; onOpen: (id: string) => void }) {
+export function MyConversations({ title, items, openId, unread, onOpen }: { title: string; items: ConversationSummary[]; openId: string | null; unread: Set<string>; onOpen: (id: string) => void }) {
   return (
     <section aria-labelledby="mine-heading" className="space-y-2">
       <h2 id="mine-heading" className="text-sm font-semibold text-slate-700">
-        My conversations
+        {title}
       </h2>
       {items.length === 0 ? (
         <p className="text-sm text-slate-500">None yet. Claim one from the queue.</p>
@@ -27,7 +27,14 @@ export function MyConversations({ items, openId, onOpen }: { items: Conversation
                 }`}
               >
                 <span className="flex justify-between gap-2 text-xs text-slate-500">
-                  <span>{reasonLabel(c.reason)}</span>
+                  <span>
+                    {reasonLabel(c.reason)}
+                    {unread.has(c.conversationId) && (
+                      <span className="ml-1.5 rounded-full bg-blue-600 px-1.5 text-white" data-testid="mine-unread">
+                        new
+                      </span>
+                    )}
+                  </span>
                   <span>{languageLabel(c.language)}</span>
                 </span>
                 <span className="block truncate">{c.lastMessage ?? "…"}</span>

@@ -25,11 +25,13 @@ export interface AnalyticsSummary {
 
 export async function analyticsSummary(db: TenantDb, range: DateRange): Promise<AnalyticsSummary> {
   const inRange = { gte: range.from, lt: range.to };
-  const [conversations, handoffs, ratings, up, down, unanswered] = await Promise.all([
-    db.conversation.findMany({
-      where: { createdAt: inRange },
-      select: { createdAt: true, _count: { select: { handoffs: true, decisions: { where: { kind: "answer" } } } } },
-    }),
+  // Set-based (a semi-join per question) rather than per-conversation relation counts: Decision
+  // and Handoff have no index on conversationId, and correlated counts would scan them per row.
+  const ofConversationsInRange = { conversation: { createdAt: inRange } };
+  const [conversations, answered, handedOff, handoffs, ratings, up, down, unanswered] = await Promise.all([
+    db.conversation.findMany({ where: { createdAt: inRange }, select: { id: true, createdAt: true } }),
+    db.decision.findMany({ where: { kind: "answer", ...ofConversationsInRange }, select: { conversationId: true }, distinct: ["conversationId"] }),
+    db.handoff.findMany({ where: ofConversationsInRange, select: { conversationId: true }, distinct: ["conversationId"] }),
     db.handoff.findMany({ where: { queuedAt: inRange }, select: { reason: true, queuedAt: true, claimedAt: true, firstResponseAt: true } }),
     db.rating.findMany({ where: { createdAt: inRange }, select: { score: true } }),
     db.message.count({ where: { createdAt: inRange, feedback: 1 } }),
@@ -42,7 +44,8 @@ export async function analyticsSummary(db: TenantDb, range: DateRange): Promise<
     const day = utcDay(c.createdAt);
     perDay.set(day, (perDay.get(day) ?? 0) + 1);
   }
-  const resolved = conversations.filter((c) => c._count.decisions > 0 && c._count.handoffs === 0).length;
+  const withHandoff = new Set(handedOff.map((h) => h.conversationId));
+  const resolved = answered.filter((d) => !withHandoff.has(d.conversationId)).length;
 
   const reasons = new Map<string, number>();
   for (const h of handoffs) reasons.set(h.reason, (reasons.get(h.reason) ?? 0) + 1);

@@ -58,15 +58,24 @@ function isSwapLost(e: unknown): boolean {
   return code === "P2025" || isUniqueViolation(e, { model: "Message", fields: ["conversationId", "seq"] });
 }
 
+const BOT_OWNS = { owner: "bot", status: { notIn: ["queued", "assigned"] } };
+
 export interface AppendOptions {
   /** Other conversation fields to change in the same transaction (status, streak, language…). */
   conversation?: Record<string, unknown>;
   /** A decision row to store in the same transaction (the bot's reply and its decision). */
   decision?: Record<string, unknown>;
+  /**
+   * Bot replies: store only while the bot still owns the conversation. A person may take it over
+   * (on any instance) while a reply is being generated; then the reply is dropped (returns null).
+   */
+  onlyIfBotOwns?: boolean;
 }
 
 /** Appends a message with the next sequence number (and optional same-transaction changes). */
-export async function appendMessage(db: Db, m: NewMessage, opts: AppendOptions = {}): Promise<MessageRow> {
+export async function appendMessage(db: Db, m: NewMessage, opts: AppendOptions & { onlyIfBotOwns: true }): Promise<MessageRow | null>;
+export async function appendMessage(db: Db, m: NewMessage, opts?: AppendOptions): Promise<MessageRow>;
+export async function appendMessage(db: Db, m: NewMessage, opts: AppendOptions = {}): Promise<MessageRow | null> {
   for (let attempt = 0; ; attempt++) {
     let last = seqCache.get(m.conversationId);
     if (last === undefined) {
@@ -76,7 +85,7 @@ export async function appendMessage(db: Db, m: NewMessage, opts: AppendOptions =
     }
     const seq = last + 1;
     const ops = [
-      db.conversation.update({ where: { id: m.conversationId, lastSeq: last }, data: { lastSeq: seq, ...(opts.conversation ?? {}) }, select: { id: true } }),
+      db.conversation.update({ where: { id: m.conversationId, lastSeq: last, ...(opts.onlyIfBotOwns ? BOT_OWNS : {}) }, data: { lastSeq: seq, ...(opts.conversation ?? {}) }, select: { id: true } }),
       db.message.create({
         data: {
           tenantId: m.tenantId,
@@ -99,6 +108,10 @@ export async function appendMessage(db: Db, m: NewMessage, opts: AppendOptions =
       return row as MessageRow;
     } catch (e) {
       seqCache.delete(m.conversationId);
+      if (opts.onlyIfBotOwns && isSwapLost(e)) {
+        const c = await db.conversation.findUnique({ where: { id: m.conversationId }, select: { owner: true, status: true } });
+        if (!c || c.owner !== "bot" || c.status === "queued" || c.status === "assigned") return null;
+      }
       if (attempt < 8 && isSwapLost(e)) continue;
       throw e;
     }

@@ -153,7 +153,7 @@ async function streamAnswer(turn: Turn, entry: { id: string; key: string; questi
   await botMessage(turn, text, { source: { key: entry.key, question: entry.question } }, store, confidence, entry.id);
 }
 
-async function botMessage(turn: Turn, text: string, meta: MessageMeta, store: AppendOptions = {}, confidence: number | null = null, faqEntryId: string | null = null): Promise<MessageRow> {
+async function botMessage(turn: Turn, text: string, meta: MessageMeta, store: AppendOptions = {}, confidence: number | null = null, faqEntryId: string | null = null): Promise<MessageRow | null> {
   const row = await appendMessage(turn.db, {
     tenantId: turn.tenantId,
     conversationId: turn.conversationId,
@@ -162,7 +162,9 @@ async function botMessage(turn: Turn, text: string, meta: MessageMeta, store: Ap
     confidence,
     faqEntryId,
     metadata: { ...meta, replyTo: turn.replyTo },
-  }, store);
+  }, { ...store, onlyIfBotOwns: true });
+  // A person took the conversation over meanwhile: the bot's reply is dropped.
+  if (!row) return null;
   const wire = toWire(row);
   emitToVisitor(turn.visitorId, "bot:done", { replyTo: turn.replyTo, replyToClientId: turn.replyToClientId, message: wire });
   emitToConversationAgents(turn.conversationId, "conversation:message", { conversationId: turn.conversationId, message: wire });

@@ -63,11 +63,14 @@ onAgentConnection((socket) => {
     await queueChanged(user.tenantId);
   });
 
-  socket.on("agent:typing", async (p: unknown) => {
+  socket.on("agent:typing", (p: unknown) => {
     const r = ZAgentTyping.safeParse(p);
     if (!r.success) return;
-    const db = await getDb();
-    const conv = await db.conversation.findFirst({ where: { id: r.data.conversationId, tenantId: user.tenantId, assignedAgentId: user.id, status: "assigned" }, select: { visitorId: true } });
-    if (conv) emitToVisitor(conv.visitorId, "agent:typing", { typing: r.data.typing, name: user.name });
+    // No ack to answer: a failure is logged, never left as an unhandled rejection.
+    void (async () => {
+      const db = await getDb();
+      const conv = await db.conversation.findFirst({ where: { id: r.data.conversationId, tenantId: user.tenantId, assignedAgentId: user.id, status: "assigned" }, select: { visitorId: true } });
+      if (conv) emitToVisitor(conv.visitorId, "agent:typing", { typing: r.data.typing, name: user.name });
+    })().catch((err) => socket.data.log.error({ err }, "agent typing failed"));
   });
 });

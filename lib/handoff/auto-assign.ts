@@ -7,7 +7,7 @@ import { AppError } from "@/lib/errors/app-error";
 import { readTenantSettings } from "@/lib/tenancy/settings";
 import { emitToAgent } from "@/lib/realtime/emit";
 import { claimConversation } from "@/lib/handoff/actions";
-import { activeSocketCount } from "@/lib/handoff/presence";
+import { connectedEverywhere } from "@/lib/handoff/presence";
 
 const lastAssigned = new Map<string, number>();
 
@@ -20,8 +20,10 @@ export async function autoAssign(tenantId: string): Promise<void> {
     const agents = await db.user.findMany({ where: { tenantId, active: true, presence: "online" } });
     const load = await db.conversation.groupBy({ by: ["assignedAgentId"], where: { tenantId, status: "assigned" }, _count: { _all: true } });
     const active = new Map(load.map((l) => [l.assignedAgentId, l._count._all]));
+    const connected = new Set<string>();
+    for (const a of agents) if ((await connectedEverywhere(a.id)) > 0) connected.add(a.id);
     const candidates = agents
-      .filter((a) => activeSocketCount(a.id) > 0 && (active.get(a.id) ?? 0) < a.maxChats)
+      .filter((a) => connected.has(a.id) && (active.get(a.id) ?? 0) < a.maxChats)
       .sort((a, b) => (active.get(a.id) ?? 0) - (active.get(b.id) ?? 0) || (lastAssigned.get(a.id) ?? 0) - (lastAssigned.get(b.id) ?? 0));
     const agent = candidates[0];
     if (!agent) return;

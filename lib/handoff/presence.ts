@@ -3,6 +3,8 @@
 // and their conversations return to the FRONT of the queue. Socket counts are per process; the
 // scale-out layer shares them through Redis.
 import { getDb } from "@/lib/db";
+import { getIo } from "@/lib/app/lifecycle";
+import { rooms } from "@/lib/realtime/types";
 import { logger } from "@/lib/log/logger";
 import { readTenantSettings } from "@/lib/tenancy/settings";
 import { emitToVisitor } from "@/lib/realtime/emit";
@@ -18,6 +20,20 @@ const grace = (g.__faqbotGrace ??= new Map());
 
 export function activeSocketCount(userId: string): number {
   return sockets.get(userId)?.size ?? 0;
+}
+
+/**
+ * Console connections of an agent across ALL instances (with the Redis adapter, fetchSockets asks
+ * every instance); falls back to this process's count before Socket.IO is attached.
+ */
+export async function connectedEverywhere(userId: string): Promise<number> {
+  const io = getIo();
+  if (!io) return activeSocketCount(userId);
+  try {
+    return (await io.of("/agent").in(rooms.agent(userId)).fetchSockets()).length;
+  } catch {
+    return activeSocketCount(userId);
+  }
 }
 
 export function agentConnected(userId: string, socketId: string): void {
@@ -55,7 +71,7 @@ export async function setPresence(userId: string, presence: "online" | "away" | 
 
 /** The agent did not come back in time: offline, and their conversations go back to the queue. */
 export async function graceExpired(user: { id: string; tenantId: string }): Promise<void> {
-  if (activeSocketCount(user.id) > 0) return;
+  if ((await connectedEverywhere(user.id)) > 0) return;
   const db = await getDb();
   await db.user.update({ where: { id: user.id }, data: { presence: "offline" } });
   const owned = await db.conversation.findMany({ where: { tenantId: user.tenantId, assignedAgentId: user.id, status: "assigned" }, select: { id: true, visitorId: true } });

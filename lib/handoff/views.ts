@@ -6,7 +6,7 @@ import { AppError } from "@/lib/errors/app-error";
 import { toWire } from "@/lib/chat/conversation-store";
 import type { AgentView, AgentWireMessage, ConversationDetail, ConversationSummary, HandoffContextView, QueueItem, TicketView } from "@/lib/handoff/agent-protocol";
 import type { Actor } from "@/lib/handoff/actions";
-import { activeSocketCount } from "@/lib/handoff/presence";
+import { connectedEverywhere } from "@/lib/handoff/presence";
 
 const lastText = (msgs: { text: string }[]) => msgs[0]?.text.slice(0, 200) ?? null;
 
@@ -70,11 +70,12 @@ export async function agentsView(tenantId: string): Promise<AgentView[]> {
   const users = await db.user.findMany({ where: { tenantId, active: true }, orderBy: { name: "asc" } });
   const counts = await db.conversation.groupBy({ by: ["assignedAgentId"], where: { tenantId, status: "assigned" }, _count: { _all: true } });
   const byAgent = new Map(counts.map((c) => [c.assignedAgentId, c._count._all]));
-  return users.map((u) => ({
+  const connected = await Promise.all(users.map((u) => connectedEverywhere(u.id)));
+  return users.map((u, i) => ({
     id: u.id,
     name: u.name,
     role: u.role,
-    presence: (activeSocketCount(u.id) > 0 ? u.presence : "offline") as AgentView["presence"],
+    presence: (connected[i]! > 0 ? u.presence : "offline") as AgentView["presence"],
     activeChats: byAgent.get(u.id) ?? 0,
     maxChats: u.maxChats,
   }));

@@ -7,6 +7,7 @@ import { Server, type Namespace, type Socket } from "socket.io";
 import { authenticateAgent, authenticateWidget } from "@/lib/realtime/auth";
 import { rooms, type AgentSocketData, type WidgetSocketData } from "@/lib/realtime/types";
 import { env } from "@/lib/env";
+import { setupScaleOut } from "@/lib/scale/setup";
 
 type WidgetHandler = (socket: Socket & { data: WidgetSocketData }, nsp: Namespace) => void;
 type AgentHandler = (socket: Socket & { data: AgentSocketData }, nsp: Namespace) => void;
@@ -33,6 +34,8 @@ export function attachRealtime(server: http.Server): Server {
     pingInterval: 20_000,
     pingTimeout: 20_000,
   });
+
+  setupScaleOut(io);
 
   const widget = io.of("/widget");
   widget.use((socket, next) => void authenticateWidget(socket, next));

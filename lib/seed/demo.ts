@@ -1,7 +1,7 @@
 // First start on an empty database: create the demo tenant (widget key DEMO_TENANT_KEY), its
 // bilingual FAQ, an admin and an agent, so a new user sees the product working at once.
 import crypto from "node:crypto";
-import type { Db } from "@/lib/db";
+import { isUniqueViolation, type Db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { hashPassword } from "@/lib/auth/password";
 import { DEMO_FAQ } from "@/lib/seed/demo-faq";
@@ -30,7 +30,27 @@ export async function ensureDemoTenant(db: Db): Promise<DemoResult> {
   const agentPassword = e.DEMO_AGENT_PASSWORD ?? randomPassword();
   const [adminHash, agentHash] = await Promise.all([hashPassword(adminPassword), hashPassword(agentPassword)]);
 
-  const tenant = await db.$transaction(async (tx) => {
+  const tenant = await createDemo(db, e, adminHash, agentHash).catch(async (err: unknown) => {
+    // Two instances starting on an empty database at once: the other one created it.
+    if (isUniqueViolation(err)) return null;
+    throw err;
+  });
+  if (!tenant) {
+    const t = await db.tenant.findUniqueOrThrow({ where: { widgetKey: e.DEMO_TENANT_KEY } });
+    return { created: false, tenantId: t.id, adminEmail: e.DEMO_ADMIN_EMAIL, agentEmail: e.DEMO_AGENT_EMAIL };
+  }
+  return {
+    created: true,
+    tenantId: tenant.id,
+    adminEmail: e.DEMO_ADMIN_EMAIL,
+    agentEmail: e.DEMO_AGENT_EMAIL,
+    adminPassword: e.DEMO_ADMIN_PASSWORD ? undefined : adminPassword,
+    agentPassword: e.DEMO_AGENT_PASSWORD ? undefined : agentPassword,
+  };
+}
+
+function createDemo(db: Db, e: ReturnType<typeof env>, adminHash: string, agentHash: string) {
+  return db.$transaction(async (tx) => {
     const t = await tx.tenant.create({
       data: {
         name: "Demo Shop",
@@ -57,12 +77,4 @@ export async function ensureDemoTenant(db: Db): Promise<DemoResult> {
     await tx.auditLog.create({ data: { tenantId: t.id, actorKind: "system", action: "tenant.seeded", target: t.id } });
     return t;
   });
-  return {
-    created: true,
-    tenantId: tenant.id,
-    adminEmail: e.DEMO_ADMIN_EMAIL,
-    agentEmail: e.DEMO_AGENT_EMAIL,
-    adminPassword: e.DEMO_ADMIN_PASSWORD ? undefined : adminPassword,
-    agentPassword: e.DEMO_AGENT_PASSWORD ? undefined : agentPassword,
-  };
 }

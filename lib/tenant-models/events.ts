@@ -4,7 +4,8 @@
 import { EventEmitter } from "node:events";
 
 export interface TenantModelEvents {
-  published: { tenantId: string; modelVersionId: string | null };
+  /** `origin`: set when relayed from another instance (lib/scale/setup.ts). */
+  published: { tenantId: string; modelVersionId: string | null; origin?: string };
   "training:progress": { tenantId: string; runId: string; status: string; phase: string | null; progress: number; error?: string | null; modelVersionId?: string | null };
 }
 
@@ -12,6 +13,11 @@ const g = globalThis as unknown as { __faqbotModelEvents?: EventEmitter };
 const emitter = (g.__faqbotModelEvents ??= new EventEmitter().setMaxListeners(100));
 
 export function emitModelEvent<K extends keyof TenantModelEvents>(name: K, payload: TenantModelEvents[K]): void {
+  emitter.emit(name, payload);
+}
+
+/** Emits without relaying to other instances (used by the relay itself). */
+export function emitModelEventLocal<K extends keyof TenantModelEvents>(name: K, payload: TenantModelEvents[K]): void {
   emitter.emit(name, payload);
 }
 

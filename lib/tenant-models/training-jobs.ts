@@ -10,6 +10,8 @@ import { getModelRuntime } from "@/lib/models";
 import { readTenantSettings } from "@/lib/tenancy/settings";
 import { saveArtifact, toStoredPath } from "@/lib/tenant-models/storage";
 import { emitModelEvent } from "@/lib/tenant-models/events";
+import { redisEnabled } from "@/lib/scale/redis";
+import { enqueueTrainingJob } from "@/lib/tenant-models/training-queue";
 
 const g = globalThis as unknown as { __faqbotTrainingRuns?: Map<string, { runId: string; cancel: () => void; done: Promise<void> }> };
 const running = (g.__faqbotTrainingRuns ??= new Map());
@@ -26,29 +28,52 @@ export interface StartTrainingInput {
   startedById?: string | null;
 }
 
-/** Queues a training run and starts it in the background. Resolves with the run row at once. */
+/**
+ * Queues a training run and starts it in the background; resolves with the run row at once. One
+ * run per tenant at a time. With REDIS_URL the run goes on the shared BullMQ queue, so any
+ * instance can run it and a crashed worker's run is retried; otherwise it runs in this process.
+ */
 export async function startTraining(input: StartTrainingInput) {
   const db = await getDb();
-  if (running.has(input.tenantId)) throw new AppError("conflict", "A training run is already in progress for this workspace. Wait for it to finish.");
+  const busy = "A training run is already in progress for this workspace. Wait for it to finish.";
+  if (running.has(input.tenantId)) throw new AppError("conflict", busy);
   const version = input.faqVersionId
     ? await db.faqVersion.findFirst({ where: { id: input.faqVersionId, tenantId: input.tenantId } })
     : await db.faqVersion.findFirst({ where: { tenantId: input.tenantId }, orderBy: { number: "desc" } });
   if (!version) throw new AppError("not_found", "Upload an FAQ before training.");
-  const stale = await db.trainingRun.findFirst({ where: { tenantId: input.tenantId, status: { in: ["queued", "running"] } } });
-  if (stale) {
-    // Left over from a process that stopped mid-run: it can never finish now.
-    await db.trainingRun.updateMany({ where: { tenantId: input.tenantId, status: { in: ["queued", "running"] } }, data: { status: "failed", error: "The server restarted during training.", finishedAt: new Date() } });
+  if (await db.trainingRun.findFirst({ where: { tenantId: input.tenantId, status: { in: ["queued", "running"] } }, select: { id: true } })) {
+    throw new AppError("conflict", busy);
   }
   const run = await db.trainingRun.create({ data: { tenantId: input.tenantId, faqVersionId: version.id, startedById: input.startedById ?? null, status: "queued", phase: "queued" } });
-  let cancel = () => {};
-  const done = execute(db, run.id, input.tenantId, version.id, (c) => (cancel = c)).finally(() => running.delete(input.tenantId));
-  running.set(input.tenantId, { runId: run.id, cancel: () => cancel(), done });
+  if (redisEnabled()) await enqueueTrainingJob(run.id);
+  else runTrainingJob(run.id);
   return run;
 }
 
-/** Waits for the tenant's current run (tests, CLI). */
-export async function waitForTraining(tenantId: string): Promise<void> {
-  await running.get(tenantId)?.done;
+/** Runs one training run in this process (called directly, or by the queue's worker). */
+export function runTrainingJob(runId: string): Promise<void> {
+  const job = (async () => {
+    const db = await getDb();
+    const run = await db.trainingRun.findUniqueOrThrow({ where: { id: runId } });
+    if (run.status === "succeeded" || run.status === "failed") return;
+    let cancel = () => {};
+    const done = execute(db, run.id, run.tenantId, run.faqVersionId, (c) => (cancel = c)).finally(() => running.delete(run.tenantId));
+    running.set(run.tenantId, { runId: run.id, cancel: () => cancel(), done });
+    await done;
+  })();
+  job.catch((err) => logger.error({ err, runId }, "training job crashed"));
+  return job;
+}
+
+/** Waits until a run has finished (succeeded or failed), on whichever instance it runs. */
+export async function waitForRun(runId: string, timeoutMs = env().TRAINING_TIMEOUT_MS + 30_000): Promise<void> {
+  const db = await getDb();
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const r = await db.trainingRun.findUnique({ where: { id: runId }, select: { status: true } });
+    if (!r || r.status === "succeeded" || r.status === "failed") return;
+    await new Promise((res) => setTimeout(res, 150));
+  }
 }
 
 export function cancelTraining(tenantId: string): boolean {

@@ -1,0 +1,45 @@
+// Wiring for several instances behind a load balancer, active only with REDIS_URL: the Socket.IO
+// Redis adapter (a customer on one instance and an agent on another talk live), rate limits in
+// Redis (one budget across instances), and model events relayed between instances (a publish on
+// one instance evicts the cached tenant model on all of them within a second).
+import type { Server } from "socket.io";
+import { createAdapter } from "@socket.io/redis-adapter";
+import { RateLimiterRedis } from "rate-limiter-flexible";
+import { logger } from "@/lib/log/logger";
+import { setLimiterFactory } from "@/lib/security/rate-limit";
+import { onModelEvent, emitModelEventLocal } from "@/lib/tenant-models/events";
+import { redisConnection, redisEnabled, closeRedis } from "@/lib/scale/redis";
+import { instanceId } from "@/lib/scale/instance";
+import { onStop } from "@/lib/app/lifecycle";
+
+const CHANNEL = "faqbot:model-events";
+
+export function setupScaleOut(io: Server): void {
+  if (!redisEnabled()) return;
+  io.adapter(createAdapter(redisConnection("io-pub"), redisConnection("io-sub")));
+
+  const limiterClient = redisConnection("rate-limits");
+  setLimiterFactory(
+    (name, spec) =>
+      new RateLimiterRedis({ storeClient: limiterClient, keyPrefix: `faqbot:rl:${name}`, points: spec.points, duration: spec.durationSeconds, blockDuration: spec.blockSeconds ?? 0 }),
+  );
+
+  const pub = redisConnection("events-pub");
+  const sub = redisConnection("events-sub");
+  onModelEvent("published", (p) => {
+    if ((p as { origin?: string }).origin) return; // relayed from another instance: do not echo
+    void pub.publish(CHANNEL, JSON.stringify({ from: instanceId, name: "published", payload: p }));
+  });
+  void sub.subscribe(CHANNEL);
+  sub.on("message", (_channel: string, raw: string) => {
+    try {
+      const msg = JSON.parse(raw) as { from: string; name: "published"; payload: { tenantId: string; modelVersionId: string | null } };
+      if (msg.from === instanceId) return;
+      emitModelEventLocal(msg.name, { ...msg.payload, origin: msg.from });
+    } catch (err) {
+      logger.warn({ err }, "bad model event from redis");
+    }
+  });
+  onStop(closeRedis);
+  logger.info({ instance: instanceId }, "scale-out: Socket.IO adapter, rate limits and model events on Redis");
+}

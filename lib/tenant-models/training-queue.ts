@@ -1,0 +1,39 @@
+// The shared training queue for several instances (REDIS_URL): BullMQ on Redis. Every instance
+// runs a worker with concurrency 1; a run whose worker dies is detected as stalled and retried on
+// another instance. Without Redis, runs go straight to lib/tenant-models/training-jobs.ts.
+import { Queue, Worker } from "bullmq";
+import { logger } from "@/lib/log/logger";
+import { onStart, onStop } from "@/lib/app/lifecycle";
+import { redisConnection, redisEnabled } from "@/lib/scale/redis";
+
+const QUEUE = "faqbot-training";
+
+const g = globalThis as unknown as { __faqbotTrainingQueue?: Queue };
+
+function queue(): Queue {
+  g.__faqbotTrainingQueue ??= new Queue(QUEUE, { connection: redisConnection("training-queue", { forBullmq: true }) });
+  return g.__faqbotTrainingQueue;
+}
+
+export async function enqueueTrainingJob(runId: string): Promise<void> {
+  await queue().add("train", { runId }, { jobId: runId, attempts: 3, backoff: { type: "fixed", delay: 2_000 }, removeOnComplete: 500, removeOnFail: 500 });
+}
+
+onStart(async () => {
+  if (!redisEnabled()) return;
+  // Imported lazily: training-jobs imports this module.
+  const { runTrainingJob } = await import("@/lib/tenant-models/training-jobs");
+  const worker = new Worker(QUEUE, async (job) => runTrainingJob((job.data as { runId: string }).runId), {
+    connection: redisConnection("training-worker", { forBullmq: true }),
+    concurrency: 1,
+    // A crashed instance's run is picked up again after the lock expires.
+    lockDuration: 15_000,
+    stalledInterval: 10_000,
+    maxStalledCount: 2,
+  });
+  worker.on("failed", (job, err) => logger.warn({ runId: job?.data?.runId, err: err.message }, "training job failed"));
+  onStop(async () => {
+    await worker.close();
+    await g.__faqbotTrainingQueue?.close();
+  });
+});
