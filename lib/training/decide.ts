@@ -2,8 +2,24 @@
 // answer with the top entry, offer the top few ("did you mean"), or hand off to a person.
 import type { Calibration, Candidate, Decision } from "./types";
 
-/** Score features the scope model reads: how strongly and how distinctly the FAQ matched. */
-export function scopeFeatures(z: ArrayLike<number>, coverage: number): number[] {
+/** What is known about a message besides its logits. */
+export interface Evidence {
+  /** Share of the message's n-grams the FAQ vocabulary knows. */
+  coverage: number;
+  /** Highest cosine to any FAQ phrasing, and to a phrasing of each entry (models with neighbours). */
+  nearest?: { all: number; perClass: ArrayLike<number> };
+}
+
+const asEvidence = (e: number | Evidence): Evidence => (typeof e === "number" ? { coverage: e } : e);
+
+/**
+ * Score features the scope model reads: how strongly and how distinctly the FAQ matched, and (when
+ * the model keeps its phrasings) how close the message is to the nearest phrasing overall and of
+ * the top entry. Models calibrated on the first five features ignore the rest.
+ */
+export function scopeFeatures(z: ArrayLike<number>, evidence: number | Evidence): number[] {
+  const { coverage, nearest } = asEvidence(evidence);
+  let top = 0;
   let m1 = -Infinity;
   let m2 = -Infinity;
   for (let c = 0; c < z.length; c++) {
@@ -11,25 +27,29 @@ export function scopeFeatures(z: ArrayLike<number>, coverage: number): number[] 
     if (v > m1) {
       m2 = m1;
       m1 = v;
+      top = c;
     } else if (v > m2) m2 = v;
   }
   let sum = 0;
   for (let c = 0; c < z.length; c++) sum += Math.exp(z[c] - m1);
   const lse = m1 + Math.log(sum);
   const margin = Number.isFinite(m2) ? m1 - m2 : 10;
-  return [m1, lse, m1 - lse, margin, coverage];
+  const base = [m1, lse, m1 - lse, margin, coverage];
+  return nearest ? [...base, nearest.all, nearest.perClass[top] ?? 0] : base;
 }
 
-export function scopeProbability(z: ArrayLike<number>, coverage: number, cal: Calibration): number {
+export function scopeProbability(z: ArrayLike<number>, evidence: number | Evidence, cal: Calibration): number {
   if (!cal.scope) return 1;
-  const f = scopeFeatures(z, coverage);
+  const f = scopeFeatures(z, evidence);
+  // A model calibrated with neighbour features but scored without them cannot be trusted to answer.
+  if (f.length < cal.scope.weights.length) return 0;
   let t = cal.scope.bias;
-  for (let i = 0; i < f.length; i++) t += cal.scope.weights[i] * ((f[i] - cal.scope.mean[i]) / cal.scope.std[i]);
+  for (let i = 0; i < cal.scope.weights.length; i++) t += cal.scope.weights[i] * ((f[i] - cal.scope.mean[i]) / cal.scope.std[i]);
   return 1 / (1 + Math.exp(-t));
 }
 
 /** Top-k (index, confidence) with confidence = P(covered) · softmax(z / T). */
-export function rankCandidates(z: ArrayLike<number>, coverage: number, cal: Calibration, k = 3) {
+export function rankCandidates(z: ArrayLike<number>, evidence: number | Evidence, cal: Calibration, k = 3) {
   const T = cal.temperature;
   let max = -Infinity;
   for (let c = 0; c < z.length; c++) if (z[c] > max) max = z[c];
@@ -39,7 +59,7 @@ export function rankCandidates(z: ArrayLike<number>, coverage: number, cal: Cali
     q[c] = Math.exp((z[c] - max) / T);
     sum += q[c];
   }
-  const s = scopeProbability(z, coverage, cal);
+  const s = scopeProbability(z, evidence, cal);
   // Partial selection: k is tiny and this runs for every message.
   const top: number[] = [];
   for (let c = 0; c < q.length; c++) {
@@ -56,8 +76,14 @@ export function rankCandidates(z: ArrayLike<number>, coverage: number, cal: Cali
 
 const fmt = (x: number) => x.toFixed(2);
 
-export function decideFromScores(z: ArrayLike<number>, coverage: number, featureCount: number, cal: Calibration, labels: string[]): Decision {
-  const ranked = rankCandidates(z, coverage, cal, Math.min(3, labels.length));
+export function decideFromScores(
+  z: ArrayLike<number>,
+  evidence: number | Evidence,
+  featureCount: number,
+  cal: Calibration,
+  labels: string[],
+): Decision {
+  const ranked = rankCandidates(z, evidence, cal, Math.min(3, labels.length));
   const candidates: Candidate[] = ranked.map((r) => ({ label: labels[r.index], confidence: r.confidence }));
   if (featureCount === 0) {
     return { kind: "handoff", candidates, reason: "the message has no words or word parts the FAQ knows" };

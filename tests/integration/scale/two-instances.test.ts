@@ -58,16 +58,18 @@ function once<T>(socket: Socket, event: string, pred: (p: T) => boolean = () => 
 }
 
 async function widget(server: AppServer, visitorToken?: string): Promise<{ socket: Socket; token: string }> {
-  const s = connect(`${server.url}/widget`, { transports: ["websocket"], auth: { key: "pk_demo", visitorToken, language: "en" }, extraHeaders: { origin: ORIGIN }, reconnection: false });
+  const s = connect(`${server.url}/widget`, { transports: ["websocket"], auth: { key: "pk_demo", visitorToken, language: "en" }, extraHeaders: { origin: ORIGIN }, reconnection: false, forceNew: true });
   sockets.push(s);
   const session = once<{ visitorToken: string }>(s, "session");
+  s.on("connect_error", (e) => console.error(`widget connect_error on ${server.url}:`, e.message));
   await once(s, "connect");
   return { socket: s, token: (await session).visitorToken };
 }
 
 async function agent(server: AppServer): Promise<Socket> {
-  const s = connect(`${server.url}/agent`, { transports: ["websocket"], extraHeaders: { cookie: agentCookie }, reconnection: false });
+  const s = connect(`${server.url}/agent`, { transports: ["websocket"], extraHeaders: { cookie: agentCookie }, reconnection: false, forceNew: true });
   sockets.push(s);
+  s.on("connect_error", (e) => console.error(`agent connect_error on ${server.url}:`, e.message));
   await once(s, "connect");
   return s;
 }
