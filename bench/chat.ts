@@ -6,11 +6,17 @@
 //
 //   npm run bench:chat               1,000 visitors, 200 msg/s for 20 s, saturation 15 s
 //   npm run bench:chat -- --quick    200 visitors, 50 msg/s for 5 s, saturation 5 s (CI)
-//   options: --visitors N --rate N --seconds N --database-url postgres://…
+//   npm run bench:chat -- --compare  the same on 1 instance SQLite, 1 instance PostgreSQL and 2
+//                                    instances on PostgreSQL + Redis, side by side
+//   options: --visitors N --rate N --seconds N --database-url postgres://… --instances N
 import { spawn, spawnSync } from "node:child_process";
 import path from "node:path";
 import { io as connect, type Socket } from "socket.io-client";
+import fs from "node:fs";
+import os from "node:os";
+import { Redis } from "ioredis";
 import { startAppServer, type AppServer } from "../tests/support/app-server";
+import { createEmptyTestDatabase } from "../tests/support/db";
 import { createDb } from "../lib/db";
 import { DEFAULT_SQLITE_FILE } from "../lib/db/target";
 
@@ -24,6 +30,7 @@ const VISITORS = opt("visitors", quick ? 200 : 1000);
 const RATE = opt("rate", quick ? 50 : 200);
 const SECONDS = opt("seconds", quick ? 5 : 20);
 const SAT_SECONDS = opt("saturation-seconds", quick ? 5 : 15);
+const REDIS_URL = process.env.REDIS_URL || "redis://127.0.0.1:6379";
 const dbArg = args.indexOf("--database-url");
 const DATABASE_URL = dbArg >= 0 ? args[dbArg + 1]! : "";
 
@@ -165,63 +172,124 @@ async function startEcho(): Promise<{ url: string; stop: () => void }> {
   return { url: `http://127.0.0.1:${port}`, stop: () => child.kill() };
 }
 
-async function main() {
-  const build = spawnSync(process.execPath, [path.join(import.meta.dirname, "..", "scripts", "ensure-build.mjs")], { stdio: "inherit" });
-  if (build.status !== 0) throw new Error("building the app failed");
-  console.log(`bench:chat ${quick ? "(quick) " : ""}visitors=${VISITORS} rate=${RATE}/s seconds=${SECONDS} database=${DATABASE_URL ? "postgres" : "sqlite"}`);
-  // BENCH_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the server during the run.
+interface Scenario {
+  name: string;
+  instances: number;
+  database: "sqlite" | "postgres";
+  redis: boolean;
+}
+
+interface Figures {
+  visitors: number;
+  rate: number;
+  completed: string;
+  ttftP50: number;
+  ttftP95: number;
+  totalP50: number;
+  totalP95: number;
+  lost: number;
+  duplicates: number;
+  rssMb: number[];
+  loop: string;
+  saturated: number;
+}
+
+/** Visitors are spread over the instances round-robin, as a load balancer with sticky sessions would. */
+async function runScenario(sc: Scenario): Promise<Figures> {
   const nodeArgs = process.env.BENCH_NODE_ARGS?.split(" ").filter(Boolean) ?? [];
-  const server: AppServer = await startAppServer({ databaseUrl: DATABASE_URL, env: { TRUST_PROXY: "true", LOG_LEVEL: "error" }, nodeArgs });
+  const pg = sc.database === "postgres" && !DATABASE_URL ? await createEmptyTestDatabase("postgres") : null;
+  const databaseUrl = pg?.url ?? DATABASE_URL;
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "faqbot-bench-"));
+  if (sc.redis) {
+    const r = new Redis(REDIS_URL);
+    await r.flushdb();
+    r.disconnect();
+  }
+  const env: Record<string, string> = { TRUST_PROXY: "true", LOG_LEVEL: "error", SESSION_SECRET: "b".repeat(40), ...(sc.redis ? { REDIS_URL } : {}) };
+  const servers: AppServer[] = [];
+  for (let i = 0; i < sc.instances; i++) servers.push(await startAppServer({ databaseUrl, dataDir, env, nodeArgs }));
   try {
     const t0 = performance.now();
-    const clients = await connectClients(server.url, VISITORS);
-    console.log(`connected ${clients.length} visitors in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
-
+    const clients: Client[] = [];
+    for (let i = 0; i < servers.length; i++) clients.push(...(await connectClients(servers[i]!.url, Math.floor(VISITORS / servers.length) + (i < VISITORS % servers.length ? 1 : 0))));
+    console.log(`[${sc.name}] connected ${clients.length} visitors in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
     const { done, elapsed } = await fixedRate(clients, RATE, SECONDS);
     const ok = done.filter((d) => d.ok);
-    const health = await (await fetch(`${server.url}/api/health`)).json();
+    const healths = await Promise.all(servers.map(async (sv) => (await fetch(`${sv.url}/api/health`)).json()));
     const stillConnected = clients.filter((c) => c.socket.connected).length;
-
     const sat = await saturate(clients, SAT_SECONDS);
     for (const c of clients) c.socket.close();
 
-    const dbUrl = DATABASE_URL || `file:${path.join(server.dataDir, DEFAULT_SQLITE_FILE)}`;
+    const dbUrl = databaseUrl || `file:${path.join(dataDir, DEFAULT_SQLITE_FILE)}`;
     const db = await createDb({ url: dbUrl, log: { info: () => {}, warn: () => {} } });
-    const rows = await db.message.count({ where: { role: "customer", clientMessageId: { startsWith: `bench${process.pid}x` } } });
     const dupes = await db.$queryRawUnsafe<{ n: number }[]>(`SELECT COUNT(*) AS n FROM (SELECT "conversationId", "clientMessageId" FROM "Message" WHERE "clientMessageId" LIKE 'bench${process.pid}x%' GROUP BY "conversationId", "clientMessageId" HAVING COUNT(*) > 1) d`);
     await db.$disconnect();
-
-    const echo = await startEcho();
-    const echoClients = await connectClients(echo.url, VISITORS);
-    const echoSat = await saturate(echoClients, SAT_SECONDS);
-    for (const c of echoClients) c.socket.close();
-    echo.stop();
-
     const ttft = ok.map((d) => d.ttft);
     const totalMs = ok.map((d) => d.total);
-    const f = (n: number) => (Number.isFinite(n) ? n.toFixed(1) : "n/a");
-    const table = [
-      ["measure", "value", "target"],
-      ["visitors connected (held through the run)", `${stillConnected} / ${VISITORS}`, "1,000"],
-      ["offered rate (msg/s)", `${RATE} for ${SECONDS} s`, "200"],
-      ["achieved rate (msg/s)", f(ok.length / elapsed), "200"],
-      ["replies completed", `${ok.length} / ${done.length}`, "all"],
-      ["time to first token p50 / p95 (ms)", `${f(pct(ttft, 50))} / ${f(pct(ttft, 95))}`, "p95 ≤ 100"],
-      ["time to complete reply p50 / p95 (ms)", `${f(pct(totalMs, 50))} / ${f(pct(totalMs, 95))}`, ""],
-      ["customer messages stored (sent, incl. saturation)", `${rows}`, ""],
-      ["duplicate rows", `${dupes[0]?.n ?? 0}`, "0"],
-      ["server RSS (MB)", `${(health.process.memory.rssBytes / 1048576).toFixed(0)}`, ""],
-      ["server event-loop delay p50 / p99 / max (ms, last 30 s)", health.process.eventLoopDelayMs ? `${health.process.eventLoopDelayMs.p50} / ${health.process.eventLoopDelayMs.p99} / ${health.process.eventLoopDelayMs.max}` : "n/a", ""],
-      ["saturated throughput, ours (msg/s)", f(sat.perSecond), ""],
-      ["saturated throughput, bare Socket.IO echo (msg/s)", f(echoSat.perSecond), ""],
-      ["ours / echo ceiling", `${((sat.perSecond / echoSat.perSecond) * 100).toFixed(0)} %`, "≥ 50 %"],
-    ];
-    const w = [Math.max(...table.map((r) => r[0]!.length)), Math.max(...table.map((r) => r[1]!.length))];
-    for (const r of table) console.log(`${r[0]!.padEnd(w[0]!)}  ${r[1]!.padEnd(w[1]!)}  ${r[2]}`);
-    console.log(JSON.stringify({ visitors: stillConnected, rate: ok.length / elapsed, ttftP50: pct(ttft, 50), ttftP95: pct(ttft, 95), totalP95: pct(totalMs, 95), lost: done.length - ok.length, duplicates: Number(dupes[0]?.n ?? 0), ours: sat.perSecond, echo: echoSat.perSecond, ratio: sat.perSecond / echoSat.perSecond, satFailed: sat.failed }));
+    const loops = healths.map((h) => h.process.eventLoopDelayMs).filter(Boolean) as { p50: number; p99: number; max: number }[];
+    return {
+      visitors: stillConnected,
+      rate: ok.length / elapsed,
+      completed: `${ok.length} / ${done.length}`,
+      ttftP50: pct(ttft, 50),
+      ttftP95: pct(ttft, 95),
+      totalP50: pct(totalMs, 50),
+      totalP95: pct(totalMs, 95),
+      lost: done.length - ok.length,
+      duplicates: Number(dupes[0]?.n ?? 0),
+      rssMb: healths.map((h) => Math.round(h.process.memory.rssBytes / 1048576)),
+      loop: loops.map((l) => `${l.p50}/${l.p99}/${l.max}`).join(", ") || "n/a",
+      saturated: sat.perSecond,
+    };
   } finally {
-    await server.stop();
+    for (const sv of servers) await sv.stop();
+    await pg?.cleanup();
+    fs.rmSync(dataDir, { recursive: true, force: true });
   }
+}
+
+async function main() {
+  const build = spawnSync(process.execPath, [path.join(import.meta.dirname, "..", "scripts", "ensure-build.mjs")], { stdio: "inherit" });
+  if (build.status !== 0) throw new Error("building the app failed");
+  const scenarios: Scenario[] = args.includes("--compare")
+    ? [
+        { name: "1 instance, SQLite", instances: 1, database: "sqlite", redis: false },
+        { name: "1 instance, PostgreSQL", instances: 1, database: "postgres", redis: false },
+        { name: "2 instances, PostgreSQL + Redis", instances: 2, database: "postgres", redis: true },
+      ]
+    : [{ name: DATABASE_URL ? "1 instance, PostgreSQL" : "1 instance, SQLite", instances: opt("instances", 1), database: DATABASE_URL ? "postgres" : "sqlite", redis: opt("instances", 1) > 1 }];
+  console.log(`bench:chat ${quick ? "(quick) " : ""}visitors=${VISITORS} rate=${RATE}/s seconds=${SECONDS} saturation=${SAT_SECONDS}s`);
+  const results: Figures[] = [];
+  for (const sc of scenarios) results.push(await runScenario(sc));
+
+  const echo = await startEcho();
+  const echoClients = await connectClients(echo.url, VISITORS);
+  const echoSat = await saturate(echoClients, SAT_SECONDS);
+  for (const c of echoClients) c.socket.close();
+  echo.stop();
+
+  const f = (n: number) => (Number.isFinite(n) ? n.toFixed(1) : "n/a");
+  const rows: [string, (r: Figures) => string, string][] = [
+    ["visitors connected (held through the run)", (r) => `${r.visitors} / ${VISITORS}`, "1,000"],
+    ["offered rate (msg/s)", () => `${RATE} for ${SECONDS} s`, "200"],
+    ["achieved rate (msg/s)", (r) => f(r.rate), "200"],
+    ["replies completed", (r) => r.completed, "all"],
+    ["time to first token p50 / p95 (ms)", (r) => `${f(r.ttftP50)} / ${f(r.ttftP95)}`, "p95 ≤ 100"],
+    ["time to complete reply p50 / p95 (ms)", (r) => `${f(r.totalP50)} / ${f(r.totalP95)}`, ""],
+    ["lost / duplicate messages", (r) => `${r.lost} / ${r.duplicates}`, "0 / 0"],
+    ["server RSS per instance (MB)", (r) => r.rssMb.join(", "), ""],
+    ["event-loop delay p50/p99/max per instance (ms)", (r) => r.loop, ""],
+    ["saturated throughput (msg/s)", (r) => f(r.saturated), ""],
+    ["bare Socket.IO echo ceiling (msg/s)", () => f(echoSat.perSecond), ""],
+    ["ours / echo ceiling", (r) => `${((r.saturated / echoSat.perSecond) * 100).toFixed(1)} %`, "≥ 50 %"],
+  ];
+  const header = ["measure", ...scenarios.map((s) => s.name), "target"];
+  const table = [header, ...rows.map(([label, fn, target]) => [label, ...results.map(fn), target])];
+  const widths = header.map((_, i) => Math.max(...table.map((r) => r[i]!.length)));
+  for (const r of table) console.log(r.map((c, i) => c.padEnd(widths[i]!)).join("  "));
+  console.log(JSON.stringify({ scenarios: scenarios.map((s, i) => ({ ...s, ...results[i] })), echo: echoSat.perSecond }));
+  const failed = results.some((r) => r.lost > 0 || r.duplicates > 0);
+  if (failed) process.exitCode = 1;
 }
 
 main().catch((err) => {

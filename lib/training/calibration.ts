@@ -1,8 +1,10 @@
 // Fits calibration and operating thresholds from out-of-fold scores (training data only):
 // a softmax temperature on covered questions, a small logistic "is this covered?" model that
-// contrasts covered questions with phrasings of held-out entries, then the answer / suggest
-// thresholds that keep wrong answers under the target on the weighted covered + unrelated mix.
-import { rankCandidates, scopeFeatures } from "./decide";
+// contrasts covered questions with unrelated ones, then the answer / suggest thresholds that keep
+// wrong answers under the target on the weighted covered + unrelated mix. Unrelated questions are
+// of two kinds, each given half of the unrelated weight: phrasings of entries held out of a fold
+// (same-domain near-misses, the hardest case) and everyday off-topic questions (off-topic.ts).
+import { correctFeatures, rankCandidates, scopeFeatures, type Evidence } from "./decide";
 import type { Calibration, CurvePoint } from "./types";
 
 export interface OofRecord {
@@ -12,8 +14,43 @@ export interface OofRecord {
   /** Class index of the right entry. */
   label: number;
   text: string;
-  /** True for phrasings of an entry the fold model never saw: any answer there is wrong. */
+  /** Cosine to the fold's nearest phrasing, overall and per entry. */
+  nearest?: Evidence["nearest"];
+  /** True for phrasings of an entry the fold model never saw, and for off-topic questions: any answer there is wrong. */
   unrelated: boolean;
+  /** True for a built-in off-topic question (label -1). */
+  offTopic?: boolean;
+  /** A slightly altered copy of a phrasing the fold model trained on (a customer typing the FAQ question). */
+  nearVerbatim?: boolean;
+}
+
+/** Share of the unrelated weight given to off-topic questions; held-out entries get the rest. */
+export const OFF_TOPIC_WEIGHT = 0.5;
+/**
+ * Share of the covered weight given to near-verbatim questions when fitting the confidence models.
+ * They are the only evidence of what a near-copy of an FAQ question looks like; thresholds and the
+ * report use out-of-fold paraphrases alone, so they never make the estimates look better.
+ */
+export const NEAR_VERBATIM_WEIGHT = 0.3;
+
+const evidenceOf = (r: OofRecord): Evidence => ({ coverage: r.coverage, nearest: r.nearest });
+
+/** Per-record weights: covered questions share 1 − unrelatedShare, the two unrelated kinds the rest. */
+export function weightsOf(records: OofRecord[], unrelatedShare: number): number[] {
+  const n = { covered: 0, near: 0, held: 0, off: 0 };
+  for (const r of records) n[!r.unrelated ? (r.nearVerbatim ? "near" : "covered") : r.offTopic ? "off" : "held"]++;
+  const share = n.held + n.off === 0 ? 0 : n.covered + n.near === 0 ? 1 : unrelatedShare;
+  const offShare = n.off === 0 ? 0 : n.held === 0 ? 1 : OFF_TOPIC_WEIGHT;
+  const nearShare = n.near === 0 ? 0 : n.covered === 0 ? 1 : NEAR_VERBATIM_WEIGHT;
+  return records.map((r) =>
+    !r.unrelated
+      ? r.nearVerbatim
+        ? ((1 - share) * nearShare) / n.near
+        : ((1 - share) * (1 - nearShare)) / n.covered
+      : r.offTopic
+        ? (share * offShare) / n.off
+        : (share * (1 - offShare)) / n.held,
+  );
 }
 
 export interface CalibrationSettings {
@@ -67,11 +104,39 @@ export function fitTemperature(all: OofRecord[]): number {
   return Math.exp((a + b) / 2);
 }
 
-function fitScope(covered: number[][], unrelated: number[][], unrelatedShare: number): NonNullable<Calibration["scope"]> {
-  const rows = [...covered, ...unrelated];
-  const y = rows.map((_, i) => (i < covered.length ? 1 : 0));
-  const w = rows.map((_, i) => (i < covered.length ? (1 - unrelatedShare) / covered.length : unrelatedShare / unrelated.length));
-  const dims = rows[0].length;
+function fitScope(records: OofRecord[], unrelatedShare: number): NonNullable<Calibration["scope"]> {
+  const rows = records.map((r) => scopeFeatures(r.z, evidenceOf(r)));
+  const y = records.map((r) => (r.unrelated ? 0 : 1));
+  // Weighted by the assumed traffic mix, so the output is P(covered) under that prior.
+  return fitLogistic(rows, y, weightsOf(records, unrelatedShare));
+}
+
+function argmax(z: Float32Array) {
+  let best = 0;
+  for (let c = 1; c < z.length; c++) if (z[c] > z[best]) best = c;
+  return best;
+}
+
+function fitCorrect(records: OofRecord[], temperature: number, unrelatedShare: number): NonNullable<Calibration["scope"]> {
+  const rows = records.map((r) => {
+    const t = argmax(r.z);
+    let sum = 0;
+    let second = -Infinity;
+    for (let c = 0; c < r.z.length; c++) {
+      sum += Math.exp((r.z[c] - r.z[t]) / temperature);
+      if (c !== t && r.z[c] > second) second = r.z[c];
+    }
+    const q2 = Number.isFinite(second) ? Math.exp((second - r.z[t]) / temperature) / sum : 0;
+    return correctFeatures(1 / sum, q2, t, evidenceOf(r));
+  });
+  const y = records.map((r) => (!r.unrelated && argmax(r.z) === r.label ? 1 : 0));
+  // Every feature can only make a right answer more likely; without that constraint a few dozen
+  // collinear out-of-fold rows can give similarity a negative weight, and extrapolation to a
+  // verbatim question (similarity 1, never seen out of fold) would then go the wrong way.
+  return fitLogistic(rows, y, weightsOf(records, unrelatedShare), true);
+}
+
+function fitLogistic(rows: number[][], y: number[], w: number[], nonNegative = false): NonNullable<Calibration["scope"]> {  const dims = rows[0].length;
   const mean = Array.from({ length: dims }, (_, j) => rows.reduce((a, r) => a + r[j], 0) / rows.length);
   const std = Array.from({ length: dims }, (_, j) => Math.sqrt(rows.reduce((a, r) => a + (r[j] - mean[j]) ** 2, 0) / rows.length) || 1);
   const xs = rows.map((r) => r.map((v, j) => (v - mean[j]) / std[j]));
@@ -90,7 +155,10 @@ function fitScope(covered: number[][], unrelated: number[][], unrelatedShare: nu
       for (let j = 0; j < dims; j++) gw[j] += d * xs[i][j];
       gb += d;
     }
-    for (let j = 0; j < dims; j++) weights[j] -= lr * gw[j];
+    for (let j = 0; j < dims; j++) {
+      weights[j] -= lr * gw[j];
+      if (nonNegative && weights[j] < 0) weights[j] = 0;
+    }
     bias -= lr * gb;
   }
   return { mean, std, weights, bias };
@@ -106,11 +174,9 @@ interface Scored {
 }
 
 function score(records: OofRecord[], cal: Calibration, unrelatedShare: number): Scored[] {
-  const nIn = records.filter((r) => !r.unrelated).length;
-  const nOut = records.length - nIn;
-  const share = nOut === 0 ? 0 : nIn === 0 ? 1 : unrelatedShare;
-  return records.map((r) => {
-    const ranked = rankCandidates(r.z, r.coverage, cal, 3);
+  const weights = weightsOf(records, unrelatedShare);
+  return records.map((r, i) => {
+    const ranked = rankCandidates(r.z, evidenceOf(r), cal, 3);
     const top = r.featureCount === 0 ? 0 : ranked[0].confidence;
     return {
       top,
@@ -118,7 +184,7 @@ function score(records: OofRecord[], cal: Calibration, unrelatedShare: number): 
       correct: !r.unrelated && ranked[0].index === r.label,
       inTop3: !r.unrelated && ranked.some((c) => c.index === r.label),
       unrelated: r.unrelated,
-      weight: r.unrelated ? share / nOut : (1 - share) / nIn,
+      weight: weights[i],
     };
   });
 }
@@ -166,7 +232,8 @@ function expectedCalibrationError(scored: Scored[]): number {
   return bins.reduce((a, b) => a + (b.w > 0 ? (b.w / total) * Math.abs(b.conf / b.w - b.acc / b.w) : 0), 0);
 }
 
-export function fitCalibration(records: OofRecord[], settings: CalibrationSettings): CalibrationFit {
+export function fitCalibration(withNear: OofRecord[], settings: CalibrationSettings): CalibrationFit {
+  const records = withNear.filter((r) => !r.nearVerbatim);
   const covered = records.filter((r) => !r.unrelated);
   const unrelated = records.filter((r) => r.unrelated);
   const notes: string[] = [];
@@ -185,11 +252,8 @@ export function fitCalibration(records: OofRecord[], settings: CalibrationSettin
       `only ${covered.length} covered and ${unrelated.length} unrelated out-of-fold questions: estimates are rough and thresholds use safe defaults; add more phrasings per entry`,
     );
   } else {
-    cal.scope = fitScope(
-      covered.map((r) => scopeFeatures(r.z, r.coverage)),
-      unrelated.map((r) => scopeFeatures(r.z, r.coverage)),
-      settings.unrelatedShare,
-    );
+    cal.scope = fitScope(withNear, settings.unrelatedShare);
+    if (withNear.every((r) => r.nearest)) cal.correct = fitCorrect(withNear, cal.temperature, settings.unrelatedShare);
   }
   let scored = score(records, cal, settings.unrelatedShare);
   if (!rough) {
@@ -207,7 +271,7 @@ export function fitCalibration(records: OofRecord[], settings: CalibrationSettin
     cal.suggestThreshold = Math.min(cal.answerThreshold, Math.max(SUGGEST_FLOOR, st ?? cal.answerThreshold));
   } else if (unrelated.length > 0) {
     // Without covered out-of-fold data we can still refuse to answer what looks like held-out entries.
-    const tops = unrelated.map((r) => rankCandidates(r.z, r.coverage, cal, 1)[0].confidence).sort((a, b) => a - b);
+    const tops = unrelated.map((r) => rankCandidates(r.z, evidenceOf(r), cal, 1)[0].confidence).sort((a, b) => a - b);
     const q = tops[Math.min(tops.length - 1, Math.floor((1 - settings.targetWrongRate) * tops.length))];
     cal.answerThreshold = Math.min(0.95, Math.max(cal.answerThreshold, q + 1e-3));
   }

@@ -2,7 +2,7 @@
 // every entry's phrasings (scored as covered questions) AND every phrasing of a small group of
 // whole entries (scored as unrelated questions: the fold model never saw those entries, so any
 // answer is wrong). One model per fold yields both kinds of evidence.
-import type { Phrasing } from "./augment";
+import { noisyCopy, type Phrasing } from "./augment";
 import type { OofRecord } from "./calibration";
 import { fitClassifier, scoreText } from "./fit-classifier";
 import { createRng, shuffleInPlace } from "./rng";
@@ -20,15 +20,27 @@ export interface FoldPlan {
   fold: Int32Array;
   /** Fold in which each entry is held out entirely, or -1. */
   entryGroup: Int32Array;
+  /** Everyday off-topic questions every fold scores as unrelated (see off-topic.ts). */
+  offTopic: string[];
+  offTopicDense?: Float32Array[];
 }
 
 const HELD_OUT_ENTRY_SHARE = 0.1;
+/** Near-verbatim questions scored per fold (altered copies of phrasings the fold trained on). */
+const NEAR_VERBATIM_PER_FOLD = 300;
 
 export function foldCount(originals: number) {
   return originals >= 3000 ? 3 : 5;
 }
 
-export function planFolds(phrasings: Phrasing[], originals: number, numClasses: number, seed: number, dense?: Float32Array[]): FoldPlan {
+export function planFolds(
+  phrasings: Phrasing[],
+  originals: number,
+  numClasses: number,
+  seed: number,
+  dense?: Float32Array[],
+  offTopic: { texts: string[]; dense?: Float32Array[] } = { texts: [] },
+): FoldPlan {
   const K = Math.min(foldCount(originals), originals);
   const rng = createRng(seed + 101);
   // Stratified: each entry's phrasings are dealt round-robin over the folds from a random start.
@@ -55,7 +67,7 @@ export function planFolds(phrasings: Phrasing[], originals: number, numClasses: 
     // Keep at least two entries trained in every fold.
     if (g < K && numClasses - perFold >= 2) entryGroup[label] = g;
   });
-  return { phrasings, originals, numClasses, dense, seed, folds: K, fold, entryGroup };
+  return { phrasings, originals, numClasses, dense, seed, folds: K, fold, entryGroup, offTopic: offTopic.texts, offTopicDense: offTopic.dense };
 }
 
 export function runFold(plan: FoldPlan, k: number, opts: { signal?: AbortSignal; onEpoch?: (e: number, E: number) => void } = {}): OofRecord[] {
@@ -69,14 +81,29 @@ export function runFold(plan: FoldPlan, k: number, opts: { signal?: AbortSignal;
     texts: train.map((p) => p.text),
     y: train.map((p) => p.label),
     numClasses: plan.numClasses,
+    originals: trainIdx.filter((i) => i < plan.originals).length,
     dense: plan.dense ? trainIdx.map((i) => plan.dense![i]) : undefined,
     seed: plan.seed + k,
     signal: opts.signal,
     onEpoch: opts.onEpoch,
   });
-  return tested.map((i) => {
+  const records: OofRecord[] = tested.map((i) => {
     const p = phrasings[i];
-    const { z, f } = scoreText(fc, p.text, plan.dense?.[i]);
-    return { z, coverage: f.coverage, featureCount: f.idx.length, label: p.label, text: p.text, unrelated: !seen.has(p.label) };
+    const { z, f, near } = scoreText(fc, p.text, plan.dense?.[i]);
+    return { z, coverage: f.coverage, nearest: near, featureCount: f.idx.length, label: p.label, text: p.text, unrelated: !seen.has(p.label), offTopic: false };
   });
+  const rng = createRng(plan.seed + 7919 + k);
+  const trainedOriginals = trainIdx.filter((i) => i < plan.originals);
+  shuffleInPlace(trainedOriginals, rng);
+  for (const i of trainedOriginals.slice(0, NEAR_VERBATIM_PER_FOLD)) {
+    const p = phrasings[i];
+    const text = noisyCopy(p.text, rng);
+    const { z, f, near } = scoreText(fc, text, plan.dense?.[i]);
+    records.push({ z, coverage: f.coverage, nearest: near, featureCount: f.idx.length, label: p.label, text, unrelated: false, nearVerbatim: true });
+  }
+  plan.offTopic.forEach((text, j) => {
+    const { z, f, near } = scoreText(fc, text, plan.offTopicDense?.[j]);
+    records.push({ z, coverage: f.coverage, nearest: near, featureCount: f.idx.length, label: -1, text, unrelated: true, offTopic: true });
+  });
+  return records;
 }

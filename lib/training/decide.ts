@@ -38,17 +38,41 @@ export function scopeFeatures(z: ArrayLike<number>, evidence: number | Evidence)
   return nearest ? [...base, nearest.all, nearest.perClass[top] ?? 0] : base;
 }
 
-export function scopeProbability(z: ArrayLike<number>, evidence: number | Evidence, cal: Calibration): number {
-  if (!cal.scope) return 1;
-  const f = scopeFeatures(z, evidence);
+type Logistic = NonNullable<Calibration["scope"]>;
+
+export function logistic(model: Logistic, f: number[]): number {
   // A model calibrated with neighbour features but scored without them cannot be trusted to answer.
-  if (f.length < cal.scope.weights.length) return 0;
-  let t = cal.scope.bias;
-  for (let i = 0; i < cal.scope.weights.length; i++) t += cal.scope.weights[i] * ((f[i] - cal.scope.mean[i]) / cal.scope.std[i]);
+  if (f.length < model.weights.length) return 0;
+  let t = model.bias;
+  for (let i = 0; i < model.weights.length; i++) t += model.weights[i] * ((f[i] - model.mean[i]) / model.std[i]);
   return 1 / (1 + Math.exp(-t));
 }
 
-/** Top-k (index, confidence) with confidence = P(covered) · softmax(z / T). */
+export function scopeProbability(z: ArrayLike<number>, evidence: number | Evidence, cal: Calibration): number {
+  return cal.scope ? logistic(cal.scope, scopeFeatures(z, evidence)) : 1;
+}
+
+/**
+ * Features of the correctness model: the tempered top probability and its lead over the runner-up
+ * (log scale), coverage, and how close the message is to a phrasing of the top entry versus any
+ * other entry — a near-verbatim FAQ question is right almost surely, whatever the softmax says.
+ */
+export function correctFeatures(qTop: number, q2: number, top: number, evidence: Evidence): number[] {
+  const near = evidence.nearest;
+  if (!near) return [];
+  let other = 0;
+  for (let c = 0; c < near.perClass.length; c++) if (c !== top && near.perClass[c] > other) other = near.perClass[c];
+  const simTop = near.perClass[top] ?? 0;
+  // The hinge singles out near-copies of a phrasing: same-domain near-misses (a held-out entry
+  // differing by one word) reach 0.5–0.7 too, so similarity only speaks for itself above that.
+  return [Math.log(qTop + 1e-9), Math.log(qTop + 1e-9) - Math.log(q2 + 1e-9), evidence.coverage, near.all, simTop, simTop - other, Math.max(0, simTop - 0.75)];
+}
+
+/**
+ * Top-k (index, confidence). Without a correctness model: confidence = P(covered) · softmax(z / T).
+ * With one, the top candidate's confidence is P(top entry is right) from that model, and the others
+ * share P(covered but the top is wrong) as the softmax does, never above the top.
+ */
 export function rankCandidates(z: ArrayLike<number>, evidence: number | Evidence, cal: Calibration, k = 3) {
   const T = cal.temperature;
   let max = -Infinity;
@@ -71,7 +95,13 @@ export function rankCandidates(z: ArrayLike<number>, evidence: number | Evidence
       pos--;
     }
   }
-  return top.map((i) => ({ index: i, confidence: (s * q[i]) / sum }));
+  if (!cal.correct) return top.map((i) => ({ index: i, confidence: (s * q[i]) / sum }));
+  const ev = asEvidence(evidence);
+  const qTop = q[top[0]] / sum;
+  const q2 = top.length > 1 ? q[top[1]] / sum : 0;
+  const cTop = logistic(cal.correct, correctFeatures(qTop, q2, top[0], ev));
+  const rest = Math.max(0, s - cTop) / Math.max(1e-9, 1 - qTop);
+  return top.map((i, j) => ({ index: i, confidence: j === 0 ? cTop : Math.min(cTop, (rest * q[i]) / sum) }));
 }
 
 const fmt = (x: number) => x.toFixed(2);

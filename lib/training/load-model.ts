@@ -6,9 +6,14 @@ import { embedTexts, type EmbeddingSpec } from "./embedding";
 import { TrainingError } from "./errors";
 import { createFeaturizer, type FeatureConfig, type FeaturizedText } from "./featurizer";
 import { parseJsonFile, readModelFiles, verifyModelFiles } from "./model-files";
+import { buildNeighbourIndex, nearest } from "./neighbours";
 import type { Calibration, Decision, Embedder, TenantModel } from "./types";
 
-export type FeaturesFile = FeatureConfig & { embedding: EmbeddingSpec | null };
+export type FeaturesFile = FeatureConfig & {
+  embedding: EmbeddingSpec | null;
+  /** The FAQ's phrasings and their entry indices (absent in models trained before it existed). */
+  neighbours?: { texts: string[]; labels: number[] };
+};
 
 export interface LoadedTenantModel extends TenantModel {
   kind: "ngram" | "embedding";
@@ -31,6 +36,9 @@ export async function loadTenantModel(source: string | Record<string, Uint8Array
     throw new TrainingError("unavailable", "this model was trained with a sentence encoder: pass the same `embed` function to loadTenantModel");
   }
   const featurizer = createFeaturizer(features);
+  const neighbours = features.neighbours
+    ? buildNeighbourIndex(features.neighbours.texts.map((t) => featurizer.transform(t)), features.neighbours.labels, featurizer.size, labels.length)
+    : null;
   const session = await ort.InferenceSession.create(files["model.onnx"], {
     intraOpNumThreads: 1,
     interOpNumThreads: 1,
@@ -78,7 +86,9 @@ export async function loadTenantModel(source: string | Record<string, Uint8Array
   async function decideBatch(texts: string[]): Promise<Decision[]> {
     if (texts.length === 0) return [];
     const { logits, features: feats } = await scoreBatch(texts);
-    return logits.map((z, i) => decideFromScores(z, feats[i].coverage, feats[i].idx.length, calibration, labels));
+    return logits.map((z, i) =>
+      decideFromScores(z, { coverage: feats[i].coverage, nearest: neighbours ? nearest(neighbours, feats[i]) : undefined }, feats[i].idx.length, calibration, labels),
+    );
   }
 
   return {

@@ -13,6 +13,7 @@ import { exportClassifierOnnx } from "./export-onnx";
 import { fitClassifier, type FittedClassifier } from "./fit-classifier";
 import { jsonBytes, withManifest } from "./model-files";
 import { normalizeText } from "./normalize";
+import { offTopicFor } from "./off-topic";
 import { buildReport } from "./report";
 import { checkAborted } from "./softmax";
 import type { FaqExample, TrainedModel, TrainOptions } from "./types";
@@ -77,6 +78,7 @@ export async function trainTenantModel(examples: FaqExample[], options: TrainOpt
     settings.seed,
   );
 
+  const offTopic: { texts: string[]; dense?: Float32Array[] } = { texts: offTopicFor(kept.map((e) => e.text)) };
   let dense: Float32Array[] | undefined;
   let embedding: EmbeddingSpec | null = null;
   if (options.embed) {
@@ -85,6 +87,7 @@ export async function trainTenantModel(examples: FaqExample[], options: TrainOpt
     dense = await embedTexts(options.embed, phrasings.map((p) => p.text), null);
     embedding = { dim: dense[0]?.length ?? 0, weight: DEFAULT_EMBEDDING_WEIGHT };
     if (embedding.dim === 0) throw new TrainingError("invalid_input", "the embedder returned empty vectors");
+    offTopic.dense = await embedTexts(options.embed, offTopic.texts, embedding);
     lap("embedMs", t);
   }
   checkAborted(options.signal);
@@ -92,7 +95,7 @@ export async function trainTenantModel(examples: FaqExample[], options: TrainOpt
   // Folds (for calibration and the report) and the final fit are independent: with a second core,
   // a worker takes about half the folds while this thread does the rest and then the final model.
   let t = performance.now();
-  const plan = planFolds(phrasings, kept.length, labels.length, settings.seed, dense);
+  const plan = planFolds(phrasings, kept.length, labels.length, settings.seed, dense, offTopic);
   const all = Array.from({ length: plan.folds }, (_, k) => k);
   const parallel = settings.threads > 1 && kept.length >= PARALLEL_MIN_PHRASINGS;
   const remote = parallel ? all.slice(0, Math.ceil(plan.folds / 2)) : [];
@@ -116,6 +119,7 @@ export async function trainTenantModel(examples: FaqExample[], options: TrainOpt
       texts: phrasings.map((p) => p.text),
       y: phrasings.map((p) => p.label),
       numClasses: labels.length,
+      originals: kept.length,
       dense,
       seed: settings.seed,
       signal: options.signal,
@@ -146,7 +150,12 @@ export async function trainTenantModel(examples: FaqExample[], options: TrainOpt
   const packed = withManifest(
     {
       "model.onnx": onnx,
-      "features.json": jsonBytes({ ...final.featurizer.config, embedding }),
+      "features.json": jsonBytes({
+        ...final.featurizer.config,
+        embedding,
+        // The FAQ's own phrasings, for the nearest-phrasing evidence the scope model reads.
+        neighbours: { texts: kept.map((e) => e.text), labels: kept.map((e) => index.get(e.label)!) },
+      }),
       "labels.json": jsonBytes(labels),
       "calibration.json": jsonBytes(fit.calibration),
     },
@@ -160,7 +169,7 @@ export async function trainTenantModel(examples: FaqExample[], options: TrainOpt
   );
   lap("exportMs", t);
   timings.totalMs = Math.round(performance.now() - started);
-  const evaluation = buildReport({ records, fit, labels, n: kept.length, folds: plan.folds, notes, timings });
+  const evaluation = buildReport({ records: records.filter((r) => !r.nearVerbatim), fit, labels, n: kept.length, folds: plan.folds, notes, timings });
   progress("done", 1);
   return { kind, files: packed.files, checksum: packed.checksum, sizeBytes: packed.sizeBytes, evaluation, calibration: fit.calibration };
 }

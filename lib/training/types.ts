@@ -52,6 +52,11 @@ export interface Calibration {
   temperature: number;
   /** Logistic model of P(message is covered by the FAQ | score features); see calibration.ts. */
   scope: { mean: number[]; std: number[]; weights: number[]; bias: number } | null;
+  /**
+   * Logistic model of P(the top entry is the right answer | features), see decide.ts
+   * correctFeatures; absent in older models, which use P(covered) · softmax instead.
+   */
+  correct?: { mean: number[]; std: number[]; weights: number[]; bias: number } | null;
   answerThreshold: number;
   suggestThreshold: number;
   targetWrongRate: number;
