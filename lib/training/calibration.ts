@@ -24,14 +24,16 @@ export interface OofRecord {
   nearVerbatim?: boolean;
 }
 
-/** Share of the unrelated weight given to off-topic questions; held-out entries get the rest. */
-export const OFF_TOPIC_WEIGHT = 0.5;
-/**
- * Share of the covered weight given to near-verbatim questions when fitting the confidence models.
- * They are the only evidence of what a near-copy of an FAQ question looks like; thresholds and the
- * report use out-of-fold paraphrases alone, so they never make the estimates look better.
- */
-export const NEAR_VERBATIM_WEIGHT = 0.3;
+export const MIX = {
+  /** Share of the unrelated weight given to off-topic questions; held-out entries get the rest. */
+  offTopic: 0.5,
+  /**
+   * Share of the covered weight given to near-verbatim questions when fitting the confidence models.
+   * They are the only evidence of what a near-copy of an FAQ question looks like; thresholds and the
+   * report use out-of-fold paraphrases alone, so they never make the estimates look better.
+   */
+  nearVerbatim: 0.3,
+};
 
 const evidenceOf = (r: OofRecord): Evidence => ({ coverage: r.coverage, nearest: r.nearest });
 
@@ -40,8 +42,8 @@ export function weightsOf(records: OofRecord[], unrelatedShare: number): number[
   const n = { covered: 0, near: 0, held: 0, off: 0 };
   for (const r of records) n[!r.unrelated ? (r.nearVerbatim ? "near" : "covered") : r.offTopic ? "off" : "held"]++;
   const share = n.held + n.off === 0 ? 0 : n.covered + n.near === 0 ? 1 : unrelatedShare;
-  const offShare = n.off === 0 ? 0 : n.held === 0 ? 1 : OFF_TOPIC_WEIGHT;
-  const nearShare = n.near === 0 ? 0 : n.covered === 0 ? 1 : NEAR_VERBATIM_WEIGHT;
+  const offShare = n.off === 0 ? 0 : n.held === 0 ? 1 : MIX.offTopic;
+  const nearShare = n.near === 0 ? 0 : n.covered === 0 ? 1 : MIX.nearVerbatim;
   return records.map((r) =>
     !r.unrelated
       ? r.nearVerbatim
@@ -136,7 +138,15 @@ function fitCorrect(records: OofRecord[], temperature: number, unrelatedShare: n
   return fitLogistic(rows, y, weightsOf(records, unrelatedShare), true);
 }
 
-function fitLogistic(rows: number[][], y: number[], w: number[], nonNegative = false): NonNullable<Calibration["scope"]> {  const dims = rows[0].length;
+/** A few thousand rows pin down a handful of weights; more only cost time (weights stay normalised per kind). */
+const LOGISTIC_MAX_ROWS = 4000;
+
+function fitLogistic(allRows: number[][], allY: number[], allW: number[], nonNegative = false): NonNullable<Calibration["scope"]> {
+  const step = Math.max(1, Math.ceil(allRows.length / LOGISTIC_MAX_ROWS));
+  const keep = allRows.map((_, i) => i).filter((i) => i % step === 0);
+  const rows = keep.map((i) => allRows[i]);
+  const y = keep.map((i) => allY[i]);
+  const w = keep.map((i) => allW[i] * step);  const dims = rows[0].length;
   const mean = Array.from({ length: dims }, (_, j) => rows.reduce((a, r) => a + r[j], 0) / rows.length);
   const std = Array.from({ length: dims }, (_, j) => Math.sqrt(rows.reduce((a, r) => a + (r[j] - mean[j]) ** 2, 0) / rows.length) || 1);
   const xs = rows.map((r) => r.map((v, j) => (v - mean[j]) / std[j]));
