@@ -2,9 +2,9 @@
 // Widget setup: the one-line snippet to paste into a website (with a copy button), a static
 // preview of the launcher and greeting from the current settings, and the live chat frame.
 import { useState } from "react";
-import { Button, Card, Notice } from "./ui";
+import { Button, Card } from "./ui";
 
-export function WidgetSetup({ origin, widgetKey, name, color, greeting, defaultLanguage, allowedOrigins, selfAllowed }: { origin: string; widgetKey: string; name: string; color: string; greeting: Record<string, string>; defaultLanguage: string; allowedOrigins: string[]; selfAllowed: boolean }) {
+export function WidgetSetup({ origin, widgetKey, name, color, greeting, defaultLanguage, allowedOrigins }: { origin: string; widgetKey: string; name: string; color: string; greeting: Record<string, string>; defaultLanguage: string; allowedOrigins: string[] }) {
   const snippet = `<script src="${origin}/widget.js" data-tenant="${widgetKey}" async></script>`;
   const [copied, setCopied] = useState(false);
   const [live, setLive] = useState(false);
@@ -45,14 +45,11 @@ export function WidgetSetup({ origin, widgetKey, name, color, greeting, defaultL
       <Card title="Preview" actions={<Button onClick={() => setLive((v) => !v)} data-testid="toggle-live-preview">{live ? "Show the static preview" : "Open the live chat"}</Button>}>
         {live ? (
           <div className="space-y-2">
-            {!selfAllowed && (
-              <Notice kind="warning">
-                This console ({origin}) is not among the allowed origins, so the live chat may refuse to connect here. Add it in Settings to chat from this page, or try the snippet on your website.
-              </Notice>
-            )}
             <iframe
               title="Live chat preview"
-              src={`/widget/frame?key=${encodeURIComponent(widgetKey)}&parent=${encodeURIComponent(origin)}&preview=1&lang=${encodeURIComponent(lang)}`}
+              // No `parent`: the frame then runs stand-alone (no loader bridge), and the server treats a
+              // chat opened on its own origin as allowed whatever the tenant's allowed origins are.
+              src={`/widget/frame?key=${encodeURIComponent(widgetKey)}&preview=1&lang=${encodeURIComponent(lang)}`}
               className="h-[560px] w-full max-w-sm rounded-xl border border-slate-200 shadow-lg"
               data-testid="widget-preview-frame"
             />

@@ -138,6 +138,36 @@ describe("FAQ upload, training, publish and rollback over HTTP", () => {
   });
 });
 
+describe("a failed training run", () => {
+  it("shows why it failed and keeps the published model", async () => {
+    const t2 = await seedTenant(app.db, { name: "Tiny FAQ shop" });
+    const cookie = await loginCookie(app.server.url, t2.admin.email, t2.admin.password);
+    const watcher = await connectAgent(app.server.url, cookie, { online: false });
+    try {
+      const entries = [
+        { question: "Do you ship to Spain?", alternatives: ["shipping to Spain"], answer: "Yes.", language: "en" },
+        { question: "Can I pay by card?", alternatives: ["card payment"], answer: "Yes, all major cards.", language: "en" },
+      ];
+      expect((await call("/api/admin/faq", { method: "PUT", cookie, body: { entries } })).status).toBe(200);
+      const first = await (await call("/api/admin/training", { cookie, body: {} })).json();
+      const ok = await watcher.waitFor<{ status: string; modelVersionId: string }>("training:progress", (p: { runId: string; status: string }) => p.runId === first.run.id && p.status !== "running" && p.status !== "queued");
+      expect(ok.status).toBe("succeeded");
+      await call(`/api/admin/models/${ok.modelVersionId}/publish`, { cookie, body: {} });
+
+      // One entry cannot be told apart from anything: training fails with the reason.
+      expect((await call("/api/admin/faq", { method: "PUT", cookie, body: { entries: entries.slice(0, 1) } })).status).toBe(200);
+      const second = await (await call("/api/admin/training", { cookie, body: {} })).json();
+      const failed = await watcher.waitFor<{ status: string; error: string }>("training:progress", (p: { runId: string; status: string }) => p.runId === second.run.id && p.status === "failed");
+      expect(failed.error).toMatch(/at least two entries.*published model is unchanged/);
+      const { run } = await (await call("/api/admin/training", { cookie })).json();
+      expect(run).toMatchObject({ status: "failed", error: failed.error });
+      expect((await app.db.tenant.findUniqueOrThrow({ where: { id: t2.tenantId } })).activeModelId).toBe(ok.modelVersionId);
+    } finally {
+      watcher.close();
+    }
+  });
+});
+
 describe("settings and team over HTTP", () => {
   it("refuses the admin API to agents", async () => {
     const agent = await loginCookie(app.server.url, t.agent.email, t.agent.password);

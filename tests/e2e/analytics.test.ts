@@ -131,6 +131,7 @@ async function login(page: Page, next: string) {
   await page.getByLabel("Password").fill(t.admin.password);
   await page.getByRole("button", { name: "Sign in" }).click();
   await page.waitForURL((u) => u.pathname === next.split("?")[0]);
+  await page.locator('[data-testid="analytics"][data-ready="true"]').waitFor();
 }
 
 describe("analytics page", () => {

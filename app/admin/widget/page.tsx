@@ -2,7 +2,6 @@ import { headers } from "next/headers";
 import { requirePageUser } from "@/lib/auth/current-user";
 import { tenantDb } from "@/lib/tenancy/guard";
 import { readAdminSettings } from "@/lib/admin/settings";
-import { originAllowed } from "@/lib/tenancy/origins";
 import { env } from "@/lib/env";
 import { WidgetSetup } from "@/components/admin/widget-setup";
 
@@ -33,7 +32,6 @@ export default async function AdminWidgetPage() {
         greeting={settings.greeting}
         defaultLanguage={settings.defaultLanguage}
         allowedOrigins={settings.allowedOrigins}
-        selfAllowed={originAllowed(origin, settings.allowedOrigins)}
       />
     </>
   );

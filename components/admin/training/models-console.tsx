@@ -240,7 +240,8 @@ function RunProgress({ run }: { run: TrainingRunView }) {
       </div>
       {run.status === "failed" && (
         <Notice kind="error" testId="training-error">
-          {run.error ?? "Training failed."} The published model is unchanged.
+          {run.error ?? "Training failed."}
+          {run.error?.includes("published model is unchanged") ? "" : " The published model is unchanged."}
         </Notice>
       )}
       {run.status === "succeeded" && <p className="text-sm text-green-800">Training finished. Read the report below, try it in the test console, then publish it.</p>}

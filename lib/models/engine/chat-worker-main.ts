@@ -11,6 +11,8 @@ const port = parentPort!;
 let model: PreTrainedModel | null = null;
 const running = new Map<number, RunningGeneration>();
 const send = (m: FromWorker) => port.postMessage(m);
+const FLUSH_TOKENS = 8;
+const FLUSH_MS = 20;
 
 port.on("message", async (m: ToWorker) => {
   switch (m.type) {
@@ -25,11 +27,30 @@ port.on("message", async (m: ToWorker) => {
       return;
     case "generate": {
       if (!model) return send({ type: "error", id: m.id, message: "chat model not loaded" });
-      const run = startGeneration(model, m.req, (token) => send({ type: "token", id: m.id, token }));
+      // Tokens go to the main thread in small batches: the first at once (time to first token),
+      // then every FLUSH_TOKENS tokens or FLUSH_MS, whichever comes first. One message per token
+      // cost more than a tiny model's forward pass.
+      let buffer: number[] = [];
+      let lastFlush = 0;
+      let first = true;
+      const flush = () => {
+        if (buffer.length === 0) return;
+        send({ type: "tokens", id: m.id, tokens: buffer });
+        buffer = [];
+        lastFlush = performance.now();
+      };
+      const run = startGeneration(model, m.req, (token) => {
+        buffer.push(token);
+        if (first || buffer.length >= FLUSH_TOKENS || performance.now() - lastFlush >= FLUSH_MS) flush();
+        first = false;
+      });
       running.set(m.id, run);
       try {
-        send({ type: "done", id: m.id, outcome: await run.done });
+        const outcome = await run.done;
+        flush();
+        send({ type: "done", id: m.id, outcome });
       } catch (e) {
+        flush();
         send({ type: "error", id: m.id, message: e instanceof Error ? e.message : String(e) });
       } finally {
         running.delete(m.id);

@@ -48,7 +48,10 @@ export async function createWorkerEngine(setup: TransformersSetup, model: LoadCh
   });
 
   worker.on("message", (m: FromWorker) => {
-    if (m.type === "token") pending.get(m.id)?.onToken(m.token);
+    if (m.type === "tokens") {
+      const p = pending.get(m.id);
+      if (p) for (const t of m.tokens) p.onToken(t);
+    }
     else if (m.type === "done" || m.type === "error") {
       const p = pending.get(m.id);
       pending.delete(m.id);

@@ -11,7 +11,7 @@ export type ToWorker =
 export type FromWorker =
   | { type: "loaded" }
   | { type: "load_error"; message: string }
-  | { type: "token"; id: number; token: number }
+  | { type: "tokens"; id: number; tokens: number[] }
   | { type: "done"; id: number; outcome: GenerationOutcome }
   | { type: "error"; id: number; message: string }
   | { type: "disposed" };
