@@ -1,7 +1,7 @@
 "use client";
 // Data-rights requests: find a visitor, download everything stored about them, or erase them
 // (after typing DELETE: it cannot be undone).
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import type { VisitorMatch } from "@/lib/privacy/find-visitor";
 import { api, ApiError } from "@/components/admin/api";
 import { Button, Card, Notice, inputClass } from "@/components/admin/ui";
@@ -13,6 +13,8 @@ export function PrivacyConsole({ exportNote }: { exportNote: string }) {
   const [confirming, setConfirming] = useState<string | null>(null);
   const [typed, setTyped] = useState("");
   const [deleted, setDeleted] = useState<string | null>(null);
+  const [ready, setReady] = useState(false);
+  useEffect(() => setReady(true), []);
 
   async function search(e: React.FormEvent) {
     e.preventDefault();
@@ -39,7 +41,7 @@ export function PrivacyConsole({ exportNote }: { exportNote: string }) {
   }
 
   return (
-    <div className="space-y-6">
+    <div className="space-y-6" data-testid="privacy" data-ready={ready ? "true" : "false"}>
       <Card title="Find a visitor">
         <form onSubmit={search} className="flex flex-wrap gap-2" data-testid="visitor-search">
           <input name="q" className={`${inputClass} max-w-md`} value={q} onChange={(e) => setQ(e.target.value)} placeholder="Visitor id, e-mail address or conversation id" required />

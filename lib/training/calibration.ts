@@ -26,7 +26,7 @@ export interface OofRecord {
 
 export const MIX = {
   /** Share of the unrelated weight given to off-topic questions; held-out entries get the rest. */
-  offTopic: 0.5,
+  offTopic: 0.7,
   /**
    * Share of the covered weight given to near-verbatim questions when fitting the confidence models.
    * They are the only evidence of what a near-copy of an FAQ question looks like; thresholds and the
@@ -75,7 +75,9 @@ export interface CalibrationFit {
 const MIN_IN_SCOPE = 20;
 const MIN_UNRELATED = 10;
 const ANSWER_FLOOR = 0.5;
-const SUGGEST_FLOOR = 0.2;
+// Below this, "did you mean" offers are mostly noise (off-topic messages get a few percent spread over
+// unrelated entries): a person helps more.
+const SUGGEST_FLOOR = 0.4;
 
 export function fitTemperature(all: OofRecord[]): number {
   // A few thousand records pin one scalar down; more only costs time.

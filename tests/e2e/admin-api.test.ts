@@ -150,14 +150,14 @@ describe("a failed training run", () => {
       ];
       expect((await call("/api/admin/faq", { method: "PUT", cookie, body: { entries } })).status).toBe(200);
       const first = await (await call("/api/admin/training", { cookie, body: {} })).json();
-      const ok = await watcher.waitFor<{ status: string; modelVersionId: string }>("training:progress", (p: { runId: string; status: string }) => p.runId === first.run.id && p.status !== "running" && p.status !== "queued");
+      const ok = await watcher.waitFor<{ runId: string; status: string; modelVersionId: string }>("training:progress", (p) => p.runId === first.run.id && p.status !== "running" && p.status !== "queued");
       expect(ok.status).toBe("succeeded");
       await call(`/api/admin/models/${ok.modelVersionId}/publish`, { cookie, body: {} });
 
       // One entry cannot be told apart from anything: training fails with the reason.
       expect((await call("/api/admin/faq", { method: "PUT", cookie, body: { entries: entries.slice(0, 1) } })).status).toBe(200);
       const second = await (await call("/api/admin/training", { cookie, body: {} })).json();
-      const failed = await watcher.waitFor<{ status: string; error: string }>("training:progress", (p: { runId: string; status: string }) => p.runId === second.run.id && p.status === "failed");
+      const failed = await watcher.waitFor<{ runId: string; status: string; error: string }>("training:progress", (p) => p.runId === second.run.id && p.status === "failed");
       expect(failed.error).toMatch(/at least two entries.*published model is unchanged/);
       const { run } = await (await call("/api/admin/training", { cookie })).json();
       expect(run).toMatchObject({ status: "failed", error: failed.error });

@@ -130,6 +130,23 @@ describe("admin console", () => {
     await context.close();
   });
 
+  it("shows the widget snippet and a live preview that chats even when the console is not an allowed origin", async () => {
+    await app.db.tenant.update({ where: { id: t.tenantId }, data: { allowedOrigins: ["https://shop.example.com"] } });
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await signIn(page, t.admin, "/admin/widget");
+    await page.waitForURL(/\/admin\/widget$/);
+    expect(await page.getByTestId("widget-snippet").textContent()).toBe(`<script src="${app.server.url}/widget.js" data-tenant="${t.widgetKey}" async></script>`);
+    await page.getByTestId("widget-mock").waitFor();
+    await page.getByTestId("toggle-live-preview").click();
+    const frame = page.frameLocator('[data-testid="widget-preview-frame"]');
+    await frame.locator('[data-testid="connection"][data-state="online"]').waitFor();
+    await frame.locator("textarea").fill("Do you sell gift cards?");
+    await frame.locator("textarea").press("Enter");
+    await frame.locator('[data-testid="message"][data-role="bot"]', { hasText: "never expire" }).waitFor();
+    await context.close();
+  });
+
   it("sends an agent who opens the admin console to sign in as an admin, with a message", async () => {
     const context = await browser.newContext();
     const page = await context.newPage();

@@ -130,6 +130,7 @@ describe("privacy page", () => {
     await page.getByLabel("Password").fill(t.admin.password);
     await page.getByRole("button", { name: "Sign in" }).click();
     await page.waitForURL((u) => u.pathname === "/admin/privacy");
+    await page.locator('[data-testid="privacy"][data-ready="true"]').waitFor();
     await page.locator('input[name="q"]').fill("bob@example.com");
     await page.getByRole("button", { name: "Search" }).click();
     const row = page.locator(`[data-visitor-id="${ids.bob}"]`);
