@@ -1,6 +1,6 @@
 "use client";
 // Create, list and revoke API keys. A new key's secret is shown once, right after creation.
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import type { ApiKeyView } from "@/lib/api-keys/manage";
 import { api, ApiError } from "@/components/admin/api";
 import { Button, Card, Notice, inputClass } from "@/components/admin/ui";
@@ -14,6 +14,8 @@ export function ApiKeysManager({ initial, scopes }: { initial: ApiKeyView[]; sco
   const [created, setCreated] = useState<{ key: string; name: string } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [ready, setReady] = useState(false);
+  useEffect(() => setReady(true), []);
 
   async function create(e: React.FormEvent) {
     e.preventDefault();
@@ -41,7 +43,7 @@ export function ApiKeysManager({ initial, scopes }: { initial: ApiKeyView[]; sco
   }
 
   return (
-    <div className="space-y-6">
+    <div className="space-y-6" data-testid="api-keys" data-ready={ready ? "true" : "false"}>
       {created && (
         <Notice kind="success" testId="new-api-key">
           <p className="font-medium">Key “{created.name}” created. Copy it now: it will not be shown again.</p>

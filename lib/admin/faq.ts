@@ -1,6 +1,7 @@
 // Owns the FAQ manager's reads: the version history, one version's entries, the diff between two
 // versions, an export file, and reading an uploaded file out of a multipart form. Writes go through
 // lib/faq/versions.ts (uploads) and lib/faq/edit.ts (inline edits).
+import "server-only";
 import { z } from "zod";
 import { getDb } from "@/lib/db";
 import { env } from "@/lib/env";

@@ -1,6 +1,7 @@
 // Owns what the "Training & models" page reads: the tenant's model versions with their
 // evaluation reports, which one is live, and the latest training run (so a reload mid-training
 // still shows its progress). Reads only; training and publishing go through services().
+import "server-only";
 import type { TenantDb } from "@/lib/tenancy/guard";
 import type { Calibration, EvaluationReport } from "@/lib/training/types";
 

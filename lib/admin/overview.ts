@@ -1,5 +1,6 @@
 // Owns the admin Overview page's figures: the workspace, its FAQ, live model, latest training
 // run and team size, in one read.
+import "server-only";
 import type { TenantDb } from "@/lib/tenancy/guard";
 import { latestTrainingRun } from "@/lib/admin/models";
 

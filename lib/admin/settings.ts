@@ -3,6 +3,7 @@
 // storage schema (times that exist, open before close, a real timezone, greetings only for
 // enabled languages). A save merges the changed fields over the stored ones, then validates the
 // whole; every error names its field.
+import "server-only";
 import { z } from "zod";
 import { AppError } from "@/lib/errors/app-error";
 import { recordAudit } from "@/lib/audit/record";

@@ -2,6 +2,7 @@
 // creates the account with a one-time password shown once to the inviting admin), changing roles,
 // deactivating and reactivating (a deactivated member's sessions are revoked at once; lib/auth/
 // session.ts also refuses inactive users), and issuing a new one-time password.
+import "server-only";
 import crypto from "node:crypto";
 import { z } from "zod";
 import { AppError } from "@/lib/errors/app-error";

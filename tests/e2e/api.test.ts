@@ -7,6 +7,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startE2EApp, type E2EApp } from "../support/e2e-app";
+import { launchBrowser } from "../support/browser";
 import { loginCookie, seedTenant, type SeededTenant } from "../support/seed";
 
 let app: E2EApp;
@@ -73,6 +74,36 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await app?.close();
+});
+
+describe("API keys page", () => {
+  it("shows a new key once, and revoking it locks the key out at once", async () => {
+    const browser = await launchBrowser();
+    try {
+      const page = await browser.newPage();
+      await page.goto(`${app.server.url}/login?next=/admin/api-keys`);
+      await page.getByLabel("E-mail").fill(a.admin.email);
+      await page.getByLabel("Password").fill(a.admin.password);
+      await page.getByRole("button", { name: "Sign in" }).click();
+      await page.locator('[data-testid="api-keys"][data-ready="true"]').waitFor();
+      await page.locator('input[name="name"]').fill("Browser key");
+      await page.getByRole("button", { name: "Create key" }).click();
+      const key = (await page.getByTestId("new-api-key-value").textContent())!;
+      expect(key).toMatch(/^fbk_/);
+      expect((await call(key, "GET", "/faq/versions")).status).toBe(200);
+
+      await page.reload();
+      await page.locator('[data-testid="api-keys"][data-ready="true"]').waitFor();
+      expect(await page.content()).not.toContain(key);
+      page.once("dialog", (d) => void d.accept());
+      const row = page.getByTestId("api-key-row").filter({ hasText: "Browser key" });
+      await row.getByRole("button", { name: "Revoke" }).click();
+      await row.locator('[data-revoked="true"]').or(page.locator('[data-testid="api-key-row"][data-revoked="true"]', { hasText: "Browser key" })).first().waitFor();
+      expect((await call(key, "GET", "/faq/versions")).status).toBe(401);
+    } finally {
+      await browser.close();
+    }
+  });
 });
 
 describe("authentication", () => {

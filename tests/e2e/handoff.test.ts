@@ -12,7 +12,7 @@ import { startE2EApp, type E2EApp } from "../support/e2e-app";
 import { freePort } from "../support/app-server";
 import { launchBrowser } from "../support/browser";
 import { seedTenant, type SeededTenant } from "../support/seed";
-import { addAgent, connectWidget, publishDemoModel } from "../integration/handoff/helpers";
+import { addAgent, connectWidget, phrasesDecidedAs, publishDemoModel, UNCOVERED } from "../integration/handoff/helpers";
 
 let app: E2EApp;
 let browser: Browser;
@@ -34,7 +34,7 @@ beforeAll(async () => {
   app = await startE2EApp();
   tenant = await seedTenant(app.db, { name: "Tienda Handoff" });
   await publishDemoModel(app, tenant.tenantId);
-  await app.db.cannedResponse.create({ data: { tenantId: tenant.tenantId, shortcut: "madrid", text: "We have no shop in Madrid yet, but we deliver there in 2 days.", language: "en" } });
+  await app.db.cannedResponse.create({ data: { tenantId: tenant.tenantId, shortcut: "nostore", text: "We have no shop there yet, but we deliver in 2 days.", language: "en" } });
   browser = await launchBrowser();
   site = await startSite(app.server.url, tenant.widgetKey);
 });
@@ -77,8 +77,8 @@ describe("a customer handed to a person", () => {
       // The customer asks something the FAQ does not cover.
       const shop = await customerContext.newPage();
       const chat = await openWidget(shop);
-      const question = "¿Tienen tienda física en Madrid?";
-      await chat.locator("textarea").fill(question);
+      const [question] = await phrasesDecidedAs(["handoff"], UNCOVERED.es);
+      await chat.locator("textarea").fill(question!);
       await chat.locator("textarea").press("Enter");
       await chat.locator('[data-testid="message"][data-role="bot"]', { hasText: "No tengo una respuesta" }).waitFor();
       const status = chat.locator('[data-testid="handoff-status"][data-state="queued"]');
@@ -104,12 +104,12 @@ describe("a customer handed to a person", () => {
 
       // Agent → customer, with a canned response picked by its shortcut.
       const composer = console_.locator('[data-testid="composer-input"]');
-      await composer.fill("/mad");
-      await console_.locator('[data-testid="canned-option"]', { hasText: "/madrid" }).waitFor();
+      await composer.fill("/nos");
+      await console_.locator('[data-testid="canned-option"]', { hasText: "/nostore" }).waitFor();
       await composer.press("Tab");
-      expect(await composer.inputValue()).toBe("We have no shop in Madrid yet, but we deliver there in 2 days.");
+      expect(await composer.inputValue()).toBe("We have no shop there yet, but we deliver in 2 days.");
       await composer.press("Enter");
-      await chat.locator('[data-testid="message"][data-role="agent"]', { hasText: "We have no shop in Madrid yet" }).waitFor();
+      await chat.locator('[data-testid="message"][data-role="agent"]', { hasText: "We have no shop there yet" }).waitFor();
 
       // An internal note stays in the console.
       await console_.locator('[data-testid="mode-note"]').click();
@@ -159,7 +159,7 @@ describe("a customer handed to a person", () => {
         ["agent", null],
         ["system", "handoff_resolved"],
       ]);
-      expect(messages.filter((m) => m.role === "agent").map((m) => m.text)).toEqual(["We have no shop in Madrid yet, but we deliver there in 2 days.", "Express is 9.90 — <b>on us</b> today."]);
+      expect(messages.filter((m) => m.role === "agent").map((m) => m.text)).toEqual(["We have no shop there yet, but we deliver in 2 days.", "Express is 9.90 — <b>on us</b> today."]);
       expect(await app.db.handoff.findFirstOrThrow({ where: { conversationId: conv.id } })).toMatchObject({ reason: "model_handoff", status: "resolved", claimedById: tenant.agent.id });
       // The customer never saw the note.
       expect(await chat.locator("body").innerText()).not.toContain("VIP customer");

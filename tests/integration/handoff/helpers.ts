@@ -7,7 +7,7 @@ import crypto from "node:crypto";
 import { io as connect, type Socket } from "socket.io-client";
 import type { Db } from "@/lib/db";
 import { hashPassword } from "@/lib/auth/password";
-import { trainTenantModel, writeModelFiles, type TrainedModel } from "@/lib/training";
+import { loadTenantModel, trainTenantModel, writeModelFiles, type Decision, type LoadedTenantModel, type TrainedModel } from "@/lib/training";
 import { DEMO_FAQ } from "@/lib/seed/demo-faq";
 import type { E2EApp } from "../../support/e2e-app";
 import { loginCookie } from "../../support/seed";
@@ -171,6 +171,49 @@ export async function addAgent(db: Db, tenantId: string, name: string): Promise<
 }
 
 let trained: Promise<TrainedModel> | undefined;
+let loaded: Promise<LoadedTenantModel> | undefined;
+
+function demoModel(): Promise<TrainedModel> {
+  trained ??= trainTenantModel(
+    DEMO_FAQ.flatMap((e) => [e.question, ...e.alternatives].map((text) => ({ text, label: e.key }))),
+    { seed: 0 },
+  );
+  return trained;
+}
+
+/**
+ * The first `count` of `candidates` that the demo model decides as one of `kinds` — exactly what
+ * the server decides, since it loads the same files. Tests pick their phrases this way so a change
+ * in training or calibration does not silently turn "a question the FAQ does not cover" into one
+ * it answers.
+ */
+export async function phrasesDecidedAs(kinds: Decision["kind"][], candidates: string[], count = 1): Promise<string[]> {
+  loaded ??= demoModel().then((m) => loadTenantModel(m.files));
+  const model = await loaded;
+  const picked: string[] = [];
+  for (const text of candidates) {
+    if (kinds.includes((await model.decide(text)).kind)) picked.push(text);
+    if (picked.length === count) return picked;
+  }
+  throw new Error(`only ${picked.length} of the candidates are decided as ${kinds.join("/")}; add candidates`);
+}
+
+/** Questions the demo shop's FAQ does not cover (none asks for a person or sounds frustrated). */
+export const UNCOVERED = {
+  en: [
+    "Is the blue sofa available in velvet?",
+    "Can I book a table for two tonight?",
+    "Does the jacket come in extra large?",
+    "Do you have a physical store in Madrid?",
+    "Can I bring my dog to your office?",
+    "Do you offer gift wrapping?",
+    "Can I pay in bitcoin?",
+    "Are you hiring software engineers?",
+    "Do you sell gift cards for birthdays?",
+    "what is the weather on mars today",
+  ],
+  es: ["¿Tienen tienda física en Madrid?", "¿Venden bicicletas eléctricas?", "¿Puedo llevar a mi perro a la oficina?", "¿Tienen el sofá azul en terciopelo?", "¿Organizan talleres de cocina?"],
+};
 
 /**
  * Gives a tenant the demo shop FAQ and a model trained on it, stored like the training service
@@ -178,11 +221,7 @@ let trained: Promise<TrainedModel> | undefined;
  * Call before the tenant's first customer message: the server caches "no model" per tenant.
  */
 export async function publishDemoModel(app: E2EApp, tenantId: string): Promise<void> {
-  trained ??= trainTenantModel(
-    DEMO_FAQ.flatMap((e) => [e.question, ...e.alternatives].map((text) => ({ text, label: e.key }))),
-    { seed: 0 },
-  );
-  const model = await trained;
+  const model = await demoModel();
   const { db } = app;
   const faq = await db.faqVersion.create({ data: { tenantId, number: 1, source: "seed", entryCount: DEMO_FAQ.length } });
   await db.faqEntry.createMany({

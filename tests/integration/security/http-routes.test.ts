@@ -1,0 +1,230 @@
+// Every HTTP route, found from the files under app/api (so a new route is covered the day it is
+// added): refused without credentials, refused to a lower role, and unable to read or change
+// another tenant's data; login brute force is throttled; oversized uploads are refused clearly.
+import fs from "node:fs";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startE2EApp, type E2EApp } from "../../support/e2e-app";
+import { loginCookie, seedTenant, type SeededTenant } from "../../support/seed";
+
+const root = path.resolve(import.meta.dirname, "..", "..", "..");
+const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
+const PUBLIC = new Set(["/api/health", "/api/auth/login", "/api/widget/check", "/api/v1/openapi.json"]);
+
+interface Route {
+  file: string;
+  path: string;
+  method: (typeof METHODS)[number];
+  /** "public" | "api-key" | a session role */
+  auth: string;
+}
+
+function discoverRoutes(): Route[] {
+  const out: Route[] = [];
+  const walk = (dir: string) => {
+    for (const name of fs.readdirSync(dir)) {
+      const full = path.join(dir, name);
+      if (fs.statSync(full).isDirectory()) walk(full);
+      else if (name === "route.ts") {
+        const src = fs.readFileSync(full, "utf8");
+        const urlPath = "/" + path.relative(path.join(root, "app"), path.dirname(full)).split(path.sep).join("/");
+        for (const method of METHODS) {
+          const m = new RegExp(`export const ${method} = (handler|apiHandler)\\(\\{([^}]*)`).exec(src);
+          const plain = new RegExp(`export (async )?function ${method}\\b`).test(src);
+          if (!m && !plain) continue;
+          const role = m?.[1] === "handler" ? /role: "(\w+)"/.exec(m[2]!)?.[1] : undefined;
+          const auth = m?.[1] === "apiHandler" ? "api-key" : role ?? (PUBLIC.has(urlPath) ? "public" : "UNPROTECTED");
+          out.push({ file: path.relative(root, full), path: urlPath, method, auth });
+        }
+      }
+    }
+  };
+  walk(path.join(root, "app", "api"));
+  return out;
+}
+
+const routes = discoverRoutes();
+
+let app: E2EApp;
+let a: SeededTenant;
+let b: SeededTenant;
+let adminA: string;
+let agentA: string;
+let keyA: string;
+/** Ids of tenant B's rows, by the path segment before the dynamic parameter. */
+const bIds: Record<string, string> = {};
+
+function fill(p: string): string {
+  return p.replace(/\/([^/]+)\/\[(\w+)\]/g, (_m, segment: string) => {
+    const id = bIds[segment];
+    if (!id) throw new Error(`no tenant-B id for dynamic segment after "${segment}" in ${p}: add one to the security test`);
+    return `/${segment}/${id}`;
+  });
+}
+
+async function call(r: Route, headers: Record<string, string>, url = fill(r.path)) {
+  const init: RequestInit = { method: r.method, headers: { ...headers } };
+  if (r.method !== "GET" && r.method !== "DELETE") {
+    (init.headers as Record<string, string>)["content-type"] = "application/json";
+    init.body = "{}";
+  }
+  return fetch(`${app.server.url}${url}`, init);
+}
+
+beforeAll(async () => {
+  app = await startE2EApp();
+  a = await seedTenant(app.db, { name: "Security A" });
+  b = await seedTenant(app.db, { name: "Security B" });
+  adminA = await loginCookie(app.server.url, a.admin.email, a.admin.password);
+  agentA = await loginCookie(app.server.url, a.agent.email, a.agent.password);
+  const created = await fetch(`${app.server.url}/api/admin/api-keys`, {
+    method: "POST",
+    headers: { cookie: adminA, "content-type": "application/json" },
+    body: JSON.stringify({ name: "security test", scopes: ["faq:read", "faq:write", "models:read", "models:write", "conversations:read", "conversations:notes", "analytics:read"] }),
+  });
+  expect(created.status).toBeLessThan(300);
+  keyA = (await created.json()).key;
+
+  // Tenant B's data, one row of each kind a route can address by id.
+  const db = app.db;
+  const visitor = await db.visitor.create({ data: { tenantId: b.tenantId, email: "b-visitor@example.com" } });
+  const conv = await db.conversation.create({ data: { tenantId: b.tenantId, visitorId: visitor.id } });
+  await db.message.create({ data: { tenantId: b.tenantId, conversationId: conv.id, seq: 1, role: "customer", text: "B secret" } });
+  const faq = await db.faqVersion.create({ data: { tenantId: b.tenantId, number: 1, source: "seed", entryCount: 1 } });
+  await db.faqEntry.create({ data: { tenantId: b.tenantId, versionId: faq.id, key: "b-entry", question: "B question?", answer: "B answer", language: "en" } });
+  const model = await db.modelVersion.create({ data: { tenantId: b.tenantId, faqVersionId: faq.id, number: 1, kind: "ngram", artifactPath: "tenant-models/none", checksum: "x", sizeBytes: 1 } });
+  const run = await db.trainingRun.create({ data: { tenantId: b.tenantId, faqVersionId: faq.id, status: "succeeded" } });
+  const canned = await db.cannedResponse.create({ data: { tenantId: b.tenantId, shortcut: "b-canned", text: "B canned" } });
+  const key = await db.apiKey.create({ data: { tenantId: b.tenantId, name: "B key", prefix: `bkey${Date.now()}`, keyHash: "x", scopes: ["faq:read"] } });
+  Object.assign(bIds, {
+    conversations: conv.id,
+    "canned-responses": canned.id,
+    models: model.id,
+    versions: faq.id,
+    "api-keys": key.id,
+    visitors: visitor.id,
+    team: b.agent.id,
+    training: run.id,
+  });
+});
+
+afterAll(async () => {
+  await app?.close();
+});
+
+describe("route inventory", () => {
+  it("finds the API routes, and every non-public one goes through an authenticating wrapper", () => {
+    expect(routes.length).toBeGreaterThan(30);
+    expect(routes.filter((r) => r.auth === "UNPROTECTED").map((r) => `${r.method} ${r.path}`)).toEqual([]);
+  });
+});
+
+describe("without credentials", () => {
+  it("refuses every session and API-key route with 401 and a JSON error", async () => {
+    const failures: string[] = [];
+    for (const r of routes.filter((x) => x.auth !== "public")) {
+      const res = await call(r, {});
+      const body = await res.json().catch(() => null);
+      if (res.status !== 401 || !body?.error?.message) failures.push(`${r.method} ${r.path} → ${res.status}`);
+    }
+    expect(failures).toEqual([]);
+  });
+
+  it("refuses a forged or revoked API key", async () => {
+    const r = routes.find((x) => x.path === "/api/v1/faq/versions" && x.method === "GET")!;
+    expect((await call(r, { authorization: "Bearer fbk_nope_nope" })).status).toBe(401);
+    expect((await call(r, { authorization: `Bearer ${keyA}` })).status).toBe(200);
+    const created = await (await fetch(`${app.server.url}/api/admin/api-keys`, { method: "POST", headers: { cookie: adminA, "content-type": "application/json" }, body: JSON.stringify({ name: "to revoke", scopes: ["faq:read"] }) })).json();
+    expect((await call(r, { authorization: `Bearer ${created.key}` })).status).toBe(200);
+    const revoked = await fetch(`${app.server.url}/api/admin/api-keys/${created.apiKey.id}`, { method: "DELETE", headers: { cookie: adminA } });
+    expect(revoked.status).toBe(200);
+    expect((await call(r, { authorization: `Bearer ${created.key}` })).status).toBe(401);
+  });
+});
+
+describe("with a lower role", () => {
+  it("refuses every admin route to an agent with 403", async () => {
+    const failures: string[] = [];
+    for (const r of routes.filter((x) => x.auth === "admin" || x.auth === "owner")) {
+      const res = await call(r, { cookie: agentA });
+      if (res.status !== 403) failures.push(`${r.method} ${r.path} → ${res.status}`);
+    }
+    expect(failures).toEqual([]);
+  });
+});
+
+describe("with another tenant's session or key", () => {
+  it("never reads or changes tenant B's rows through an id in the URL", async () => {
+    const before = JSON.stringify(await snapshotB());
+    const failures: string[] = [];
+    for (const r of routes.filter((x) => x.path.includes("["))) {
+      const headers = r.auth === "api-key" ? { authorization: `Bearer ${keyA}` } : { cookie: adminA };
+      const res = await call(r, headers);
+      const text = await res.text();
+      if (res.status < 400 || /B secret|B answer|B canned|b-visitor@example.com/.test(text)) failures.push(`${r.method} ${r.path} → ${res.status} ${text.slice(0, 120)}`);
+    }
+    expect(failures).toEqual([]);
+    expect(JSON.stringify(await snapshotB())).toBe(before);
+  });
+
+  it("lists only the caller's tenant data on collection routes", async () => {
+    const failures: string[] = [];
+    for (const r of routes.filter((x) => x.method === "GET" && !x.path.includes("[") && x.auth !== "public")) {
+      const headers = r.auth === "api-key" ? { authorization: `Bearer ${keyA}` } : { cookie: adminA };
+      const text = await (await call(r, headers)).text();
+      if (/B secret|B answer|B canned|b-visitor@example.com|Security B/.test(text)) failures.push(`${r.method} ${r.path}`);
+    }
+    expect(failures).toEqual([]);
+  });
+});
+
+async function snapshotB() {
+  const db = app.db;
+  const where = { tenantId: b.tenantId };
+  return Promise.all([
+    db.message.findMany({ where, select: { id: true, text: true } }),
+    db.conversation.findMany({ where, select: { id: true, status: true, owner: true } }),
+    db.cannedResponse.findMany({ where, select: { id: true, text: true } }),
+    db.modelVersion.findMany({ where, select: { id: true, status: true } }),
+    db.faqVersion.count({ where }),
+    db.apiKey.findMany({ where, select: { id: true, revokedAt: true } }),
+    db.user.findMany({ where, select: { id: true, role: true, active: true } }),
+    db.visitor.count({ where }),
+    db.tenant.findUnique({ where: { id: b.tenantId }, select: { activeModelId: true, name: true, settings: true } }),
+  ]);
+}
+
+describe("abuse", () => {
+  it("throttles login brute force with 429 and Retry-After", async () => {
+    const statuses: number[] = [];
+    let retryAfter: string | null = null;
+    for (let i = 0; i < 8; i++) {
+      const res = await fetch(`${app.server.url}/api/auth/login`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ email: b.admin.email, password: `wrong-${i}` }) });
+      statuses.push(res.status);
+      retryAfter ??= res.headers.get("retry-after");
+    }
+    expect(statuses.slice(0, 4).every((s) => s === 401)).toBe(true);
+    expect(statuses.at(-1)).toBe(429);
+    expect(Number(retryAfter)).toBeGreaterThan(0);
+    // Even the right password is refused while blocked.
+    const res = await fetch(`${app.server.url}/api/auth/login`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ email: b.admin.email, password: b.admin.password }) });
+    expect(res.status).toBe(429);
+  });
+
+  it("refuses an oversized FAQ upload with a clear message and changes nothing", async () => {
+    const versions = await app.db.faqVersion.count({ where: { tenantId: a.tenantId } });
+    const big = "question,answer\n" + "a,b\n".repeat(1_400_000);
+    const form = new FormData();
+    form.append("file", new Blob([big]), "big.csv");
+    const res = await fetch(`${app.server.url}/api/admin/faq/upload`, { method: "POST", headers: { cookie: adminA }, body: form });
+    expect(res.status).toBe(413);
+    expect((await res.json()).error.message).toMatch(/MB/);
+    expect(await app.db.faqVersion.count({ where: { tenantId: a.tenantId } })).toBe(versions);
+  });
+
+  it("answers malformed JSON bodies with 400, not a crash", async () => {
+    const res = await fetch(`${app.server.url}/api/canned-responses`, { method: "POST", headers: { cookie: adminA, "content-type": "application/json" }, body: "{not json" });
+    expect(res.status).toBe(400);
+    expect((await fetch(`${app.server.url}/api/health`)).status).toBe(200);
+  });
+});
