@@ -85,7 +85,8 @@ export function runFold(plan: FoldPlan, k: number, opts: { signal?: AbortSignal;
     dense: plan.dense ? trainIdx.map((i) => plan.dense![i]) : undefined,
     seed: plan.seed + k,
     // Large FAQs: fold models only feed calibration, and a few epochs fewer change their scores
-    // little (BANKING77: 91.6% → 91.4% at 7 of 10 epochs) while saving a third of the folds' time.
+    // little (BANKING77 full, test top-1: 91.6% at 10 epochs, 91.4% at 7, 90.9% at 5) while saving
+    // about 40% of the folds' time.
     hyper: train.length > 5000 ? { epochs: Math.ceil(epochsFor(train.length) * 0.6) } : undefined,
     signal: opts.signal,
     onEpoch: opts.onEpoch,

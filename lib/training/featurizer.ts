@@ -14,6 +14,7 @@ export const FEATURE_RECIPE = [
   "L2-normalise the 'c:' weights and the 'w:' weights separately, multiply by blockWeights.char / blockWeights.word, then L2-normalise all together",
   "feed indices (int64) and weights (float32) as [batch, nnz] tensors, padding with index 0 / value 0",
   "coverage = kept keys / distinct keys (used by calibration.json's scope model); a message with no kept key is handed off",
+  "nearest (models with `neighbours`): cosine between the message's vector and each phrasing's vector, both restricted to keys found in at most max(64, ceil(1% of phrasings)) phrasings and re-normalised; per entry the highest (see lib/training/decide.ts correctFeatures)",
 ];
 
 export interface FeatureConfig {

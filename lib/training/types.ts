@@ -71,7 +71,7 @@ export interface CurvePoint {
   answeredShare: number;
   /** Wrong answers / answers, over the covered + unrelated mix (weighted by unrelatedShare). */
   wrongRate: number;
-  /** Share of unrelated questions (held-out entries) that wrongly get an answer. */
+  /** Share of unrelated questions (held-out entries and built-in off-topic questions) that wrongly get an answer. */
   unrelatedAnswered: number;
 }
 
@@ -93,7 +93,10 @@ export interface EvaluationReport {
   answeredShare: number | null;
   answeredWrongRate: number | null;
   suggestedShare: number | null;
-  /** Share of phrasings of held-out entries (stand-ins for unrelated questions) that got an answer. */
+  /**
+   * Share of stand-ins for unrelated questions that got an answer: phrasings of held-out entries
+   * plus built-in everyday off-topic questions (lib/training/off-topic.ts).
+   */
   unrelatedAnsweredRate: number | null;
   /** Expected calibration error of the top-1 confidence on out-of-fold data. */
   calibrationError: number | null;

@@ -158,7 +158,7 @@ describe("with another tenant's session or key", () => {
     const before = JSON.stringify(await snapshotB());
     const failures: string[] = [];
     for (const r of routes.filter((x) => x.path.includes("["))) {
-      const headers = r.auth === "api-key" ? { authorization: `Bearer ${keyA}` } : { cookie: adminA };
+      const headers: Record<string, string> = r.auth === "api-key" ? { authorization: `Bearer ${keyA}` } : { cookie: adminA };
       const res = await call(r, headers);
       const text = await res.text();
       if (res.status < 400 || /B secret|B answer|B canned|b-visitor@example.com/.test(text)) failures.push(`${r.method} ${r.path} → ${res.status} ${text.slice(0, 120)}`);
@@ -170,7 +170,7 @@ describe("with another tenant's session or key", () => {
   it("lists only the caller's tenant data on collection routes", async () => {
     const failures: string[] = [];
     for (const r of routes.filter((x) => x.method === "GET" && !x.path.includes("[") && x.auth !== "public")) {
-      const headers = r.auth === "api-key" ? { authorization: `Bearer ${keyA}` } : { cookie: adminA };
+      const headers: Record<string, string> = r.auth === "api-key" ? { authorization: `Bearer ${keyA}` } : { cookie: adminA };
       const text = await (await call(r, headers)).text();
       if (/B secret|B answer|B canned|b-visitor@example.com|Security B/.test(text)) failures.push(`${r.method} ${r.path}`);
     }
