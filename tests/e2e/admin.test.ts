@@ -2,6 +2,8 @@
 // (every error shown with its line, nothing saved), upload the corrected file and save it, train
 // with a visible progress bar, read the report, try the model, publish — and a customer then gets
 // the answer from the entry that did not exist before. Agents are kept out with a clear message.
+// The tests of "admin console" are one admin's journey on one tenant: later ones build on the FAQ
+// and published model of the first.
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
