@@ -11,5 +11,6 @@ import { modelHealth } from "@/lib/health/model-health";
 import { cancelTraining, startTraining } from "@/lib/tenant-models/training-jobs";
 import { publishModelVersion } from "@/lib/tenant-models/publish";
 import { tryModelVersion } from "@/lib/tenant-models/try-model";
+import { returnConversationsToQueue } from "@/lib/handoff/presence";
 
-registerServices({ modelHealth, startTraining, cancelTraining, publishModelVersion, tryModelVersion });
+registerServices({ modelHealth, startTraining, cancelTraining, publishModelVersion, tryModelVersion, returnConversationsToQueue });

@@ -7,6 +7,7 @@ import type { modelHealth } from "@/lib/health/model-health";
 import type { startTraining, cancelTraining } from "@/lib/tenant-models/training-jobs";
 import type { publishModelVersion } from "@/lib/tenant-models/publish";
 import type { tryModelVersion } from "@/lib/tenant-models/try-model";
+import type { returnConversationsToQueue } from "@/lib/handoff/presence";
 import { AppError } from "@/lib/errors/app-error";
 
 export interface Services {
@@ -15,6 +16,7 @@ export interface Services {
   cancelTraining: typeof cancelTraining;
   publishModelVersion: typeof publishModelVersion;
   tryModelVersion: typeof tryModelVersion;
+  returnConversationsToQueue: typeof returnConversationsToQueue;
 }
 
 const g = globalThis as unknown as { __faqbotServices?: Services };

@@ -72,6 +72,11 @@ export async function setPresence(userId: string, presence: "online" | "away" | 
 /** The agent did not come back in time: offline, and their conversations go back to the queue. */
 export async function graceExpired(user: { id: string; tenantId: string }): Promise<void> {
   if ((await connectedEverywhere(user.id)) > 0) return;
+  await returnConversationsToQueue(user);
+}
+
+/** An agent leaves (grace period over, or deactivated): their conversations go to the front of the queue. */
+export async function returnConversationsToQueue(user: { id: string; tenantId: string }): Promise<void> {
   const db = await getDb();
   await db.user.update({ where: { id: user.id }, data: { presence: "offline" } });
   const owned = await db.conversation.findMany({ where: { tenantId: user.tenantId, assignedAgentId: user.id, status: "assigned" }, select: { id: true, visitorId: true } });
