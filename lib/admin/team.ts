@@ -6,7 +6,7 @@ import "server-only";
 import crypto from "node:crypto";
 import { z } from "zod";
 import { AppError } from "@/lib/errors/app-error";
-import { services } from "@/lib/app/services";
+import { maybeServices } from "@/lib/app/services";
 import { recordAudit } from "@/lib/audit/record";
 import { hashPassword } from "@/lib/auth/password";
 import { ZRole } from "@/lib/auth/roles";
@@ -80,7 +80,7 @@ export async function updateMember(db: TenantDb, actor: MemberRef, id: string, c
   });
   const { before, after } = updated;
   // A deactivated agent's open chats go back to the front of the queue for someone else.
-  if (change.active === false && before.active) await services().returnConversationsToQueue({ id, tenantId: db.tenantId });
+  if (change.active === false && before.active) await maybeServices()?.returnConversationsToQueue({ id, tenantId: db.tenantId });
   const action = change.active === false && before.active ? "team.deactivate" : change.active === true && !before.active ? "team.reactivate" : change.role && change.role !== before.role ? "team.role" : "team.update";
   await recordAudit({
     tenantId: db.tenantId,

@@ -25,6 +25,11 @@ export function registerServices(s: Services): void {
   g.__faqbotServices = s;
 }
 
+/** The services when this process runs the server (undefined in scripts and in-process tests). */
+export function maybeServices(): Services | undefined {
+  return g.__faqbotServices;
+}
+
 export function services(): Services {
   if (!g.__faqbotServices) throw new AppError("not_ready", "The server is still starting. Try again in a moment.");
   return g.__faqbotServices;
