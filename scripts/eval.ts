@@ -79,7 +79,7 @@ async function main() {
   const ev = trained.evaluation;
   console.log(`training: ${train.length} phrasings, ${ev.entries} entries, ${trainSeconds.toFixed(2)} s, model ${(trained.sizeBytes / 1e6).toFixed(2)} MB (${trained.kind})`);
   console.log(
-    `out-of-fold (training data only): accuracy ${pct(ev.inScopeAccuracy)}, answered ${pct(ev.answeredShare)}, wrong among answered ${pct(ev.answeredWrongRate)}, held-out entries answered ${pct(ev.unrelatedAnsweredRate)}`,
+    `out-of-fold (training data only): accuracy ${pct(ev.inScopeAccuracy)}, answered ${pct(ev.answeredShare)}, wrong among answered ${pct(ev.answeredWrongRate)}, unrelated stand-ins (held-out entries + off-topic questions) answered ${pct(ev.unrelatedAnsweredRate)}`,
   );
   console.log(`thresholds: answer ≥ ${trained.calibration.answerThreshold.toFixed(3)}, suggest ≥ ${trained.calibration.suggestThreshold.toFixed(3)}, temperature ${trained.calibration.temperature.toFixed(3)}`);
   console.log(

@@ -14,8 +14,8 @@ export interface AppServer {
   env: Record<string, string>;
   output: () => string;
   stop(signal?: NodeJS.Signals): Promise<number | null>;
-  /** Starts the process again with the same data (restart test). */
-  restart(): Promise<void>;
+  /** Starts the process again with the same data and port (restart tests); SIGKILL simulates a crash. */
+  restart(signal?: NodeJS.Signals): Promise<void>;
 }
 
 export async function freePort(): Promise<number> {
@@ -89,8 +89,8 @@ export async function startAppServer(opts: { databaseUrl?: string; env?: Record<
     env,
     output: () => log,
     stop,
-    restart: async () => {
-      await stop();
+    restart: async (signal: NodeJS.Signals = "SIGTERM") => {
+      await stop(signal);
       await launch();
     },
   };
