@@ -13,7 +13,8 @@ import { createEmptyTestDatabase, silentLog, type EmptyTestDatabase } from "../.
 import { startAppServer, type AppServer } from "../../support/app-server";
 import { loginCookie } from "../../support/seed";
 
-const REDIS_URL = process.env.TEST_REDIS_URL || "redis://127.0.0.1:6379";
+// A database index of its own: the test empties it.
+const REDIS_URL = process.env.TEST_REDIS_URL || "redis://127.0.0.1:6379/15";
 const ORIGIN = "http://127.0.0.1:5555";
 
 async function redisReachable(): Promise<boolean> {
