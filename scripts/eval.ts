@@ -2,7 +2,7 @@
 // tenant's FAQ goes through: trainTenantModel → files → loadTenantModel (onnxruntime-node) → decide.
 // The operating point is the calibrated one chosen from the training file alone.
 //
-//   npm run eval -- --train a.csv --test b.csv [--oos-label oos] [--embedding-model <id|dir>] [--target-wrong-rate 0.05] [--unrelated-share 0.2] [--seed 0]
+//   npm run eval -- --train a.csv --test b.csv [--oos-label oos] [--embedding-model <id|dir>] [--target-wrong-rate 0.05] [--unrelated-share 0.2] [--seed 0] [--entry-key-phrasings]
 //
 // Both files need `text,label` columns. The LAST line printed is JSON (see lib/training/test-metrics.ts
 // for exact definitions): inScopeAccuracy = in-scope test rows whose top-1 candidate is the right
@@ -51,6 +51,7 @@ async function main() {
       "target-wrong-rate": { type: "string", default: "0.05" },
       "unrelated-share": { type: "string" },
       seed: { type: "string", default: "0" },
+      "entry-key-phrasings": { type: "boolean", default: false },
     },
   });
   if (!values.train || !values.test) throw new Error("usage: npm run eval -- --train <a.csv> --test <b.csv> [--oos-label oos] [--embedding-model <id|dir>]");
@@ -65,6 +66,7 @@ async function main() {
     targetWrongRate: Number(values["target-wrong-rate"]),
     unrelatedShare: values["unrelated-share"] === undefined ? undefined : Number(values["unrelated-share"]),
     seed: Number(values.seed),
+    entryKeyPhrasings: values["entry-key-phrasings"],
     onProgress: (p) => process.stderr.write(`\r${p.phase.padEnd(10)} ${(p.fraction * 100).toFixed(0).padStart(3)}%`),
   });
   const trainSeconds = (performance.now() - started) / 1000;

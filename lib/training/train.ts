@@ -3,6 +3,7 @@
 // scores → calibrate + choose thresholds → fit the final model on everything → export files.
 import { z } from "zod";
 import { augment } from "./augment";
+import { keyPhrasings } from "./entry-keys";
 import { fitCalibration } from "./calibration";
 import { planFolds, runFold } from "./cross-validate";
 import { runFoldsInWorker } from "./parallel-folds";
@@ -26,6 +27,7 @@ const ZOptions = z.object({
   suggestHitRate: z.number().gt(0).lte(1).default(0.5),
   seed: z.number().int().default(0),
   threads: z.number().int().min(1).default(2),
+  entryKeyPhrasings: z.boolean().default(false),
 });
 
 /** Below this, starting a worker thread costs more than it saves. */
@@ -53,6 +55,7 @@ export async function trainTenantModel(examples: FaqExample[], options: TrainOpt
     suggestHitRate: options.suggestHitRate,
     seed: options.seed,
     threads: options.threads,
+    entryKeyPhrasings: options.entryKeyPhrasings,
   });
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
@@ -77,6 +80,9 @@ export async function trainTenantModel(examples: FaqExample[], options: TrainOpt
     kept.map((e) => index.get(e.label)!),
     settings.seed,
   );
+  if (settings.entryKeyPhrasings) {
+    phrasings.push(...keyPhrasings(labels, phrasings.slice(0, kept.length), new Set(kept.map((e) => normalizeText(e.text)))));
+  }
 
   const offTopic: { texts: string[]; dense?: Float32Array[] } = { texts: offTopicFor(kept.map((e) => e.text)) };
   let dense: Float32Array[] | undefined;

@@ -30,6 +30,12 @@ export interface TrainOptions {
   seed?: number;
   /** CPU threads training may use (default 2: cross-validation folds run in a worker thread). */
   threads?: number;
+  /**
+   * Also learn each entry key, read as words ("card-not-arrived" → "card not arrived"), as a phrasing
+   * of its entry (default false). Helps small FAQs whose keys describe the entry; leave it off when
+   * keys are codes. See lib/training/entry-keys.ts.
+   */
+  entryKeyPhrasings?: boolean;
   embed?: Embedder;
   onProgress?: (p: TrainProgress) => void;
   signal?: AbortSignal;

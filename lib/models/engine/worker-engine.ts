@@ -90,6 +90,8 @@ export async function createWorkerEngine(setup: TransformersSetup, model: LoadCh
     async dispose() {
       if (dead) return;
       dead = "chat worker disposed";
+      // Keep the process alive until the worker has answered (an idle worker is unref'd).
+      worker.ref();
       await new Promise<void>((resolve) => {
         worker.on("message", (m: FromWorker) => m.type === "disposed" && resolve());
         post({ type: "dispose" });

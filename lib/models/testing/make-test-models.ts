@@ -5,7 +5,7 @@
 // `npm run models:make-test`.
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { buildTinyDecoder, TINY_CHAT } from "./tiny-decoder";
+import { buildTinyDecoder, TINY_CHAT, type DecoderDims } from "./tiny-decoder";
 import { buildTinyEncoder, TINY_EMBED } from "./tiny-encoder";
 import { CHAT_IDS, chatTokenizerFiles, embedTokenizerFiles, EMBED_IDS } from "./tiny-tokenizers";
 
@@ -27,9 +27,11 @@ async function writeModelFolder(dir: string, files: { config: object; tokenizer:
   await writeFile(path.join(dir, "onnx", "model.onnx"), files.onnx);
 }
 
-export async function makeTestModels(outDir: string): Promise<TestModelPaths> {
+/** `chatDims`/`chatName` write a larger chat model for benchmarks (see BENCH_CHAT). */
+export async function makeTestModels(outDir: string, opts: { chatDims?: DecoderDims; chatName?: string } = {}): Promise<TestModelPaths> {
   const root = path.resolve(outDir);
-  const chat = path.join(root, "tiny-chat");
+  const dims = opts.chatDims ?? TINY_CHAT;
+  const chat = path.join(root, opts.chatName ?? "tiny-chat");
   const embed = path.join(root, "tiny-embed");
 
   const chatTok = chatTokenizerFiles();
@@ -39,13 +41,13 @@ export async function makeTestModels(outDir: string): Promise<TestModelPaths> {
     config: {
       model_type: "llama",
       architectures: ["LlamaForCausalLM"],
-      vocab_size: TINY_CHAT.vocab,
-      hidden_size: TINY_CHAT.hidden,
-      intermediate_size: TINY_CHAT.inner,
-      num_hidden_layers: TINY_CHAT.layers,
-      num_attention_heads: TINY_CHAT.heads,
-      num_key_value_heads: TINY_CHAT.heads,
-      head_dim: TINY_CHAT.headDim,
+      vocab_size: dims.vocab,
+      hidden_size: dims.hidden,
+      intermediate_size: dims.inner,
+      num_hidden_layers: dims.layers,
+      num_attention_heads: dims.heads,
+      num_key_value_heads: dims.heads,
+      head_dim: dims.headDim,
       max_position_embeddings: 32768,
       bos_token_id: null,
       eos_token_id: CHAT_IDS.imEnd,
@@ -57,7 +59,7 @@ export async function makeTestModels(outDir: string): Promise<TestModelPaths> {
     generationConfig: { eos_token_id: [CHAT_IDS.imEnd, CHAT_IDS.pad], pad_token_id: CHAT_IDS.pad, do_sample: false },
     tokenizer: chatTok.tokenizer,
     tokenizerConfig: chatTok.tokenizerConfig,
-    onnx: buildTinyDecoder(),
+    onnx: buildTinyDecoder(dims),
   });
 
   const embedTok = embedTokenizerFiles();

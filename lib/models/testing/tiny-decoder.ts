@@ -7,12 +7,29 @@ import { buildOnnxModel, type ValueSpec } from "@/lib/onnx/build-model";
 import { GraphBuilder } from "./graph-builder";
 import { CHAT_IDS } from "./tiny-tokenizers";
 
-export const TINY_CHAT = { layers: 2, heads: 4, headDim: 16, hidden: 64, inner: 128, vocab: CHAT_IDS.vocabSize, seed: 20240611 } as const;
+export interface DecoderDims {
+  layers: number;
+  heads: number;
+  headDim: number;
+  hidden: number;
+  inner: number;
+  vocab: number;
+  seed: number;
+}
+
+export const TINY_CHAT: DecoderDims = { layers: 2, heads: 4, headDim: 16, hidden: 64, inner: 128, vocab: CHAT_IDS.vocabSize, seed: 20240611 };
+
+/**
+ * A larger random decoder (~25 M parameters, ~100 MB) for benchmarks: per-token compute of a few
+ * milliseconds, the order of a small real model, so our service's fixed per-token costs are
+ * measured against realistic work instead of a 0.2 ms toy step.
+ */
+export const BENCH_CHAT: DecoderDims = { layers: 8, heads: 8, headDim: 64, hidden: 512, inner: 2048, vocab: CHAT_IDS.vocabSize, seed: 20240611 };
 
 /** Why these numbers: letters and spaces dominate so output looks word-like; bytes that would
  *  decode to U+FFFD or control characters, and the end-of-turn tokens, are effectively banned. */
-function outputBias(): Float32Array {
-  const bias = new Float32Array(TINY_CHAT.vocab).fill(-12);
+function outputBias(vocab: number): Float32Array {
+  const bias = new Float32Array(vocab).fill(-12);
   for (let b = 0x20; b <= 0x7e; b++) bias[b] = -2; // punctuation, capitals
   for (const b of [0x2c, 0x2e]) bias[b] = 0.5; // , .
   for (let b = 0x61; b <= 0x7a; b++) bias[b] = 3;
@@ -22,8 +39,8 @@ function outputBias(): Float32Array {
   return bias;
 }
 
-export function buildTinyDecoder(): Uint8Array {
-  const { layers, heads, headDim, hidden, inner, vocab, seed } = TINY_CHAT;
+export function buildTinyDecoder(dims: DecoderDims = TINY_CHAT): Uint8Array {
+  const { layers, heads, headDim, hidden, inner, vocab, seed } = dims;
   const g = new GraphBuilder(seed);
   const std = 1 / Math.sqrt(hidden);
 
@@ -75,7 +92,7 @@ export function buildTinyDecoder(): Uint8Array {
   // frequencies make neighbouring positions favour unrelated letters.
   const jitter = g.sinusoidalPositions("position_ids", hidden, g.uniform(hidden / 2, 0.7, 3.1));
   const byPosition = g.matmul(jitter, g.weight("position_head", [hidden, vocab], 2.5 * std));
-  g.add(g.add(g.matmul(final, head), byPosition), g.floats("lm_bias", [vocab], outputBias()), "logits");
+  g.add(g.add(g.matmul(final, head), byPosition), g.floats("lm_bias", [vocab], outputBias(vocab)), "logits");
 
   return buildOnnxModel({
     name: "tiny-chat",
