@@ -9,7 +9,7 @@ import { generateReply, getModelRuntime } from "@/lib/models";
 import type { Decision } from "@/lib/training";
 import { appendMessage, toWire, type AppendOptions, type MessageMeta } from "@/lib/chat/conversation-store";
 import { t } from "@/lib/chat/strings";
-import { emitToConversationAgents, emitToTenantAgents, emitToVisitor } from "@/lib/realtime/emit";
+import { emitToConversationAgents, emitToVisitor } from "@/lib/realtime/emit";
 import { asksForHuman, frustrationSignal } from "@/lib/handoff/triggers";
 import { escalate } from "@/lib/handoff/escalate";
 import type { HandoffReason } from "@/lib/handoff/queue";
@@ -174,7 +174,6 @@ async function botMessage(turn: Turn, text: string, meta: MessageMeta, store: Ap
 async function escalateTurn(turn: Turn, reason: HandoffReason, trigger: string, update: Record<string, unknown> = {}): Promise<void> {
   if (Object.keys(update).length > 0) await turn.db.conversation.update({ where: { id: turn.conversationId }, data: update });
   await escalate({ tenantId: turn.tenantId, conversationId: turn.conversationId, visitorId: turn.visitorId, language: turn.language, reason, trigger });
-  emitToTenantAgents(turn.tenantId, "queue:changed", { tenantId: turn.tenantId });
 }
 
 /** The decision log row (stored with the bot's reply, in the same transaction). */

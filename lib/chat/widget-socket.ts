@@ -1,11 +1,11 @@
 // The customer side of the chat: Socket.IO events of the /widget namespace (see protocol.ts).
-import { z } from "zod";
 import { getDb } from "@/lib/db";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors/app-error";
 import { onWidgetConnection } from "@/lib/realtime/attach";
 import { handleEvent } from "@/lib/realtime/handle";
-import { emitToConversationAgents, emitToTenantAgents, emitToVisitor } from "@/lib/realtime/emit";
+import { rooms } from "@/lib/realtime/types";
+import { emitToConversationAgents, emitToTenantAgents } from "@/lib/realtime/emit";
 import { consume } from "@/lib/security/rate-limit";
 import { ZChooseSuggestion, ZFeedback, ZHandoffRequest, ZOfflineTicket, ZRating, ZSendMessage, ZSync, ZTyping } from "@/lib/chat/protocol";
 import { appendCustomerMessage, currentConversation, ensureConversation, messagesAfter, toWire } from "@/lib/chat/conversation-store";
@@ -50,7 +50,7 @@ onWidgetConnection((socket) => {
     const wire = toWire(message);
     if (!duplicate) {
       // Other tabs of the same visitor show it too (they dedupe by client id).
-      socket.to(`v:${visitorId}`).emit("message", wire);
+      socket.to(rooms.visitor(visitorId)).emit("message", wire);
       if (conv.status === "queued" || conv.status === "assigned") {
         emitToConversationAgents(conv.id, "conversation:message", { conversationId: conv.id, message: wire });
         emitToTenantAgents(tenantId, "queue:activity", { conversationId: conv.id });
@@ -78,8 +78,8 @@ onWidgetConnection((socket) => {
   handleEvent(socket, "handoff:request", ZHandoffRequest, async () => {
     const db = await getDb();
     const conv = await ensureConversation(db, tenantId, visitorId, socket.data.language);
+    // escalate() tells the agents (queue:changed) and the customer (handoff:status).
     const handoff = await escalate({ tenantId, conversationId: conv.id, visitorId, language: conv.language ?? socket.data.language ?? "en", reason: "customer_request", trigger: "pressed “talk to a person”" });
-    emitToTenantAgents(tenantId, "queue:changed", { tenantId });
     return { handoff };
   });
 
@@ -111,7 +111,4 @@ onWidgetConnection((socket) => {
     const conv = await currentConversation(db, tenantId, visitorId);
     if (conv && conv.status === "assigned") emitToConversationAgents(conv.id, "customer:typing", { conversationId: conv.id, typing });
   });
-
-  void z;
-  void emitToVisitor;
 });
