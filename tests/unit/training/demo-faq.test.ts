@@ -53,3 +53,17 @@ describe("the demo FAQ model (default target: at most 5% of answers wrong)", () 
     expect((await model.decide(text)).kind).toBe("handoff");
   });
 });
+
+describe("the demo FAQ model, trained with other seeds", () => {
+  // With 3–4 phrasings per entry, no out-of-fold threshold can be certified; before the fallback in
+  // calibration.ts, 6 seeds of 10 gave a model that never answered, not even its own questions.
+  it.each([1, 3, 6, 8])("answers every entry's own question (seed %i)", async (seed) => {
+    const m = await loadTenantModel((await trainTenantModel(examples, { seed })).files);
+    for (const entry of DEMO_FAQ) {
+      const d = await m.decide(entry.question);
+      expect({ q: entry.question, kind: d.kind, label: d.candidates[0].label }).toEqual({ q: entry.question, kind: "answer", label: entry.key });
+    }
+    for (const text of ["what's the meaning of life", "¿venden coches?", "tell me a joke"]) expect((await m.decide(text)).kind).not.toBe("answer");
+    await m.dispose();
+  });
+});
