@@ -5,6 +5,8 @@
 export const omitSecrets = {
   user: { passwordHash: true },
   apiKey: { keyHash: true },
+  // Not secret, but megabytes: only the model loaders ask for it (omit: { artifact: false }).
+  modelVersion: { artifact: true },
 } as const;
 
 export const withPasswordHash = { passwordHash: false } as const;

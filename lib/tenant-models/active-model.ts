@@ -5,7 +5,7 @@ import { getDb } from "@/lib/db";
 import { logger } from "@/lib/log/logger";
 import { loadTenantModel, type LoadedTenantModel } from "@/lib/training";
 import { getModelRuntime } from "@/lib/models";
-import { fromStoredPath } from "@/lib/tenant-models/storage";
+import { loadArtifactFiles } from "@/lib/tenant-models/storage";
 import { onModelEvent } from "@/lib/tenant-models/events";
 
 export interface FaqEntryRef {
@@ -60,13 +60,13 @@ async function load(tenantId: string): Promise<ActiveModel | null> {
   const db = await getDb();
   const tenant = await db.tenant.findUnique({ where: { id: tenantId }, select: { activeModelId: true } });
   if (!tenant?.activeModelId) return null;
-  const version = await db.modelVersion.findFirst({ where: { id: tenant.activeModelId, tenantId } });
+  const version = await db.modelVersion.findFirst({ where: { id: tenant.activeModelId, tenantId }, omit: { artifact: false } });
   if (!version) return null;
   const entries = await db.faqEntry.findMany({ where: { versionId: version.faqVersionId, tenantId }, select: { id: true, key: true, question: true, answer: true, language: true } });
   const runtime = getModelRuntime();
   const embed = version.kind === "embedding" ? (texts: string[]) => runtime.embed(texts) : undefined;
   const t0 = performance.now();
-  const model = await loadTenantModel(fromStoredPath(version.artifactPath), { embed });
+  const model = await loadTenantModel(await loadArtifactFiles(version), { embed });
   logger.debug({ tenantId, version: version.number, ms: Math.round(performance.now() - t0) }, "tenant model loaded");
   return { tenantId, modelVersionId: version.id, versionNumber: version.number, model, entries: new Map(entries.map((e) => [e.key, e])) };
 }

@@ -8,7 +8,7 @@ import { env } from "@/lib/env";
 import { runTrainingInWorker, TrainingError, type FaqExample, type TrainedModel } from "@/lib/training";
 import { getModelRuntime } from "@/lib/models";
 import { readTenantSettings } from "@/lib/tenancy/settings";
-import { saveArtifact, toStoredPath } from "@/lib/tenant-models/storage";
+import { packArtifact, saveArtifact, toStoredPath } from "@/lib/tenant-models/storage";
 import { emitModelEvent } from "@/lib/tenant-models/events";
 import { redisEnabled } from "@/lib/scale/redis";
 import { enqueueTrainingJob } from "@/lib/tenant-models/training-queue";
@@ -150,6 +150,7 @@ async function storeModelVersion(db: Db, tenantId: string, faqVersionId: string,
       number,
       kind: trained.kind,
       artifactPath: toStoredPath(dir),
+      artifact: packArtifact(trained.files),
       checksum: trained.checksum,
       sizeBytes: trained.sizeBytes,
       evaluation: trained.evaluation as object,

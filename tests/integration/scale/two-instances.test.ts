@@ -81,11 +81,11 @@ describe.runIf(canRun)("two instances on PostgreSQL + Redis", () => {
     const redis = new Redis(REDIS_URL);
     await redis.flushdb();
     redis.disconnect();
-    // Instances share the data folder (tenant models, session secret), as on a shared volume.
-    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "faqbot-scale-"));
+    // Separate data folders, as on separate machines: trained models travel through the database,
+    // and the instances share only SESSION_SECRET.
     const env = { REDIS_URL, SESSION_SECRET: "x".repeat(40) };
-    a = await startAppServer({ databaseUrl: pg.url, dataDir, env });
-    b = await startAppServer({ databaseUrl: pg.url, dataDir, env });
+    a = await startAppServer({ databaseUrl: pg.url, dataDir: fs.mkdtempSync(path.join(os.tmpdir(), "faqbot-scale-a-")), env });
+    b = await startAppServer({ databaseUrl: pg.url, dataDir: fs.mkdtempSync(path.join(os.tmpdir(), "faqbot-scale-b-")), env });
     db = await createDb({ url: pg.url, log: silentLog });
     agentCookie = await loginCookie(b.url, "agent@demo.local", "demo-agent-pass");
     adminCookie = await loginCookie(b.url, "admin@demo.local", "demo-admin-pass");
