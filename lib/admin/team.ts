@@ -77,6 +77,11 @@ export async function updateMember(db: TenantDb, actor: MemberRef, id: string, c
     const row = await tx.user.update({ where: { id }, data: change, select: MEMBER_SELECT });
     if (change.active === false) await tx.session.updateMany({ where: { userId: id, revokedAt: null }, data: { revokedAt: new Date() } });
     return { before: target, after: row };
+    // Serializable: two owners demoting each other at once cannot both see the other as the
+    // remaining owner; the loser gets a conflict instead of an ownerless workspace.
+  }, { isolationLevel: "Serializable" }).catch((err: unknown) => {
+    if ((err as { code?: string } | null)?.code === "P2034") throw new AppError("conflict", "Another change to the team happened at the same moment. Reload and try again.");
+    throw err;
   });
   const { before, after } = updated;
   // A deactivated agent's open chats go back to the front of the queue for someone else.

@@ -4,7 +4,7 @@ import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors/app-error";
 import { burnPasswordCheck, verifyPassword } from "@/lib/auth/password";
 import { createSession } from "@/lib/auth/session";
-import { consume, isBlocked, reset } from "@/lib/security/rate-limit";
+import { consume, reset, reward } from "@/lib/security/rate-limit";
 
 export const ZLoginInput = z.object({
   email: z.string().trim().toLowerCase().email("Enter a valid e-mail address.").max(200),
@@ -16,8 +16,11 @@ const TOO_MANY = "Too many failed sign-in attempts. Please wait a few minutes an
 
 export async function login(input: TLoginInput, meta: { ip: string; userAgent: string | null }) {
   const accountKey = `${input.email}|${meta.ip}`;
-  const blockedFor = Math.max(await isBlocked("loginPerAccount", accountKey), await isBlocked("loginPerIp", meta.ip));
-  if (blockedFor > 0) throw new AppError("rate_limited", TOO_MANY, { retryAfterSeconds: blockedFor });
+  // Points are taken BEFORE the password is checked, so parallel guesses cannot all slip through
+  // while the (deliberately slow) hash verification runs; a successful sign-in gives them back.
+  await consume("loginPerAccount", accountKey, TOO_MANY);
+  await consume("loginPerEmail", input.email, TOO_MANY);
+  await consume("loginPerIp", meta.ip, TOO_MANY);
 
   const db = await getDb();
   // passwordHash is omitted from every query by default (lib/db); only login asks for it.
@@ -26,11 +29,9 @@ export async function login(input: TLoginInput, meta: { ip: string; userAgent: s
   const ok = hash ? await verifyPassword(hash, input.password) : (await burnPasswordCheck(input.password), false);
 
   if (!ok || !user || !user.active) {
-    await consume("loginPerAccount", accountKey, TOO_MANY);
-    await consume("loginPerIp", meta.ip, TOO_MANY);
     throw new AppError("unauthenticated", user && !user.active && ok ? "This account has been deactivated." : "E-mail or password is incorrect.");
   }
-  await reset("loginPerAccount", accountKey);
+  await Promise.all([reset("loginPerAccount", accountKey), reset("loginPerEmail", input.email), reward("loginPerIp", meta.ip)]);
   await db.user.update({ where: { id: user.id }, data: { lastSeenAt: new Date() } });
   const session = await createSession(user, meta.userAgent);
   return { user: { id: user.id, tenantId: user.tenantId, email: user.email, name: user.name, role: user.role }, ...session };

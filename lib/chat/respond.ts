@@ -53,8 +53,9 @@ async function respond(conversationId: string, customerMessageId: string): Promi
   if (!conv || !msg) return;
   // A person owns the conversation (or it waits for one): the bot stays silent.
   if (conv.owner === "agent" || conv.status === "queued" || conv.status === "assigned") return;
-  // Already answered (a re-send, or a second tab asked for the pending reply).
-  if (recent.some((m) => m.seq > msg.seq && m.role !== "customer")) return;
+  // Already answered (a re-send, or a second tab asked for the pending reply): a bot reply names
+  // the question it answers, so a reply to an EARLIER question stored after this one does not count.
+  if (recent.some((m) => m.seq > msg.seq && (m.role === "agent" || (m.role === "bot" && (m.metadata as MessageMeta | null)?.replyTo === msg.id)))) return;
 
   const language = detectLanguage(msg.text) ?? conv.language ?? conv.tenant.defaultLanguage;
   const turn: Turn = { db, tenantId: conv.tenantId, visitorId: conv.visitorId, conversationId, language, replyTo: msg.id, replyToClientId: msg.clientMessageId, text: msg.text };

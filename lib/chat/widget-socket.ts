@@ -76,6 +76,8 @@ onWidgetConnection((socket) => {
   });
 
   handleEvent(socket, "handoff:request", ZHandoffRequest, async () => {
+    await consume("messagesPerVisitor", visitorId, SLOW_DOWN);
+    await consume("messagesPerIp", socket.data.ip, SLOW_DOWN);
     const db = await getDb();
     const conv = await ensureConversation(db, tenantId, visitorId, socket.data.language);
     // escalate() tells the agents (queue:changed) and the customer (handoff:status).
@@ -86,6 +88,7 @@ onWidgetConnection((socket) => {
   handleEvent(socket, "offline:ticket", ZOfflineTicket, async ({ email, message }) => {
     const db = await getDb();
     await consume("messagesPerVisitor", visitorId, SLOW_DOWN);
+    await consume("messagesPerIp", socket.data.ip, SLOW_DOWN);
     const conv = await currentConversation(db, tenantId, visitorId);
     const ticket = await db.$transaction(async (tx) => {
       const tk = await tx.offlineTicket.create({ data: { tenantId, visitorId, conversationId: conv?.id ?? null, email, message } });

@@ -1,7 +1,7 @@
 // FAQ versions: every change to a tenant's FAQ (an upload, an inline edit, "add to FAQ" from an
 // unanswered question, an API call) creates a new numbered version with all its entries, in one
 // transaction. An upload with any error changes nothing and returns every error with its line.
-import { getDb, type Db } from "@/lib/db";
+import { getDb, isUniqueViolation, type Db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors/app-error";
 import { recordAudit } from "@/lib/audit/record";
@@ -54,7 +54,8 @@ export async function createFaqVersion(
 ) {
   if (entries.length === 0) throw new AppError("validation_failed", "An FAQ needs at least one entry.");
   const db = await getDb();
-  const version = await db.$transaction(async (tx) => {
+  const version = await db
+    .$transaction(async (tx) => {
     const last = await tx.faqVersion.findFirst({ where: { tenantId }, orderBy: { number: "desc" }, select: { number: true } });
     const v = await tx.faqVersion.create({
       data: { tenantId, number: (last?.number ?? 0) + 1, source: opts.source, fileName: opts.fileName ?? null, entryCount: entries.length, createdById: opts.actor.kind === "user" || !opts.actor.kind ? (opts.actor.id ?? null) : null },
@@ -63,7 +64,12 @@ export async function createFaqVersion(
       data: entries.map((e, i) => ({ tenantId, versionId: v.id, key: e.key, question: e.question, alternatives: e.alternatives, answer: e.answer, category: e.category, language: e.language, position: i })),
     });
     return v;
-  });
+    })
+    .catch((err: unknown) => {
+      // Two saves at the same moment computed the same version number: one wins, one is told.
+      if (isUniqueViolation(err)) throw new AppError("conflict", "Someone saved the FAQ at the same moment. Reload to see their version, then save again.");
+      throw err;
+    });
   await recordAudit({ tenantId, actorId: opts.actor.id ?? null, actorKind: opts.actor.kind ?? "user", action: `faq.${opts.source}`, target: version.id, details: { version: version.number, entries: entries.length, fileName: opts.fileName ?? null } });
   return { version, warnings: opts.warnings ?? [] };
 }

@@ -44,13 +44,13 @@ export async function claimConversation(actor: Actor, conversationId: string, op
     if (active >= me.maxChats) throw new AppError("conflict", `You already have ${active} open chats, your maximum. Resolve one first.`);
   }
   const now = new Date();
-  const won = await db.$transaction(async (tx) => {
+  // Both changes or neither: a lost race throws inside the transaction, which rolls it back.
+  await db.$transaction(async (tx) => {
+    const moved = await tx.conversation.updateMany({ where: { id: conversationId, tenantId: actor.tenantId, status: "queued" }, data: { status: "assigned", owner: "agent", assignedAgentId: actor.id } });
+    if (moved.count !== 1) throw new AppError("conflict", "Another agent already took this conversation.");
     const res = await tx.handoff.updateMany({ where: { tenantId: actor.tenantId, conversationId, status: "queued" }, data: { status: "claimed", claimedById: actor.id, claimedAt: now } });
-    if (res.count !== 1) return false;
-    await tx.conversation.update({ where: { id: conversationId }, data: { status: "assigned", owner: "agent", assignedAgentId: actor.id } });
-    return true;
+    if (res.count < 1) throw new AppError("conflict", "Another agent already took this conversation.");
   });
-  if (!won) throw new AppError("conflict", "Another agent already took this conversation.");
   cancelReply(conversationId);
   await systemMessage(db, conv, t("assigned", conv.language, { name: actor.name }), "handoff_assigned");
   emitToVisitor(conv.visitorId, "handoff:status", { state: "assigned", agentName: actor.name });
@@ -128,8 +128,13 @@ export async function releaseToBot(actor: Actor, conversationId: string) {
   if (conv.status === "assigned") assertOwner(conv, actor);
   else if (conv.status !== "queued") throw new AppError("conflict", "The bot already handles this conversation.");
   await db.$transaction(async (tx) => {
+    // Conditional on the state read above, so a claim made meanwhile is never silently undone.
+    const moved = await tx.conversation.updateMany({
+      where: { id: conversationId, status: conv.status, assignedAgentId: conv.assignedAgentId },
+      data: { status: "open", owner: "bot", assignedAgentId: null, unansweredStreak: 0 },
+    });
+    if (moved.count !== 1) throw new AppError("conflict", "The conversation changed meanwhile (another agent took it). Reload and try again.");
     await tx.handoff.updateMany({ where: { conversationId, status: { in: ["queued", "claimed"] } }, data: { status: "returned", resolvedAt: new Date() } });
-    await tx.conversation.update({ where: { id: conversationId }, data: { status: "open", owner: "bot", assignedAgentId: null, unansweredStreak: 0 } });
   });
   await systemMessage(db, conv, t("returnedToBot", conv.language), "returned_to_bot");
   emitToVisitor(conv.visitorId, "handoff:status", { state: "none" });

@@ -12,11 +12,33 @@ import { agentConnected, agentDisconnected, setPresence } from "@/lib/handoff/pr
 import { autoAssign } from "@/lib/handoff/auto-assign";
 import { queueChanged } from "@/lib/handoff/broadcast";
 import { z } from "zod";
+import { cookieFromHeader, readSession } from "@/lib/auth/session";
+
+const SESSION_RECHECK_MS = 5_000;
 
 onAgentConnection((socket) => {
   const user = socket.data.user;
   const actor: Actor = { id: user.id, tenantId: user.tenantId, name: user.name, role: user.role };
   agentConnected(user.id, socket.id);
+
+  // The session is re-checked (at most every few seconds) before any event runs: after a logout,
+  // a deactivation or expiry, an open console loses its powers at once and is disconnected.
+  let checkedAt = Date.now();
+  const cookie = cookieFromHeader(socket.handshake.headers.cookie);
+  socket.use((_packet, next) => {
+    if (Date.now() - checkedAt < SESSION_RECHECK_MS) return next();
+    void readSession(cookie)
+      .then((current) => {
+        if (!current || current.role !== user.role) {
+          next(new Error("Your session has ended. Please sign in again."));
+          socket.disconnect(true);
+          return;
+        }
+        checkedAt = Date.now();
+        next();
+      })
+      .catch(() => next(new Error("Could not verify your session.")));
+  });
   socket.on("disconnect", () => void agentDisconnected(user, socket.id).catch((err) => socket.data.log.error({ err }, "disconnect handling failed")));
 
   handleEvent(socket, "presence:set", ZPresence, async ({ presence }) => {

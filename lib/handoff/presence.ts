@@ -77,6 +77,8 @@ export async function graceExpired(user: { id: string; tenantId: string }): Prom
 
 /** An agent leaves (grace period over, or deactivated): their conversations go to the front of the queue. */
 export async function returnConversationsToQueue(user: { id: string; tenantId: string }): Promise<void> {
+  // Any console still open (a deactivated agent's) is disconnected, on every instance.
+  getIo()?.of("/agent").in(rooms.agent(user.id)).disconnectSockets(true);
   const db = await getDb();
   await db.user.update({ where: { id: user.id }, data: { presence: "offline" } });
   const owned = await db.conversation.findMany({ where: { tenantId: user.tenantId, assignedAgentId: user.id, status: "assigned" }, select: { id: true, visitorId: true } });

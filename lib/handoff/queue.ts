@@ -77,14 +77,16 @@ export async function availability(db: Db, tenantId: string): Promise<{ open: tr
  * transaction: the handoff row and the conversation's status change together.
  */
 export async function enqueue(db: Db, input: { tenantId: string; conversationId: string; reason: HandoffReason; priority?: number; context: HandoffContext }) {
-  const active = await db.handoff.findFirst({ where: { conversationId: input.conversationId, status: { in: ["queued", "claimed"] } } });
-  if (active) return { handoff: active, created: false };
   const handoff = await db.$transaction(async (tx) => {
-    const h = await tx.handoff.create({
+    // Conditional: of two simultaneous requests (a double click, the bot escalating at the same
+    // moment) only one moves the conversation into the queue and creates the handoff.
+    const moved = await tx.conversation.updateMany({ where: { id: input.conversationId, status: { notIn: ["queued", "assigned"] } }, data: { status: "queued", unansweredStreak: 0 } });
+    if (moved.count !== 1) return null;
+    return tx.handoff.create({
       data: { tenantId: input.tenantId, conversationId: input.conversationId, reason: input.reason, priority: input.priority ?? 0, context: input.context as object, status: "queued" },
     });
-    await tx.conversation.update({ where: { id: input.conversationId }, data: { status: "queued", unansweredStreak: 0 } });
-    return h;
   });
-  return { handoff, created: true };
+  if (handoff) return { handoff, created: true };
+  const active = await db.handoff.findFirst({ where: { conversationId: input.conversationId, status: { in: ["queued", "claimed"] } }, orderBy: { queuedAt: "desc" } });
+  return { handoff: active!, created: false };
 }

@@ -1,5 +1,5 @@
-// The client's IP for rate limits and logs. X-Forwarded-For is trusted only when TRUST_PROXY is
-// on (behind a load balancer); otherwise a client could pick its own rate-limit bucket.
+// The client's IP for rate limits and logs. X-Forwarded-For is read only when TRUST_PROXY is on
+// (behind one load balancer that appends the peer address).
 import { env } from "@/lib/env";
 
 export function clientIp(headers: Headers | Record<string, string | string[] | undefined>, socketAddress?: string): string {
@@ -9,8 +9,11 @@ export function clientIp(headers: Headers | Record<string, string | string[] | u
     return Array.isArray(v) ? v[0] : v;
   };
   if (env().TRUST_PROXY) {
+    // The rightmost entry is the one our own proxy appended; entries to its left were sent by the
+    // client and could be anything (a client could otherwise pick its own rate-limit bucket).
     const fwd = get("x-forwarded-for");
-    if (fwd) return fwd.split(",")[0]!.trim();
+    const last = fwd?.split(",").pop()?.trim();
+    if (last) return last;
   }
   return socketAddress ?? get("x-real-ip-internal") ?? "unknown";
 }

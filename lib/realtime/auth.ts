@@ -11,6 +11,7 @@ import { readVisitorToken, signVisitorToken } from "@/lib/widget/visitor-token";
 import { consume } from "@/lib/security/rate-limit";
 import { clientIp } from "@/lib/http/client-ip";
 import { logger } from "@/lib/log/logger";
+import { env } from "@/lib/env";
 import type { AgentSocketData, WidgetSocketData } from "@/lib/realtime/types";
 
 type Next = (err?: Error) => void;
@@ -27,6 +28,13 @@ export function socketIp(socket: Socket): string {
 
 export async function authenticateAgent(socket: Socket, next: Next) {
   try {
+    // Browsers always send Origin on WebSockets: the console must be this server's own page, not a
+    // script on a sibling site riding on the session cookie.
+    const origin = socket.handshake.headers.origin;
+    const host = socket.handshake.headers.host;
+    if (origin && origin !== `http://${host}` && origin !== `https://${host}` && origin !== env().PUBLIC_URL?.replace(/\/$/, "")) {
+      return refuse(next, new AppError("forbidden", "The agent console must be opened from this server."));
+    }
     const user = await readSession(cookieFromHeader(socket.handshake.headers.cookie));
     if (!user) return refuse(next, new AppError("unauthenticated", "Please sign in."));
     const data: AgentSocketData = { kind: "agent", user, log: logger.child({ socket: socket.id, tenantId: user.tenantId, userId: user.id }) };

@@ -12,6 +12,8 @@ export interface LimiterSpec {
 export const LIMITS = {
   /** Failed logins per e-mail + IP. */
   loginPerAccount: { points: 5, durationSeconds: 15 * 60, blockSeconds: 15 * 60 },
+  /** Sign-in attempts per e-mail from anywhere (a distributed guess at one account). */
+  loginPerEmail: { points: 20, durationSeconds: 15 * 60, blockSeconds: 15 * 60 },
   /** Failed logins per IP across accounts (credential stuffing). */
   loginPerIp: { points: 30, durationSeconds: 15 * 60, blockSeconds: 15 * 60 },
   /** Customer messages per visitor and per IP. */
@@ -68,4 +70,9 @@ export async function isBlocked(name: LimitName, key: string): Promise<number> {
 
 export async function reset(name: LimitName, key: string): Promise<void> {
   await limiter(name).delete(key);
+}
+
+/** Gives one point back (an attempt that turned out legitimate). */
+export async function reward(name: LimitName, key: string): Promise<void> {
+  await limiter(name).reward(key, 1);
 }

@@ -34,10 +34,14 @@ if (!g.__faqbotActiveModelsWired) {
   onModelEvent("published", ({ tenantId }) => evictTenantModel(tenantId));
 }
 
+/** Messages already holding the evicted model finish with it; its session is freed a minute later. */
+const DISPOSE_DELAY_MS = 60_000;
+
 export function evictTenantModel(tenantId: string): void {
   const entry = cache.get(tenantId);
   cache.delete(tenantId);
-  void entry?.then((m: ActiveModel | null) => m?.model.dispose()).catch(() => undefined);
+  if (!entry) return;
+  setTimeout(() => void entry.then((m: ActiveModel | null) => m?.model.dispose()).catch(() => undefined), DISPOSE_DELAY_MS).unref();
 }
 
 /** The tenant's published model, or null when it has none (the bot then hands off). */

@@ -13,10 +13,11 @@ export async function publishModelVersion(input: { tenantId: string; modelVersio
   const previous = await db.tenant.findUniqueOrThrow({ where: { id: input.tenantId }, select: { activeModelId: true } });
   if (previous.activeModelId === version.id) return version;
   const published = await db.$transaction(async (tx) => {
-    await tx.modelVersion.updateMany({ where: { tenantId: input.tenantId, status: "published" }, data: { status: "ready" } });
-    const v = await tx.modelVersion.update({ where: { id: version.id }, data: { status: "published", publishedAt: new Date() } });
+    // The tenant row is written first: it locks the row, so two publishes at once run one after
+    // the other and exactly one version ends up marked published.
     await tx.tenant.update({ where: { id: input.tenantId }, data: { activeModelId: version.id } });
-    return v;
+    await tx.modelVersion.updateMany({ where: { tenantId: input.tenantId, status: "published" }, data: { status: "ready" } });
+    return tx.modelVersion.update({ where: { id: version.id }, data: { status: "published", publishedAt: new Date() } });
   });
   const rollback = previous.activeModelId !== null && (await db.modelVersion.findUnique({ where: { id: previous.activeModelId } }))?.number! > version.number;
   await recordAudit({

@@ -73,13 +73,15 @@ export function unpackArtifact(packed: Uint8Array): Record<string, Uint8Array> {
  * The model's files: from the local folder when present and intact, otherwise from the database
  * (another instance trained it, or the folder was lost), which then refills the local cache.
  */
-export async function loadArtifactFiles(version: { tenantId: string; number: number; artifactPath: string; artifact: Uint8Array | null }): Promise<Record<string, Uint8Array> | string> {
+export async function loadArtifactFiles(version: { tenantId: string; number: number; artifactPath: string; artifact: Uint8Array | null; checksum: string }): Promise<Record<string, Uint8Array> | string> {
   const dir = fromStoredPath(version.artifactPath);
-  const present = await fs
-    .stat(path.join(dir, "manifest.json"))
-    .then(() => true)
-    .catch(() => false);
-  if (present || !version.artifact) return dir;
+  // The local copy counts only if it is the version the database describes (a folder left by a
+  // crashed run elsewhere could hold another model under the same number).
+  const localChecksum = await fs
+    .readFile(path.join(dir, "manifest.json"), "utf8")
+    .then((m) => (JSON.parse(m) as { checksum?: string }).checksum)
+    .catch(() => undefined);
+  if (localChecksum === version.checksum || !version.artifact) return dir;
   const files = unpackArtifact(version.artifact);
   await saveArtifact(version.tenantId, version.number, files).catch(() => undefined);
   return files;

@@ -41,12 +41,19 @@ export async function startTraining(input: StartTrainingInput) {
     ? await db.faqVersion.findFirst({ where: { id: input.faqVersionId, tenantId: input.tenantId } })
     : await db.faqVersion.findFirst({ where: { tenantId: input.tenantId }, orderBy: { number: "desc" } });
   if (!version) throw new AppError("not_found", "Upload an FAQ before training.");
-  if (await db.trainingRun.findFirst({ where: { tenantId: input.tenantId, status: { in: ["queued", "running"] } }, select: { id: true } })) {
+  // A run older than the training timeout can no longer be going on (its worker died without
+  // a word): it does not block new runs.
+  const staleBefore = new Date(Date.now() - env().TRAINING_TIMEOUT_MS - 60_000);
+  if (await db.trainingRun.findFirst({ where: { tenantId: input.tenantId, status: { in: ["queued", "running"] }, createdAt: { gt: staleBefore } }, select: { id: true } })) {
     throw new AppError("conflict", busy);
   }
   const run = await db.trainingRun.create({ data: { tenantId: input.tenantId, faqVersionId: version.id, startedById: input.startedById ?? null, status: "queued", phase: "queued" } });
-  if (redisEnabled()) await enqueueTrainingJob(run.id);
-  else runTrainingJob(run.id);
+  if (redisEnabled()) {
+    await enqueueTrainingJob(run.id).catch(async (err: unknown) => {
+      await markRunFailed(run.id, "The training queue is unavailable. Try again in a moment.");
+      throw err;
+    });
+  } else runTrainingJob(run.id);
   return run;
 }
 
@@ -73,6 +80,16 @@ export async function waitForRun(runId: string, timeoutMs = env().TRAINING_TIMEO
     const r = await db.trainingRun.findUnique({ where: { id: runId }, select: { status: true } });
     if (!r || r.status === "succeeded" || r.status === "failed") return;
     await new Promise((res) => setTimeout(res, 150));
+  }
+}
+
+/** Marks a run that can no longer finish as failed (queue unavailable, retries exhausted). */
+export async function markRunFailed(runId: string, error: string): Promise<void> {
+  const db = await getDb();
+  const res = await db.trainingRun.updateMany({ where: { id: runId, status: { in: ["queued", "running"] } }, data: { status: "failed", error, finishedAt: new Date() } });
+  if (res.count === 1) {
+    const run = await db.trainingRun.findUniqueOrThrow({ where: { id: runId } });
+    emitModelEvent("training:progress", { tenantId: run.tenantId, runId, status: "failed", phase: null, progress: 0, error });
   }
 }
 

@@ -22,7 +22,7 @@ export async function enqueueTrainingJob(runId: string): Promise<void> {
 onStart(async () => {
   if (!redisEnabled()) return;
   // Imported lazily: training-jobs imports this module.
-  const { runTrainingJob } = await import("@/lib/tenant-models/training-jobs");
+  const { runTrainingJob, markRunFailed } = await import("@/lib/tenant-models/training-jobs");
   const worker = new Worker(QUEUE, async (job) => runTrainingJob((job.data as { runId: string }).runId), {
     connection: redisConnection("training-worker", { forBullmq: true }),
     concurrency: 1,
@@ -31,7 +31,11 @@ onStart(async () => {
     stalledInterval: 10_000,
     maxStalledCount: 2,
   });
-  worker.on("failed", (job, err) => logger.warn({ runId: job?.data?.runId, err: err.message }, "training job failed"));
+  worker.on("failed", (job, err) => {
+    logger.warn({ runId: job?.data?.runId, err: err.message }, "training job failed");
+    // Out of attempts: the run must not stay "running" and block the tenant's next one.
+    if (job && job.attemptsMade >= (job.opts.attempts ?? 1)) void markRunFailed(job.data.runId, "Training failed on every attempt. The published model is unchanged.");
+  });
   onStop(async () => {
     await worker.close();
     await g.__faqbotTrainingQueue?.close();

@@ -33,7 +33,7 @@ describe("model artifacts in the database", () => {
   });
 
   it("loads from the database when the local folder is missing, and caches it locally", async () => {
-    const version = { tenantId: "t-storage", number: 3, artifactPath: toStoredPath(artifactDir("t-storage", 3)), artifact: packArtifact(trained.files) };
+    const version = { tenantId: "t-storage", number: 3, artifactPath: toStoredPath(artifactDir("t-storage", 3)), artifact: packArtifact(trained.files), checksum: trained.checksum };
     expect(fs.existsSync(artifactDir("t-storage", 3))).toBe(false);
     const source = await loadArtifactFiles(version);
     expect(typeof source).toBe("object");
@@ -43,6 +43,11 @@ describe("model artifacts in the database", () => {
     // The next load reads the refilled folder.
     expect(fs.existsSync(path.join(artifactDir("t-storage", 3), "manifest.json"))).toBe(true);
     expect(await loadArtifactFiles(version)).toBe(artifactDir("t-storage", 3));
+  });
+
+  it("does not trust a local folder holding a different model under the same number", async () => {
+    const other = { tenantId: "t-storage", number: 3, artifactPath: toStoredPath(artifactDir("t-storage", 3)), artifact: packArtifact(trained.files), checksum: "another-model" };
+    expect(typeof (await loadArtifactFiles(other))).toBe("object");
   });
 
   it("refuses bytes that are not a packed model", () => {
