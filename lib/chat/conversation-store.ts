@@ -35,8 +35,24 @@ export function currentConversation(db: Db, tenantId: string, visitorId: string)
   return db.conversation.findFirst({ where: { tenantId, visitorId, status: { not: "closed" } }, orderBy: { createdAt: "desc" } });
 }
 
-export async function ensureConversation(db: Db, tenantId: string, visitorId: string, language: string | null) {
-  return (await currentConversation(db, tenantId, visitorId)) ?? db.conversation.create({ data: { tenantId, visitorId, language } });
+const g2 = globalThis as unknown as { __faqbotEnsure?: Map<string, Promise<unknown>> };
+const ensuring = (g2.__faqbotEnsure ??= new Map());
+
+/**
+ * The visitor's current conversation, created if there is none. Serialised per visitor, so two
+ * first messages at the same moment (two tabs, a message and a handoff request) share one.
+ */
+export function ensureConversation(db: Db, tenantId: string, visitorId: string, language: string | null) {
+  type Conv = NonNullable<Awaited<ReturnType<typeof currentConversation>>>;
+  const prev = (ensuring.get(visitorId) ?? Promise.resolve()) as Promise<unknown>;
+  const next: Promise<Conv> = prev
+    .catch(() => undefined)
+    .then(async () => (await currentConversation(db, tenantId, visitorId)) ?? db.conversation.create({ data: { tenantId, visitorId, language } }));
+  ensuring.set(visitorId, next);
+  void next.finally(() => {
+    if (ensuring.get(visitorId) === next) ensuring.delete(visitorId);
+  }).catch(() => undefined);
+  return next;
 }
 
 // Sequence numbers: the last seq of recently active conversations is cached, and a message is
