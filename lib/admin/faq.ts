@@ -5,6 +5,7 @@ import "server-only";
 import { z } from "zod";
 import { getDb } from "@/lib/db";
 import { env } from "@/lib/env";
+import { readFormCapped } from "@/lib/http/body";
 import { AppError } from "@/lib/errors/app-error";
 import { faqEntries } from "@/lib/faq/versions";
 import { diffFaqEntries } from "@/lib/faq/diff";
@@ -80,17 +81,7 @@ export function sampleFaq(format: ExportFormat) {
 
 /** The `file` field of a multipart upload, as the FAQ importer wants it. */
 export async function readUploadedFile(req: Request): Promise<{ fileName: string; bytes: Uint8Array; contentType?: string }> {
-  // Refuse an oversized body before buffering it (multipart framing adds a little).
-  const declared = Number(req.headers.get("content-length") ?? 0);
-  if (declared > env().MAX_UPLOAD_BYTES + 64 * 1024) {
-    throw new AppError("payload_too_large", `The file is larger than the ${(env().MAX_UPLOAD_BYTES / 1024 / 1024).toFixed(1)} MB limit. Split the FAQ or remove unused entries.`);
-  }
-  let form: FormData;
-  try {
-    form = await req.formData();
-  } catch {
-    throw new AppError("bad_request", "Send the FAQ file as a multipart form with a field named \"file\".");
-  }
+  const form = await readFormCapped(req, env().MAX_UPLOAD_BYTES);
   const file = form.get("file");
   if (!file || typeof file === "string") throw new AppError("bad_request", "Choose a file to upload (CSV, JSON or Markdown).");
   return { fileName: file.name || "upload", bytes: new Uint8Array(await file.arrayBuffer()), contentType: file.type || undefined };

@@ -4,6 +4,8 @@
 // errors name lines of the body the client sent; any error saves nothing.
 import { z } from "zod";
 import { AppError } from "@/lib/errors/app-error";
+import { env } from "@/lib/env";
+import { readBodyCapped, readFormCapped } from "@/lib/http/body";
 import { createFaqVersion, previewFaqUpload, type FaqActor } from "@/lib/faq/versions";
 import type { TenantDb } from "@/lib/tenancy/guard";
 
@@ -40,18 +42,13 @@ export async function uploadFaqFromRequest(tenantId: string, req: Request, actor
 async function readUpload(req: Request): Promise<{ fileName: string; bytes: Uint8Array; contentType?: string }> {
   const type = req.headers.get("content-type") ?? "";
   if (type.startsWith("multipart/form-data")) {
-    let form: FormData;
-    try {
-      form = await req.formData();
-    } catch {
-      throw new AppError("bad_request", "The multipart body could not be read.");
-    }
+    const form = await readFormCapped(req, env().MAX_UPLOAD_BYTES);
     const file = form.get("file");
     if (!file || typeof file === "string") throw new AppError("bad_request", 'Send the FAQ file in a form field named "file".');
     return { fileName: file.name || "faq", bytes: new Uint8Array(await file.arrayBuffer()), contentType: file.type || undefined };
   }
   if (type.startsWith("application/json")) {
-    return { fileName: "api.json", bytes: new Uint8Array(await req.arrayBuffer()), contentType: "application/json" };
+    return { fileName: "api.json", bytes: await readBodyCapped(req, env().MAX_UPLOAD_BYTES, "The request body"), contentType: "application/json" };
   }
   throw new AppError("bad_request", 'Send either multipart/form-data with a "file" field or application/json with { "entries": [...] }.');
 }

@@ -6,6 +6,7 @@ import type { z } from "zod";
 import { AppError } from "@/lib/errors/app-error";
 import { logger } from "@/lib/log/logger";
 import { errorResponse, parse } from "@/lib/http/handler";
+import { readBodyCapped } from "@/lib/http/body";
 import { tenantDb, type TenantDb } from "@/lib/tenancy/guard";
 import { authenticateApiKey, type ApiPrincipal } from "@/lib/api-keys/authenticate";
 import { API_SCOPES, type ApiScope } from "@/lib/api-keys/scopes";
@@ -65,7 +66,8 @@ export function requireScope(key: ApiPrincipal, scope: ApiScope): void {
 }
 
 async function parseJsonBody(req: NextRequest, schema: z.ZodType): Promise<unknown> {
-  const text = await req.text();
+  // JSON bodies of the API are small; a megabyte is generous and bounds memory per request.
+  const text = new TextDecoder().decode(await readBodyCapped(req, 1024 * 1024, "The request body"));
   let raw: unknown = {};
   if (text.trim()) {
     try {

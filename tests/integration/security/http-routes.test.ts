@@ -227,4 +227,24 @@ describe("abuse", () => {
     expect(res.status).toBe(400);
     expect((await fetch(`${app.server.url}/api/health`)).status).toBe(200);
   });
+  // Last in the file: the server answers 413 mid-upload and drops that connection.
+  it("refuses an oversized upload sent without Content-Length (chunked) before buffering it", async () => {
+    const chunk = new TextEncoder().encode("x".repeat(64 * 1024));
+    let sent = 0;
+    const body = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        if (sent >= 8 * 1024 * 1024) return controller.close();
+        sent += chunk.byteLength;
+        controller.enqueue(chunk);
+      },
+    });
+    const res = await fetch(`${app.server.url}/api/v1/faq`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${keyA}`, "content-type": "application/json" },
+      body,
+      duplex: "half",
+    } as RequestInit);
+    expect(res.status).toBe(413);
+    expect((await res.json()).error.message).toMatch(/MB limit/);
+  });
 });
