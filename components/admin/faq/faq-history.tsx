@@ -83,26 +83,8 @@ export function FaqHistory({ versions }: { versions: VersionView[] }) {
       {versions.length > 1 && (
         <div className="mt-4 space-y-3 border-t border-slate-100 pt-3">
           <div className="flex flex-wrap items-end gap-2 text-sm">
-            <label>
-              <span className="block text-xs text-slate-500">Compare</span>
-              <select className={inputClass} value={from} onChange={(e) => setFrom(e.target.value)} data-testid="diff-from">
-                {versions.map((v) => (
-                  <option key={v.id} value={v.id}>
-                    v{v.number}
-                  </option>
-                ))}
-              </select>
-            </label>
-            <label>
-              <span className="block text-xs text-slate-500">with</span>
-              <select className={inputClass} value={to} onChange={(e) => setTo(e.target.value)} data-testid="diff-to">
-                {versions.map((v) => (
-                  <option key={v.id} value={v.id}>
-                    v{v.number}
-                  </option>
-                ))}
-              </select>
-            </label>
+            <VersionSelect label="Compare" versions={versions} value={from} onChange={setFrom} testId="diff-from" />
+            <VersionSelect label="with" versions={versions} value={to} onChange={setTo} testId="diff-to" />
             <Button onClick={() => void compare()} data-testid="diff-compare">
               Show differences
             </Button>
@@ -150,5 +132,20 @@ function DiffView({ diff, from, to }: { diff: Diff; from: { number: number }; to
         </div>
       ))}
     </div>
+  );
+}
+
+function VersionSelect(props: { label: string; versions: { id: string; number: number }[]; value: string; onChange: (id: string) => void; testId: string }) {
+  return (
+    <label>
+      <span className="block text-xs text-slate-500">{props.label}</span>
+      <select className={inputClass} value={props.value} onChange={(e) => props.onChange(e.target.value)} data-testid={props.testId}>
+        {props.versions.map((v) => (
+          <option key={v.id} value={v.id}>
+            v{v.number}
+          </option>
+        ))}
+      </select>
+    </label>
   );
 }
