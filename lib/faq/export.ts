@@ -4,7 +4,16 @@ import type { FaqEntryInput } from "./import/types";
 
 const CSV_COLUMNS = ["question", "answer", "alternatives", "category", "language", "key"] as const;
 
-function csvCell(value: string, delimiter: string): string {
+// A spreadsheet runs a cell that starts with one of these as a formula (CSV injection): such cells
+// are written with a leading apostrophe, as OWASP recommends; the importer takes it off again.
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+export function formulaSafe(value: string): string {
+  return FORMULA_START.test(value) ? `'${value}` : value;
+}
+
+function csvCell(raw: string, delimiter: string): string {
+  const value = formulaSafe(raw);
   const needsQuotes = value.includes(delimiter) || /["\r\n]/.test(value) || value !== value.trim();
   return needsQuotes ? `"${value.replace(/"/g, '""')}"` : value;
 }

@@ -30,6 +30,11 @@ export function detectDelimiter(headerLine: string): string {
   return best;
 }
 
+/** Undoes the export's formula guard (lib/faq/export.ts): "'=x" → "=x". */
+function unescapeFormula(value: string): string {
+  return /^'[=+\-@\t\r]/.test(value) ? value.slice(1).trim() : value;
+}
+
 /** "a | b \| c" → ["a", "b | c"]: alternatives share one cell, separated by "|" ("\|" for a literal bar). */
 export function splitAlternatives(cell: string): string[] {
   return cell
@@ -189,7 +194,7 @@ export function parseCsv(text: string): ParsedFile {
         message: `Line ${line}: column ${index + 1} has a value but no name in the header row. Name the column (${acceptedFieldsText()}) or delete its values.`,
       });
     }
-    const cell = (field: FaqField) => (columnOf[field] === undefined ? undefined : (fields[columnOf[field]!] ?? "").trim());
+    const cell = (field: FaqField) => (columnOf[field] === undefined ? undefined : unescapeFormula((fields[columnOf[field]!] ?? "").trim()));
     const optional = (field: FaqField) => {
       const value = cell(field);
       return value === undefined || value === "" ? null : value;

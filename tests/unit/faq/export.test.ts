@@ -35,4 +35,22 @@ describe("export", () => {
     expect(csv.startsWith("\uFEFF")).toBe(false);
     expect(faqToCsv(tricky, { bom: true }).startsWith("\uFEFF")).toBe(true);
   });
+
+  it("writes cells that a spreadsheet would run as a formula with a leading apostrophe, and reads them back", () => {
+    const risky: FaqEntryInput[] = [
+      { key: "formula", question: "=HYPERLINK(\"https://evil.example\",\"Click\")", alternatives: ["+1 555 0100", "@SUM(A1:A2)"], answer: "-2+3 is one", category: "=cmd|' /C calc'!A0", language: "en" },
+      { key: "plain", question: "Is a-b fine?", alternatives: [], answer: "Yes, a minus inside is fine.", category: null, language: "en" },
+    ];
+    const csv = faqToCsv(risky);
+    const cells = csv.split("\r\n")[1]!;
+    expect(cells).toContain(`"'=HYPERLINK(""https://evil.example"",""Click"")"`);
+    expect(cells).toContain("'-2+3 is one");
+    expect(cells).toContain("'+1 555 0100 | @SUM(A1:A2)");
+    expect(cells).toContain("'=cmd|' /C calc'!A0");
+    // No cell of the file starts with a formula character.
+    for (const line of csv.split("\r\n").slice(1)) for (const cell of line.split(",")) expect(cell.replace(/^"/, "")).not.toMatch(/^[=+\-@\t\r]/);
+    expect(csv.split("\r\n")[2]).toContain("Is a-b fine?");
+    expect(entriesOf(upload("export.csv", csv))).toEqual(risky);
+    expect(entriesOf(upload("export.csv", faqToCsv(risky, { delimiter: ";", bom: true })))).toEqual(risky);
+  });
 });
