@@ -1,0 +1,93 @@
+// Built-in language knowledge for the tenant model's semantic view, in English and Spanish:
+// function words that say nothing about which FAQ entry is meant, and groups of words customers use
+// for the same customer-service concept ("parcel" / "package" / "paquete" / "pedido"). Groups are
+// matched by stem, in both languages at once, so they also link an English word to its Spanish
+// counterpart. Word vectors (word-vectors.ts) cover English beyond these groups; for Spanish, which
+// has no pretrained vectors here, the groups, stemming and typo correction carry the meaning.
+// All words are written normalised: lower case, without accents.
+
+export const STOPWORDS: ReadonlySet<string> = new Set(
+  (
+    // English
+    "a an the and or but if then so of to in on at by for from with about as into onto over under up down out off " +
+    "i me my mine myself we us our you your yours he him his she her it its they them their this that these those " +
+    "is am are was were be been being do does did doing have has had having will would shall should can could may might must " +
+    "im ive id ill youre youve dont doesnt didnt cant couldnt wont wouldnt isnt arent wasnt havent hasnt " +
+    "what which who whom whose why how there here just also too very really please pls plz thanks thank thx hi hello hey " +
+    "some any all each every much many more most other such only own same than again further once ok okay yes yeah yep " +
+    "get got know tell let like want wanted need needed would guys u ur r im gonna wanna hey dear sir madam " +
+    // Spanish
+    "el la los las un una unos unas lo al del de a en y e o u ni que se me te le les nos os mi mis tu tus su sus " +
+    "yo tu el ella ello nosotros vosotros ellos ellas usted ustedes este esta esto estos estas ese esa eso esos esas aquel " +
+    "es son era eran ser soy eres estoy estas esta estamos estan estaba he has ha hemos han habia hay haber " +
+    "por para con sin sobre entre hasta desde hacia segun como cuando cual cuales quien quienes porque pues " +
+    "muy mas menos tambien ya aun todavia solo tan tanto asi bien mal si no ok vale bueno pues entonces " +
+    "hola buenas buenos gracias favor porfa xfa pf q k x xq pq tb tmb que quiero quisiera necesito puedo puede pueden podria podrian saber " +
+    "tengo tiene tienen tenia hacer hago hace algo alguien alguna alguno algun nada todo toda todos todas otro otra otros otras cosa"
+  ).split(/\s+/).filter(Boolean),
+);
+
+/**
+ * Concept groups. A word or phrase in a group stands for the group's concept; phrases (several
+ * words) are matched on the normalised text before single words.
+ */
+export const CONCEPTS: Record<string, string[]> = {
+  refund: ["refund", "refunds", "refunded", "reimburse", "reimbursement", "money back", "repay", "chargeback", "reembolso", "reembolsar", "reintegro", "devolver el dinero", "devolvais el dinero", "devolveis el dinero", "devuelvan el dinero", "devuelven el dinero", "me devuelven", "mi dinero"],
+  return: ["return", "returns", "returning", "send back", "sent back", "devolucion", "devolver", "devuelvo", "regresar"],
+  cancel: ["cancel", "cancelling", "canceling", "cancellation", "terminate", "termination", "anular", "cancelar", "cancelacion", "anulacion", "dar de baja", "darme de baja", "baja"],
+  ship: ["ship", "shipping", "shipment", "shipped", "delivery", "deliver", "delivered", "dispatch", "dispatched", "postage", "courier", "envio", "enviar", "enviais", "envian", "enviado", "entrega", "entregar", "mandar", "despacho", "mensajeria"],
+  order: ["order", "orders", "package", "parcel", "purchase", "pedido", "pedidos", "paquete", "compra", "encargo"],
+  arrive: ["arrive", "arrived", "arrival", "arriving", "received", "receive", "llegar", "llega", "llegado", "llegada", "recibir", "recibido", "recibi"],
+  cost: ["cost", "costs", "price", "prices", "fee", "fees", "charge", "charges", "how much", "rate", "rates", "commission", "precio", "precios", "coste", "costo", "cuesta", "cuestan", "cuanto vale", "cuanto sale", "tarifa", "cargo", "comision", "comisiones"],
+  free: ["free", "free of charge", "no charge", "gratis", "gratuito", "gratuita", "sin coste", "sin costo"],
+  duration: ["how long", "how many days", "how much time", "take", "takes", "cuanto tarda", "cuanto tardan", "cuanto tiempo", "tardar", "tarda", "tardan", "demora", "plazo", "plazos", "cuantos dias"],
+  card: ["card", "cards", "tarjeta", "tarjetas"],
+  lost: ["lost", "lose", "losing", "stolen", "steal", "stole", "missing", "misplaced", "perdido", "perdida", "perder", "perdi", "robado", "robada", "robaron", "robo", "extraviado", "extraviada", "extravie"],
+  block: ["block", "blocked", "freeze", "frozen", "lock", "locked", "bloquear", "bloqueado", "bloqueada", "bloqueo", "congelar"],
+  password: ["password", "passcode", "contrasena", "clave", "pin"],
+  login: ["login", "log in", "logon", "sign in", "signin", "access", "acceder", "acceso", "iniciar sesion", "entrar", "ingresar"],
+  account: ["account", "accounts", "cuenta", "cuentas"],
+  open: ["open", "opening", "create", "sign up", "signup", "register", "registration", "abrir", "apertura", "crear", "registrarme", "registrar", "darme de alta", "alta"],
+  change: ["change", "modify", "update", "edit", "amend", "switch", "cambiar", "cambio", "modificar", "actualizar", "editar"],
+  address: ["address", "direccion", "domicilio"],
+  hours: ["hours", "opening hours", "open", "schedule", "horario", "horarios", "abierto", "abren", "abris", "atienden"],
+  phone: ["phone", "telephone", "call", "cell", "mobile", "smartphone", "telefono", "llamar", "movil", "celular", "numero de telefono"],
+  internet: ["internet", "wifi", "broadband", "fibre", "fiber", "router", "connection", "conexion", "fibra", "red wifi"],
+  luggage: ["luggage", "baggage", "suitcase", "suitcases", "bag", "bags", "equipaje", "maleta", "maletas", "valija", "valijas"],
+  trip: ["flight", "flights", "trip", "trips", "travel", "journey", "vuelo", "vuelos", "viaje", "viajes", "viajar"],
+  booking: ["booking", "bookings", "reservation", "reservations", "book", "booked", "reserve", "reserva", "reservas", "reservar", "reservado", "reserve"],
+  insurance: ["insurance", "insured", "cover", "seguro", "seguros", "asegurado"],
+  document: ["passport", "visa", "document", "documents", "id", "identity", "pasaporte", "visado", "visa", "documento", "documentos", "documentacion", "dni", "identidad"],
+  transfer: ["transfer", "transfers", "wire", "send money", "transferencia", "transferencias", "transferir", "giro", "enviar dinero", "mandar dinero"],
+  loan: ["loan", "loans", "credit", "lending", "borrow", "prestamo", "prestamos", "credito", "financiacion"],
+  bill: ["bill", "bills", "invoice", "invoices", "receipt", "statement", "factura", "facturas", "recibo", "recibos", "boleta", "extracto"],
+  payment: ["pay", "payment", "payments", "paid", "paying", "pago", "pagos", "pagar", "abonar", "pague", "pagado"],
+  abroad: ["abroad", "overseas", "international", "internationally", "foreign", "another country", "other countries", "roaming", "extranjero", "internacional", "internacionales", "fuera del pais", "otro pais", "otros paises"],
+  discount: ["discount", "discounts", "coupon", "voucher", "promo", "promotion", "promo code", "descuento", "descuentos", "cupon", "vale descuento", "promocion", "codigo promocional"],
+  broken: ["broken", "defective", "damaged", "faulty", "not working", "doesnt work", "stopped working", "roto", "rota", "defectuoso", "danado", "estropeado", "averiado", "no funciona", "averia"],
+  warranty: ["warranty", "guarantee", "garantia"],
+  track: ["track", "tracking", "where is", "status", "seguimiento", "rastrear", "rastreo", "donde esta", "estado"],
+  cash: ["cash", "atm", "withdraw", "withdrawal", "cajero", "efectivo", "retirar", "sacar dinero", "retiro"],
+  limit: ["limit", "limits", "maximum", "limite", "limites", "maximo"],
+  app: ["app", "application", "aplicacion", "la app"],
+  close: ["close", "closing", "delete", "remove", "cerrar", "eliminar", "borrar"],
+  plan: ["plan", "plans", "contract", "tariff", "subscription", "package deal", "contrato", "tarifa", "suscripcion", "plan"],
+  data: ["data", "gigabytes", "gb", "gigas", "megas", "datos"],
+  sim: ["sim", "esim", "sim card", "chip", "tarjeta sim"],
+  coverage: ["coverage", "signal", "reception", "network", "cobertura", "senal", "red"],
+  portability: ["port", "porting", "keep my number", "portability", "portabilidad", "portar", "conservar mi numero", "mantener mi numero"],
+  hotel: ["hotel", "hotels", "accommodation", "room", "stay", "alojamiento", "habitacion", "hospedaje", "estancia"],
+  delay: ["delay", "delayed", "late", "retraso", "retrasado", "atrasado", "demorado"],
+  fraud: ["fraud", "scam", "suspicious", "unauthorised", "unauthorized", "fraude", "estafa", "sospechoso", "no reconozco"],
+  pet: ["pet", "pets", "dog", "cat", "mascota", "mascotas", "perro", "gato"],
+  child: ["child", "children", "kid", "kids", "baby", "infant", "nino", "ninos", "bebe", "menor", "menores", "hijo", "hija"],
+  seat: ["seat", "seats", "asiento", "asientos", "plaza"],
+  interest: ["interest", "apr", "interes", "intereses"],
+  size: ["size", "sizes", "fit", "talla", "tallas", "tamano"],
+  gift: ["gift", "present", "regalo"],
+  contact: ["contact", "reach", "email", "e mail", "contactar", "contacto", "correo", "escribir"],
+  date: ["date", "dates", "reschedule", "postpone", "fecha", "fechas", "aplazar", "posponer"],
+  upgrade: ["upgrade", "mejorar", "subir de"],
+  speed: ["speed", "slow", "fast", "velocidad", "lento", "lenta", "rapido"],
+  invoice_error: ["overcharged", "charged twice", "double charge", "wrong charge", "cobro doble", "cobraron dos veces", "cobro indebido", "me cobraron de mas"],
+};

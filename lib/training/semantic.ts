@@ -1,0 +1,309 @@
+// The tenant model's semantic view: how well a message and each FAQ entry mean the same thing,
+// beyond shared character n-grams. Words are stemmed (Snowball, English and Spanish), mapped to
+// built-in concept groups (lexicon.ts), typo-corrected against the FAQ's vocabulary, and compared
+// with pretrained English word vectors (word-vectors.ts) when both sides have one. A message is
+// aligned word by word with each phrasing of an entry (a BERTScore-like soft match): `precision` is
+// how much of the phrasing the message covers, `recall` how much of the message the phrasing covers.
+// Entries also carry their answer text, which adds a weak third view ("my parcel never came" shares
+// nothing with "How can I track my order?" but "tracking link" is in its answer).
+import snowball from "snowball-stemmers";
+import { CONCEPTS, STOPWORDS } from "./lexicon";
+import { normalizeText, tokenize } from "./normalize";
+import { cosine, getWordVectors, type WordVectors } from "./word-vectors";
+import { detectTextLanguage } from "./text-language";
+
+export interface Token {
+  form: string;
+  stem: string;
+  concepts: readonly string[];
+  vec: Float32Array | null;
+  /** Informativeness (idf over the FAQ's entries, lowered for very common English words). */
+  weight: number;
+}
+
+export interface SemanticEntry {
+  label: number;
+  language: string | null;
+  phrasings: Token[][];
+  answer: Token[];
+}
+
+export interface SemanticScores {
+  /** Per entry: best combined alignment score over its phrasings (0..1). */
+  score: Float32Array;
+  precision: Float32Array;
+  recall: Float32Array;
+  /** Share of the message's weight found in the entry's answer text. */
+  answer: Float32Array;
+  /** Share of the message's weight that matches anything in the FAQ (0..1): low = off-topic. */
+  coverage: number;
+  language: string | null;
+  /** Content tokens in the message. */
+  contentTokens: number;
+}
+
+const stemmers = { en: snowball.newStemmer("english"), es: snowball.newStemmer("spanish") };
+
+function stemFor(word: string, lang: string | null): string {
+  if (lang === "es") return stemmers.es.stem(word);
+  if (lang === "en") return stemmers.en.stem(word);
+  return stemmers.en.stem(word);
+}
+
+// Concepts by stem in either language, and multi-word phrases by their first word.
+const conceptByStem = new Map<string, Set<string>>();
+const phrasesByFirst = new Map<string, Array<{ words: string[]; concept: string }>>();
+for (const [concept, list] of Object.entries(CONCEPTS)) {
+  for (const entry of list) {
+    const words = entry.split(" ");
+    if (words.length > 1) {
+      const l = phrasesByFirst.get(words[0]) ?? [];
+      l.push({ words, concept });
+      phrasesByFirst.set(words[0], l);
+      continue;
+    }
+    for (const key of new Set([`en:${stemmers.en.stem(entry)}`, `es:${stemmers.es.stem(entry)}`, `w:${entry}`])) {
+      const s = conceptByStem.get(key) ?? new Set<string>();
+      s.add(concept);
+      conceptByStem.set(key, s);
+    }
+  }
+}
+for (const l of phrasesByFirst.values()) l.sort((a, b) => b.words.length - a.words.length);
+
+const LEXICON_WORDS: ReadonlySet<string> = new Set(Object.values(CONCEPTS).flat().flatMap((p) => p.split(" ")));
+
+function conceptsOf(word: string, lang: string | null): string[] {
+  const out = new Set<string>();
+  for (const key of lang === "en" ? [`w:${word}`, `en:${stemmers.en.stem(word)}`] : lang === "es" ? [`w:${word}`, `es:${stemmers.es.stem(word)}`] : [`w:${word}`, `en:${stemmers.en.stem(word)}`, `es:${stemmers.es.stem(word)}`]) {
+    for (const c of conceptByStem.get(key) ?? []) out.add(c);
+  }
+  return [...out];
+}
+
+/** Distance-1 typo correction against a vocabulary (symmetric deletes). */
+export class Speller {
+  private readonly deletes = new Map<string, string[]>();
+  constructor(readonly known: ReadonlySet<string>) {
+    for (const w of known) {
+      if (w.length < 3) continue;
+      for (const d of [w, ...deletions(w)]) {
+        const l = this.deletes.get(d);
+        if (l) {
+          if (!l.includes(w)) l.push(w);
+        } else this.deletes.set(d, [w]);
+      }
+    }
+  }
+  correct(word: string): string {
+    if (word.length < 4 || this.known.has(word) || /\d/.test(word)) return word;
+    const found = new Set<string>();
+    for (const d of [word, ...deletions(word)]) for (const c of this.deletes.get(d) ?? []) if (oneEdit(word, c)) found.add(c);
+    if (found.size === 1) return [...found][0];
+    return word;
+  }
+}
+
+function deletions(w: string): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < w.length; i++) out.push(w.slice(0, i) + w.slice(i + 1));
+  return out;
+}
+
+function oneEdit(a: string, b: string): boolean {
+  if (a === b) return false;
+  if (Math.abs(a.length - b.length) > 1) return false;
+  if (a.length === b.length) {
+    const diff: number[] = [];
+    for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) diff.push(i);
+    if (diff.length === 1) return true;
+    return diff.length === 2 && diff[1] === diff[0] + 1 && a[diff[0]] === b[diff[1]] && a[diff[1]] === b[diff[0]];
+  }
+  const [s, l] = a.length < b.length ? [a, b] : [b, a];
+  let i = 0;
+  while (i < s.length && s[i] === l[i]) i++;
+  return s.slice(i) === l.slice(i + 1);
+}
+
+interface RawToken {
+  form: string;
+  stem: string;
+  concepts: string[];
+}
+
+/** Words → raw tokens: phrases first, stopwords dropped, stems and concepts attached. */
+function rawTokens(words: string[], lang: string | null): RawToken[] {
+  const out: RawToken[] = [];
+  for (let i = 0; i < words.length; i++) {
+    const phrases = phrasesByFirst.get(words[i]);
+    const hit = phrases?.find((p) => p.words.every((w, k) => words[i + k] === w));
+    if (hit) {
+      out.push({ form: hit.words.join(" "), stem: `#${hit.concept}`, concepts: [hit.concept] });
+      i += hit.words.length - 1;
+      continue;
+    }
+    const w = words[i];
+    const concepts = conceptsOf(w, lang);
+    if (STOPWORDS.has(w) && concepts.length === 0) continue;
+    if (w.length < 2 && !/\d/.test(w)) continue;
+    out.push({ form: w, stem: stemFor(w, lang), concepts });
+  }
+  return out;
+}
+
+export interface SemanticIndex {
+  entries: SemanticEntry[];
+  numClasses: number;
+  speller: Speller;
+  idf: Map<string, number>;
+  defaultIdf: number;
+  wv: WordVectors | null;
+}
+
+export interface EntryTexts {
+  /** Entry index (label). */
+  label: number;
+  phrasings: string[];
+  answer?: string;
+  language?: string | null;
+}
+
+function tokenKey(t: RawToken): string {
+  return t.concepts.length > 0 ? `#${t.concepts[0]}` : t.stem;
+}
+
+export function buildSemanticIndex(entries: EntryTexts[], numClasses: number, wv: WordVectors | null = getWordVectors()): SemanticIndex {
+  // Vocabulary for typo correction: every word of the FAQ plus the lexicon's words.
+  const vocab = new Set<string>(LEXICON_WORDS);
+  const docs: Array<{ e: EntryTexts; lang: string | null; phr: RawToken[][]; ans: RawToken[] }> = [];
+  for (const e of entries) {
+    const lang = e.language ?? null;
+    const phr = e.phrasings.map((p) => {
+      const words = tokenize(normalizeText(p));
+      for (const w of words) vocab.add(w);
+      return rawTokens(words, lang ?? detectTextLanguage(p));
+    });
+    const aw = tokenize(normalizeText(e.answer ?? ""));
+    for (const w of aw) vocab.add(w);
+    docs.push({ e, lang, phr, ans: rawTokens(aw, lang ?? detectTextLanguage(e.answer ?? "")) });
+  }
+  // idf over entries (an entry = its phrasings and answer): words in every entry weigh little.
+  const df = new Map<string, number>();
+  for (const d of docs) {
+    const seen = new Set<string>();
+    for (const t of [...d.phr.flat(), ...d.ans]) seen.add(tokenKey(t));
+    for (const k of seen) df.set(k, (df.get(k) ?? 0) + 1);
+  }
+  const N = Math.max(1, docs.length);
+  const idf = new Map<string, number>();
+  for (const [k, n] of df) idf.set(k, Math.log(1 + N / n));
+  const defaultIdf = Math.log(1 + N);
+  const index: SemanticIndex = { entries: [], numClasses, speller: new Speller(vocab), idf, defaultIdf, wv };
+  index.entries = docs.map((d) => ({
+    label: d.e.label,
+    language: d.lang,
+    phrasings: d.phr.map((p) => p.map((t) => finish(index, t, d.lang))),
+    answer: d.ans.map((t) => finish(index, t, d.lang)),
+  }));
+  return index;
+}
+
+function finish(index: SemanticIndex, t: RawToken, lang: string | null): Token {
+  const vec = index.wv && lang !== "es" && !t.form.includes(" ") ? index.wv.vector(t.form) : null;
+  let weight = index.idf.get(tokenKey(t)) ?? index.defaultIdf;
+  // Very common English words ("time", "need", "day") say little even when rare in the FAQ.
+  const rank = index.wv && lang !== "es" ? index.wv.rank(t.form) : -1;
+  if (rank >= 0 && t.concepts.length === 0) weight *= rank < 150 ? 0.3 : rank < 600 ? 0.6 : rank < 2000 ? 0.85 : 1;
+  return { form: t.form, stem: t.stem, concepts: t.concepts, vec, weight };
+}
+
+/** Message → tokens, typo-corrected against the FAQ vocabulary. */
+export function analyzeMessage(index: SemanticIndex, text: string, lang: string | null): Token[] {
+  const words = tokenize(normalizeText(text)).map((w) => {
+    if (index.wv && index.wv.rank(w) >= 0 && index.wv.rank(w) < 60_000) return w;
+    return index.speller.correct(w);
+  });
+  return rawTokens(words, lang).map((t) => finish(index, t, lang));
+}
+
+/** Similarity of two tokens in 0..1. */
+export function tokenSimilarity(a: Token, b: Token): number {
+  if (a.form === b.form || (a.stem === b.stem && a.stem.length >= 3)) return 1;
+  for (const c of a.concepts) if (b.concepts.includes(c)) return 0.85;
+  if (a.vec && b.vec) {
+    const cos = cosine(a.vec, b.vec);
+    if (cos >= 0.75) return 0.8;
+    if (cos > 0.42) return ((cos - 0.42) / 0.33) * 0.8;
+  }
+  return 0;
+}
+
+function align(msg: Token[], msgWeights: number[], doc: Token[]): { p: number; r: number } {
+  if (msg.length === 0 || doc.length === 0) return { p: 0, r: 0 };
+  const best = new Float32Array(msg.length);
+  let pNum = 0;
+  let pDen = 0;
+  for (const b of doc) {
+    let m = 0;
+    for (let i = 0; i < msg.length; i++) {
+      const s = tokenSimilarity(msg[i], b);
+      if (s > m) m = s;
+      if (s > best[i]) best[i] = s;
+    }
+    pNum += b.weight * m;
+    pDen += b.weight;
+  }
+  let rNum = 0;
+  let rDen = 0;
+  for (let i = 0; i < msg.length; i++) {
+    rNum += msgWeights[i] * best[i];
+    rDen += msgWeights[i];
+  }
+  return { p: pDen > 0 ? pNum / pDen : 0, r: rDen > 0 ? rNum / rDen : 0 };
+}
+
+/** Combined alignment score of one phrasing: mostly "does the message cover the phrasing". */
+export function combine(p: number, r: number): number {
+  return 0.6 * p + 0.4 * r;
+}
+
+/**
+ * Scores a message against every entry (or only `only`). `context` tokens (from the previous
+ * question, for elliptical follow-ups) join the message with a lower weight.
+ */
+export function scoreMessage(index: SemanticIndex, text: string, opts: { language?: string | null; context?: Token[]; contextWeight?: number; only?: number[] } = {}): SemanticScores & { tokens: Token[] } {
+  const lang = opts.language ?? detectTextLanguage(text);
+  const own = analyzeMessage(index, text, lang);
+  const ctx = (opts.context ?? []).filter((c) => !own.some((t) => tokenSimilarity(t, c) >= 0.85));
+  const msg = [...own, ...ctx];
+  const weights = [...own.map((t) => t.weight), ...ctx.map((t) => t.weight * (opts.contextWeight ?? 0.6))];
+  const C = index.numClasses;
+  const score = new Float32Array(C);
+  const precision = new Float32Array(C);
+  const recall = new Float32Array(C);
+  const answer = new Float32Array(C);
+  const matched = new Float32Array(msg.length);
+  const only = opts.only ? new Set(opts.only) : null;
+  for (const e of index.entries) {
+    if (only && !only.has(e.label)) continue;
+    for (const ph of e.phrasings) {
+      const { p, r } = align(msg, weights, ph);
+      const s = combine(p, r);
+      if (s > score[e.label]) {
+        score[e.label] = s;
+        precision[e.label] = p;
+        recall[e.label] = r;
+      }
+      for (let i = 0; i < msg.length; i++) for (const b of ph) matched[i] = Math.max(matched[i], tokenSimilarity(msg[i], b));
+    }
+    const a = align(msg, weights, e.answer);
+    if (a.r > answer[e.label]) answer[e.label] = a.r;
+  }
+  let num = 0;
+  let den = 0;
+  for (let i = 0; i < own.length; i++) {
+    num += weights[i] * matched[i];
+    den += weights[i];
+  }
+  return { score, precision, recall, answer, coverage: den > 0 ? num / den : 0, language: lang, contentTokens: own.length, tokens: own };
+}
