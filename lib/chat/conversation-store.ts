@@ -55,26 +55,17 @@ export function ensureConversation(db: Db, tenantId: string, visitorId: string, 
   return next;
 }
 
-// Sequence numbers: the last seq of recently active conversations is cached, and a message is
-// written together with a compare-and-swap on Conversation.lastSeq in one batch transaction. If
-// another writer (another instance, a stale cache) got there first, the swap fails, the batch rolls
-// back, and we retry with the fresh value. One round trip in the common case, exact across instances.
-const g = globalThis as unknown as { __faqbotSeq?: Map<string, number> };
-const seqCache = (g.__faqbotSeq ??= new Map());
-const SEQ_CACHE_MAX = 50_000;
-
-function rememberSeq(conversationId: string, seq: number) {
-  seqCache.delete(conversationId);
-  seqCache.set(conversationId, seq);
-  if (seqCache.size > SEQ_CACHE_MAX) seqCache.delete(seqCache.keys().next().value as string);
-}
-
-function isSwapLost(e: unknown): boolean {
-  const code = (e as { code?: string } | null)?.code;
-  return code === "P2025" || isUniqueViolation(e, { model: "Message", fields: ["conversationId", "seq"] });
-}
+// Sequence numbers: Conversation.lastSeq is incremented atomically (UPDATE … SET lastSeq = lastSeq
+// + 1) in the same transaction that inserts the message. On PostgreSQL the UPDATE holds the
+// conversation's row lock until commit, and SQLite runs one write transaction at a time, so
+// simultaneous writers queue for the counter instead of racing for it: no two get the same number
+// and nobody runs out of retries. A counter found behind the stored messages (rows written
+// without it) is moved up to the highest seq, and the write is tried again.
 
 const BOT_OWNS = { owner: "bot", status: { notIn: ["queued", "assigned"] } };
+
+/** Waiting for the counter's row lock is expected under load; a short default would fail writes. */
+const TX_OPTIONS = { maxWait: 15_000, timeout: 15_000 };
 
 export interface AppendOptions {
   /** Other conversation fields to change in the same transaction (status, streak, language…). */
@@ -88,50 +79,58 @@ export interface AppendOptions {
   onlyIfBotOwns?: boolean;
 }
 
+const isSeqTaken = (e: unknown) => isUniqueViolation(e, { model: "Message", fields: ["conversationId", "seq"] });
+const isNoMatch = (e: unknown) => (e as { code?: string } | null)?.code === "P2025";
+
 /** Appends a message with the next sequence number (and optional same-transaction changes). */
 export async function appendMessage(db: Db, m: NewMessage, opts: AppendOptions & { onlyIfBotOwns: true }): Promise<MessageRow | null>;
 export async function appendMessage(db: Db, m: NewMessage, opts?: AppendOptions): Promise<MessageRow>;
 export async function appendMessage(db: Db, m: NewMessage, opts: AppendOptions = {}): Promise<MessageRow | null> {
   for (let attempt = 0; ; attempt++) {
-    let last = seqCache.get(m.conversationId);
-    if (last === undefined) {
-      const c = await db.conversation.findUnique({ where: { id: m.conversationId }, select: { lastSeq: true } });
-      if (!c) throw new Error(`conversation ${m.conversationId} not found`);
-      last = c.lastSeq;
-    }
-    const seq = last + 1;
-    const ops = [
-      db.conversation.update({ where: { id: m.conversationId, lastSeq: last, ...(opts.onlyIfBotOwns ? BOT_OWNS : {}) }, data: { lastSeq: seq, ...(opts.conversation ?? {}) }, select: { id: true } }),
-      db.message.create({
-        data: {
-          tenantId: m.tenantId,
-          conversationId: m.conversationId,
-          seq,
-          role: m.role,
-          text: m.text,
-          clientMessageId: m.clientMessageId ?? null,
-          authorId: m.authorId ?? null,
-          faqEntryId: m.faqEntryId ?? null,
-          confidence: m.confidence ?? null,
-          metadata: (m.metadata ?? {}) as object,
-        },
-      }),
-      ...(opts.decision ? [db.decision.create({ data: opts.decision as never })] : []),
-    ];
     try {
-      const [, row] = await db.$transaction(ops as never[]);
-      rememberSeq(m.conversationId, seq);
-      return row as MessageRow;
+      return await db.$transaction(async (tx) => {
+        const { lastSeq: seq } = await tx.conversation.update({
+          where: { id: m.conversationId, ...(opts.onlyIfBotOwns ? BOT_OWNS : {}) },
+          data: { lastSeq: { increment: 1 }, ...(opts.conversation ?? {}) },
+          select: { lastSeq: true },
+        });
+        const row = await tx.message.create({
+          data: {
+            tenantId: m.tenantId,
+            conversationId: m.conversationId,
+            seq,
+            role: m.role,
+            text: m.text,
+            clientMessageId: m.clientMessageId ?? null,
+            authorId: m.authorId ?? null,
+            faqEntryId: m.faqEntryId ?? null,
+            confidence: m.confidence ?? null,
+            metadata: (m.metadata ?? {}) as object,
+          },
+        });
+        if (opts.decision) await tx.decision.create({ data: opts.decision as never });
+        return row;
+      }, TX_OPTIONS);
     } catch (e) {
-      seqCache.delete(m.conversationId);
-      if (opts.onlyIfBotOwns && isSwapLost(e)) {
-        const c = await db.conversation.findUnique({ where: { id: m.conversationId }, select: { owner: true, status: true } });
-        if (!c || c.owner !== "bot" || c.status === "queued" || c.status === "assigned") return null;
+      if (isNoMatch(e)) {
+        // No such conversation, or (onlyIfBotOwns) a person owns it now: the reply is dropped.
+        if (opts.onlyIfBotOwns && (await db.conversation.count({ where: { id: m.conversationId } })) === 1) return null;
+        throw new Error(`conversation ${m.conversationId} not found`, { cause: e });
       }
-      if (attempt < 8 && isSwapLost(e)) continue;
+      if (isSeqTaken(e) && attempt < 3) {
+        await resyncCounter(db, m.conversationId);
+        continue;
+      }
       throw e;
     }
   }
+}
+
+/** Moves Conversation.lastSeq up to the highest stored seq (never down). */
+async function resyncCounter(db: Db, conversationId: string): Promise<void> {
+  const agg = await db.message.aggregate({ where: { conversationId }, _max: { seq: true } });
+  const max = agg._max.seq ?? 0;
+  await db.conversation.updateMany({ where: { id: conversationId, lastSeq: { lt: max } }, data: { lastSeq: max } });
 }
 
 /**
