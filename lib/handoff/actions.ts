@@ -38,14 +38,17 @@ async function systemMessage(db: Db, conv: { id: string; tenantId: string; visit
 export async function claimConversation(actor: Actor, conversationId: string, opts: { skipCapacity?: boolean } = {}) {
   const db = await getDb();
   const conv = await loadConversation(db, actor, conversationId);
-  if (!opts.skipCapacity) {
-    const me = await db.user.findUniqueOrThrow({ where: { id: actor.id }, select: { maxChats: true } });
-    const active = await db.conversation.count({ where: { tenantId: actor.tenantId, assignedAgentId: actor.id, status: "assigned" } });
-    if (active >= me.maxChats) throw new AppError("conflict", `You already have ${active} open chats, your maximum. Resolve one first.`);
-  }
   const now = new Date();
   // Both changes or neither: a lost race throws inside the transaction, which rolls it back.
   await db.$transaction(async (tx) => {
+    if (!opts.skipCapacity) {
+      // Counted inside the claim, after locking the agent's row (a no-op update: PostgreSQL holds
+      // the lock until commit, SQLite runs one write transaction at a time), so two simultaneous
+      // claims by one agent cannot both see a free slot.
+      const me = await tx.user.update({ where: { id: actor.id }, data: { maxChats: { increment: 0 } }, select: { maxChats: true } });
+      const active = await tx.conversation.count({ where: { tenantId: actor.tenantId, assignedAgentId: actor.id, status: "assigned" } });
+      if (active >= me.maxChats) throw new AppError("conflict", `You already have ${active} open chats, your maximum. Resolve one first.`);
+    }
     const moved = await tx.conversation.updateMany({ where: { id: conversationId, tenantId: actor.tenantId, status: "queued" }, data: { status: "assigned", owner: "agent", assignedAgentId: actor.id } });
     if (moved.count !== 1) throw new AppError("conflict", "Another agent already took this conversation.");
     const res = await tx.handoff.updateMany({ where: { tenantId: actor.tenantId, conversationId, status: "queued" }, data: { status: "claimed", claimedById: actor.id, claimedAt: now } });

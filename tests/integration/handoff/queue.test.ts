@@ -67,6 +67,24 @@ describe("claiming", () => {
       await (ra.ok ? a : b).call("handoff:resolve", { conversationId });
     }
   });
+
+  it("never gives an agent more chats than their maximum, even for simultaneous claims", async () => {
+    const tenant = await seedTenant(app.db);
+    await app.db.user.update({ where: { id: tenant.agent.id }, data: { maxChats: 1 } });
+    // Queued directly, so no agent is online to take them automatically.
+    const ids: string[] = [];
+    for (let i = 0; i < 4; i++) {
+      const visitor = await app.db.visitor.create({ data: { tenantId: tenant.tenantId } });
+      const conv = await app.db.conversation.create({ data: { tenantId: tenant.tenantId, visitorId: visitor.id, status: "queued", owner: "bot" } });
+      await app.db.handoff.create({ data: { tenantId: tenant.tenantId, conversationId: conv.id, reason: "customer_request" } });
+      ids.push(conv.id);
+    }
+    const agent = track(await loginAgent(app, tenant.agent, { online: false }));
+    const results = await Promise.all(ids.map((conversationId) => agent.call("handoff:claim", { conversationId })));
+    expect(results.filter((r) => r.ok)).toHaveLength(1);
+    for (const r of results.filter((x) => !x.ok)) expect(r.error.message).toMatch(/your maximum/);
+    expect(await app.db.conversation.count({ where: { tenantId: tenant.tenantId, assignedAgentId: tenant.agent.id, status: "assigned" } })).toBe(1);
+  });
 });
 
 describe("the queue", () => {
