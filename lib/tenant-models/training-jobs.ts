@@ -1,7 +1,7 @@
 // Training a tenant's model from one FAQ version, off the request path: a worker thread runs the
 // trainer, one run at a time per tenant, progress goes to the database (so a reload shows it) and
 // to the admin UI live. A failure marks the run failed with the reason; the published model stays.
-import { getDb, type Db } from "@/lib/db";
+import { getDb, isUniqueViolation, type Db } from "@/lib/db";
 import { AppError } from "@/lib/errors/app-error";
 import { logger } from "@/lib/log/logger";
 import { env } from "@/lib/env";
@@ -47,7 +47,18 @@ export async function startTraining(input: StartTrainingInput) {
   if (await db.trainingRun.findFirst({ where: { tenantId: input.tenantId, status: { in: ["queued", "running"] }, createdAt: { gt: staleBefore } }, select: { id: true } })) {
     throw new AppError("conflict", busy);
   }
-  const run = await db.trainingRun.create({ data: { tenantId: input.tenantId, faqVersionId: version.id, startedById: input.startedById ?? null, status: "queued", phase: "queued" } });
+  await db.trainingRun.updateMany({
+    where: { tenantId: input.tenantId, status: { in: ["queued", "running"] }, createdAt: { lte: staleBefore } },
+    data: { status: "failed", error: "The training run stopped without finishing.", finishedAt: new Date() },
+  });
+  // The database allows one queued or running run per tenant (a partial unique index), so of two
+  // starts at the same instant that both passed the check above, one is refused here.
+  const run = await db.trainingRun
+    .create({ data: { tenantId: input.tenantId, faqVersionId: version.id, startedById: input.startedById ?? null, status: "queued", phase: "queued" } })
+    .catch((e: unknown) => {
+      if (isUniqueViolation(e)) throw new AppError("conflict", busy);
+      throw e;
+    });
   if (redisEnabled()) {
     await enqueueTrainingJob(run.id).catch(async (err: unknown) => {
       await markRunFailed(run.id, "The training queue is unavailable. Try again in a moment.");
