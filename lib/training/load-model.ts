@@ -7,7 +7,10 @@ import { TrainingError } from "./errors";
 import { createFeaturizer, type FeatureConfig, type FeaturizedText } from "./featurizer";
 import { parseJsonFile, readModelFiles, verifyModelFiles } from "./model-files";
 import { buildNeighbourIndex, nearest } from "./neighbours";
+import { buildSemanticIndex, scoreMessage, type SemanticIndex, type Token } from "./semantic";
+import { detectTextLanguage } from "./text-language";
 import type { Calibration, Decision, Embedder, TenantModel } from "./types";
+import { understand, type Understanding } from "./understand";
 
 export type FeaturesFile = FeatureConfig & {
   embedding: EmbeddingSpec | null;
@@ -19,14 +22,39 @@ export interface LoadedTenantModel extends TenantModel {
   kind: "ngram" | "embedding";
   checksum: string;
   calibration: Calibration;
+  /** Whether the semantic view is on (small FAQs, or entries given at load). */
+  semantic: boolean;
+  /**
+   * The full decision for one message: both views, the message's language (only entries in it may
+   * answer when the FAQ has any), and for elliptical follow-ups the previous question as context.
+   */
+  understand(text: string, opts?: UnderstandOptions): Promise<Understanding>;
   /** Raw logits for a batch (used by evaluation tools). */
   scoreBatch(texts: string[]): Promise<{ logits: Float32Array[]; features: FeaturizedText[] }>;
   dispose(): Promise<void>;
 }
 
-const BATCH = 64;
+export interface UnderstandOptions {
+  /** The customer's language (detected from the message or the conversation). */
+  language?: string | null;
+  /** Earlier customer text whose meaning carries over (an elliptical follow-up). */
+  context?: string;
+  /** Multiplies the policy's margins (above 1 = fewer, surer answers). */
+  strictness?: number;
+}
 
-export async function loadTenantModel(source: string | Record<string, Uint8Array>, opts: { embed?: Embedder } = {}): Promise<LoadedTenantModel> {
+/** Entries the model may answer with, and what the semantic view reads of them. */
+export interface EntryInfo {
+  key: string;
+  answer?: string;
+  language?: string | null;
+}
+
+const BATCH = 64;
+/** FAQs up to this many phrasings get the semantic view without being asked (it scans every phrasing). */
+const SEMANTIC_MAX_PHRASINGS = 400;
+
+export async function loadTenantModel(source: string | Record<string, Uint8Array>, opts: { embed?: Embedder; entries?: EntryInfo[]; semantic?: boolean } = {}): Promise<LoadedTenantModel> {
   const files = typeof source === "string" ? await readModelFiles(source) : source;
   const manifest = verifyModelFiles(files);
   const features = parseJsonFile<FeaturesFile>(files, "features.json");
@@ -39,6 +67,7 @@ export async function loadTenantModel(source: string | Record<string, Uint8Array
   const neighbours = features.neighbours
     ? buildNeighbourIndex(features.neighbours.texts.map((t) => featurizer.transform(t)), features.neighbours.labels, featurizer.size, labels.length)
     : null;
+  const semanticIndex = buildSemantic(features, labels, opts);
   const session = await ort.InferenceSession.create(files["model.onnx"], {
     intraOpNumThreads: 1,
     interOpNumThreads: 1,
@@ -91,18 +120,74 @@ export async function loadTenantModel(source: string | Record<string, Uint8Array
     );
   }
 
+  const allowedByLanguage = new Map<string, Uint8Array | null>();
+  function allowedFor(language: string | null | undefined): Uint8Array | null {
+    if (!language || !semanticIndex) return null;
+    const hit = allowedByLanguage.get(language);
+    if (hit !== undefined) return hit;
+    const mask = new Uint8Array(C);
+    let any = false;
+    for (const e of semanticIndex.entries) {
+      if (e.language === language || e.language === null) mask[e.label] = 1;
+      if (e.language === language) any = true;
+    }
+    const result = any ? mask : null;
+    allowedByLanguage.set(language, result);
+    return result;
+  }
+
+  async function understandOne(text: string, o: UnderstandOptions = {}): Promise<Understanding> {
+    const query = o.context ? `${o.context} ${text}` : text;
+    const { logits, features: feats } = await scoreBatch([query]);
+    const z = logits[0];
+    const classifier = decideFromScores(z, { coverage: feats[0].coverage, nearest: neighbours ? nearest(neighbours, feats[0]) : undefined }, feats[0].idx.length, calibration, labels);
+    if (!semanticIndex) return { ...classifier, views: { semanticTop: null, semanticScore: 0, semanticMargin: 0, classifierTop: classifier.candidates[0]?.label ?? null, agree: false, coverage: feats[0].coverage, combined: 0, combinedMargin: 0 } };
+    const language = o.language ?? detectTextLanguage(text);
+    let context: Token[] | undefined;
+    if (o.context) context = scoreMessage(semanticIndex, o.context, { language, only: [] }).tokens;
+    const semantic = scoreMessage(semanticIndex, text, { language, context });
+    const probs = softmaxT(z, calibration.temperature);
+    return understand({ classifier, probs, semantic, labels, allowed: allowedFor(language), strictness: o.strictness });
+  }
+
   return {
     kind: manifest.kind,
     checksum: manifest.checksum,
     labels,
     calibration,
+    semantic: semanticIndex !== null,
     scoreBatch,
-    decideBatch,
+    decideBatch: (texts) => (semanticIndex ? Promise.all(texts.map((t) => understandOne(t))) : decideBatch(texts)),
+    understand: understandOne,
     async decide(text) {
-      return (await decideBatch([text]))[0];
+      return semanticIndex ? understandOne(text) : (await decideBatch([text]))[0];
     },
     async dispose() {
       await session.release();
     },
   };
+}
+
+function softmaxT(z: ArrayLike<number>, T: number): Float32Array {
+  let max = -Infinity;
+  for (let c = 0; c < z.length; c++) if (z[c] > max) max = z[c];
+  const out = new Float32Array(z.length);
+  let sum = 0;
+  for (let c = 0; c < z.length; c++) {
+    out[c] = Math.exp((z[c] - max) / T);
+    sum += out[c];
+  }
+  for (let c = 0; c < z.length; c++) out[c] /= sum;
+  return out;
+}
+
+/** The semantic view over the FAQ's phrasings (from features.json) and, when given, answers and languages. */
+function buildSemantic(features: FeaturesFile, labels: string[], opts: { entries?: EntryInfo[]; semantic?: boolean }): SemanticIndex | null {
+  if (!features.neighbours || opts.semantic === false) return null;
+  const n = features.neighbours.texts.length;
+  if (!opts.entries && !opts.semantic && n > SEMANTIC_MAX_PHRASINGS) return null;
+  const info = new Map((opts.entries ?? []).map((e) => [e.key, e]));
+  const byLabel = labels.map((key, label) => ({ label, phrasings: [] as string[], answer: info.get(key)?.answer, language: info.get(key)?.language ?? null }));
+  features.neighbours.texts.forEach((t, i) => byLabel[features.neighbours!.labels[i]]?.phrasings.push(t));
+  return buildSemanticIndex(byLabel, labels.length);
 }

@@ -1,0 +1,38 @@
+// Whether a turn's decision puts the customer in the human queue. Shared by the live chat and the
+// dialogue evaluation. A person is queued when the customer asks for one, when an in-domain
+// question finds no answer (the tenant's choice: queue at once or offer a button), or after a
+// second unanswered question in a row; small talk and off-topic messages are never queued unless
+// the tenant chooses so.
+import type { TurnDecision } from "./decide-turn";
+
+export interface HandoffPolicy {
+  /** Queue in-domain questions the FAQ cannot answer (default true), or only offer a button. */
+  unknownToQueue: boolean;
+  /** Queue off-topic messages (default false: decline politely and offer a button). */
+  offTopicToQueue: boolean;
+}
+
+export const DEFAULT_HANDOFF_POLICY: HandoffPolicy = { unknownToQueue: true, offTopicToQueue: false };
+
+export type HandoffReasonKind = "customer_request" | "model_handoff" | "unanswered" | "off_topic";
+
+/** `streak` = unanswered questions in a row before this one. */
+export function handoffFor(d: TurnDecision, streak: number, policy: HandoffPolicy = DEFAULT_HANDOFF_POLICY): HandoffReasonKind | null {
+  switch (d.kind) {
+    case "human":
+      return "customer_request";
+    case "unknown":
+      return policy.unknownToQueue ? "model_handoff" : streak >= 1 ? "unanswered" : null;
+    case "suggest":
+      return streak >= 1 ? "unanswered" : null;
+    case "offtopic":
+      return policy.offTopicToQueue ? "off_topic" : null;
+    default:
+      return null;
+  }
+}
+
+/** Whether this decision counts as an unanswered question (for the streak). */
+export function isUnanswered(d: TurnDecision): boolean {
+  return d.kind === "suggest" || d.kind === "unknown";
+}
