@@ -8,7 +8,10 @@ export const ERROR_STATUS = {
   not_found: 404,
   conflict: 409,
   payload_too_large: 413,
+  unsupported_media_type: 415,
   rate_limited: 429,
+  /** The client closed the connection before we could answer (nginx's 499): nobody reads it. */
+  client_closed: 499,
   not_ready: 503,
   internal: 500,
 } as const;

@@ -5,8 +5,9 @@ import { NextResponse, type NextRequest } from "next/server";
 import type { z } from "zod";
 import { AppError } from "@/lib/errors/app-error";
 import { logger } from "@/lib/log/logger";
-import { errorResponse, parse } from "@/lib/http/handler";
-import { readBodyCapped } from "@/lib/http/body";
+import { errorResponse } from "@/lib/http/handler";
+import { parse } from "@/lib/http/parse";
+import { readJsonBody } from "@/lib/http/body";
 import { tenantDb, type TenantDb } from "@/lib/tenancy/guard";
 import { authenticateApiKey, type ApiPrincipal } from "@/lib/api-keys/authenticate";
 import { API_SCOPES, type ApiScope } from "@/lib/api-keys/scopes";
@@ -47,7 +48,7 @@ export function apiHandler<B extends z.ZodType | undefined = undefined, Q extend
       if (!key.scopes.includes(opts.scope)) {
         throw new AppError("forbidden", `This API key lacks the "${opts.scope}" scope (${API_SCOPES[opts.scope].toLowerCase()}). Create a key that has it.`);
       }
-      const body = opts.body ? await parseJsonBody(req, opts.body) : undefined;
+      const body = opts.body ? await readJsonBody(req, opts.body) : undefined;
       const query = opts.query ? parse(opts.query, Object.fromEntries(req.nextUrl.searchParams), "query") : undefined;
       const params = (await routeCtx?.params) ?? {};
       const db = await tenantDb(key.tenantId);
@@ -63,18 +64,4 @@ export function apiHandler<B extends z.ZodType | undefined = undefined, Q extend
 /** Fails with 403 unless the key has the scope (for options inside one route, e.g. notes). */
 export function requireScope(key: ApiPrincipal, scope: ApiScope): void {
   if (!key.scopes.includes(scope)) throw new AppError("forbidden", `This API key lacks the "${scope}" scope (${API_SCOPES[scope].toLowerCase()}).`);
-}
-
-async function parseJsonBody(req: NextRequest, schema: z.ZodType): Promise<unknown> {
-  // JSON bodies of the API are small; a megabyte is generous and bounds memory per request.
-  const text = new TextDecoder().decode(await readBodyCapped(req, 1024 * 1024, "The request body"));
-  let raw: unknown = {};
-  if (text.trim()) {
-    try {
-      raw = JSON.parse(text);
-    } catch {
-      throw new AppError("bad_request", "The request body must be valid JSON.");
-    }
-  }
-  return parse(schema, raw, "body");
 }

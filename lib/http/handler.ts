@@ -1,5 +1,6 @@
-// The one wrapper for route handlers: authentication, tenant scoping, zod parsing of body and
-// query, and mapping of errors to responses. Routes in app/ stay thin: parse → one lib call → JSON.
+// The one wrapper for route handlers: same-origin checks on state-changing requests (CSRF),
+// authentication, tenant scoping, zod parsing of a size-capped body and the query, and mapping of
+// errors to responses. Routes in app/ stay thin: parse → one lib call → JSON.
 import { NextResponse, type NextRequest } from "next/server";
 import type { z } from "zod";
 import { cookies } from "next/headers";
@@ -9,6 +10,11 @@ import { hasRole, type Role } from "@/lib/auth/roles";
 import { readSession, SESSION_COOKIE, type SessionUser } from "@/lib/auth/session";
 import { tenantDb, type TenantDb } from "@/lib/tenancy/guard";
 import { clientIp } from "@/lib/http/client-ip";
+import { readJsonBody } from "@/lib/http/body";
+import { parse } from "@/lib/http/parse";
+import { assertContentType, assertSameOrigin, isStateChanging, type BodyKind } from "@/lib/http/same-origin";
+
+export { parse };
 
 export interface HandlerContext<B, Q> {
   req: NextRequest;
@@ -27,6 +33,11 @@ export interface HandlerOptions<B extends z.ZodType | undefined, Q extends z.Zod
   role?: Role;
   body?: B;
   query?: Q;
+  /**
+   * What a state-changing request may carry: JSON (default), or a multipart form for routes that
+   * read an upload from `req` themselves.
+   */
+  accepts?: BodyKind;
 }
 
 type Infer<T> = T extends z.ZodType ? z.infer<T> : undefined;
@@ -38,13 +49,16 @@ export function handler<B extends z.ZodType | undefined = undefined, Q extends z
   return async (req: NextRequest, routeCtx?: { params?: Promise<Record<string, string>> }) => {
     const log = logger.child({ reqId: crypto.randomUUID().slice(0, 8), method: req.method, path: req.nextUrl.pathname });
     try {
+      const changes = isStateChanging(req.method);
+      if (changes) assertSameOrigin(req.headers);
       let user: SessionUser | null = null;
       if (opts.role) {
         user = await readSession((await cookies()).get(SESSION_COOKIE)?.value);
         if (!user) throw new AppError("unauthenticated", "Please sign in.");
         if (!hasRole(user.role, opts.role)) throw new AppError("forbidden", "Your role does not allow this action.");
       }
-      const body = opts.body ? await parseBody(req, opts.body) : undefined;
+      if (changes) assertContentType(req.headers, opts.accepts ?? "json");
+      const body = opts.body ? await readJsonBody(req, opts.body) : undefined;
       const query = opts.query ? parse(opts.query, Object.fromEntries(req.nextUrl.searchParams), "query") : undefined;
       const params = (await routeCtx?.params) ?? {};
       const db = user ? await tenantDb(user.tenantId) : null;
@@ -60,28 +74,10 @@ export function handler<B extends z.ZodType | undefined = undefined, Q extends z
 export function errorResponse(e: unknown, log: typeof logger): NextResponse {
   if (isAppError(e)) {
     if (e.status >= 500) log.error({ err: e }, e.message);
+    else if (e.code === "client_closed") log.info(e.message);
     const headers: Record<string, string> = e.retryAfterSeconds ? { "retry-after": String(e.retryAfterSeconds) } : {};
     return NextResponse.json(toErrorBody(e), { status: e.status, headers });
   }
   log.error({ err: e }, "unhandled error in route");
   return NextResponse.json(toErrorBody(e), { status: 500 });
-}
-
-async function parseBody(req: NextRequest, schema: z.ZodType): Promise<unknown> {
-  let raw: unknown;
-  try {
-    raw = await req.json();
-  } catch {
-    throw new AppError("bad_request", "The request body must be valid JSON.");
-  }
-  return parse(schema, raw, "body");
-}
-
-export function parse<S extends z.ZodType>(schema: S, value: unknown, where: string): z.infer<S> {
-  const r = schema.safeParse(value);
-  if (!r.success) {
-    const details = r.error.issues.map((i) => ({ path: i.path.join("."), message: i.message }));
-    throw new AppError("validation_failed", `Some fields in the ${where} are invalid: ${details.map((d) => (d.path ? `${d.path}: ${d.message}` : d.message)).join("; ")}`, { details });
-  }
-  return r.data;
 }

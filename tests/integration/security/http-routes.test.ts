@@ -3,6 +3,7 @@
 // another tenant's data; login brute force is throttled; oversized uploads are refused clearly.
 import fs from "node:fs";
 import path from "node:path";
+import http from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startE2EApp, type E2EApp } from "../../support/e2e-app";
 import { loginCookie, seedTenant, type SeededTenant } from "../../support/seed";
@@ -59,6 +60,24 @@ function fill(p: string): string {
     const id = bIds[segment];
     if (!id) throw new Error(`no tenant-B id for dynamic segment after "${segment}" in ${p}: add one to the security test`);
     return `/${segment}/${id}`;
+  });
+}
+
+/** A request written by hand (Content-Length that the body never reaches, chunked bodies). */
+function rawRequest(urlPath: string, headers: Record<string, string>, write: (req: http.ClientRequest) => void): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const req = http.request(`${app.server.url}${urlPath}`, { method: "POST", headers });
+    req.on("response", (res) => {
+      let body = "";
+      res.on("data", (d) => (body += d));
+      res.on("end", () => {
+        resolve({ status: res.statusCode ?? 0, body });
+        req.destroy();
+      });
+    });
+    req.on("error", (e) => (e.message.includes("socket hang up") || (e as { code?: string }).code === "EPIPE" ? undefined : reject(e)));
+    write(req);
+    setTimeout(() => reject(new Error("no answer within 10 s")), 10_000).unref();
   });
 }
 
@@ -218,7 +237,8 @@ describe("abuse", () => {
     form.append("file", new Blob([big]), "big.csv");
     const res = await fetch(`${app.server.url}/api/admin/faq/upload`, { method: "POST", headers: { cookie: adminA }, body: form });
     expect(res.status).toBe(413);
-    expect((await res.json()).error.message).toMatch(/MB/);
+    // The limit as the docs state it (MAX_UPLOAD_BYTES = 5 MB), not the cap with multipart framing.
+    expect((await res.json()).error.message).toMatch(/larger than the 5 MB limit/);
     expect(await app.db.faqVersion.count({ where: { tenantId: a.tenantId } })).toBe(versions);
   });
 
@@ -227,6 +247,62 @@ describe("abuse", () => {
     expect(res.status).toBe(400);
     expect((await fetch(`${app.server.url}/api/health`)).status).toBe(200);
   });
+  it("answers a 50 MB JSON body to the login with 413 at once, without reading it", async () => {
+    // Only the headers and 1 KB are ever sent: a server that read the body first would never answer.
+    const started = Date.now();
+    const { status, body } = await rawRequest("/api/auth/login", { "content-type": "application/json", "content-length": String(50 * 1024 * 1024) }, (req) => req.write("x".repeat(1024)));
+    expect(status).toBe(413);
+    expect(JSON.parse(body).error.message).toMatch(/request body is larger than the 1 MB limit/);
+    expect(Date.now() - started).toBeLessThan(3000);
+  });
+
+  it("answers a chunked JSON body past the cap with 413 while it is still being sent", async () => {
+    const { status } = await rawRequest("/api/auth/login", { "content-type": "application/json", "transfer-encoding": "chunked" }, (req) => {
+      for (let i = 0; i < 24; i++) req.write("x".repeat(64 * 1024));
+    });
+    expect(status).toBe(413);
+    expect((await fetch(`${app.server.url}/api/health`)).status).toBe(200);
+  });
+
+  it("refuses state-changing requests from another origin or in a form-friendly content type (CSRF)", async () => {
+    const count = () => app.db.cannedResponse.count({ where: { tenantId: a.tenantId } });
+    const before = await count();
+    const json = JSON.stringify({ shortcut: "csrf", text: "planted" });
+    // A page on another port of the same host: text/plain needs no preflight, and SameSite=Lax lets the cookie through.
+    const crossPort = { cookie: adminA, origin: "http://127.0.0.1:5555", "content-type": "text/plain;charset=UTF-8" };
+    const res = await fetch(`${app.server.url}/api/canned-responses`, { method: "POST", headers: crossPort, body: json });
+    expect(res.status).toBe(403);
+    expect((await res.json()).error.message).toMatch(/another website/);
+    // Also refused as JSON from that origin, by Sec-Fetch-Site when no Origin is sent, and as text/plain from no origin at all.
+    expect((await fetch(`${app.server.url}/api/canned-responses`, { method: "POST", headers: { ...crossPort, "content-type": "application/json" }, body: json })).status).toBe(403);
+    expect((await fetch(`${app.server.url}/api/canned-responses`, { method: "POST", headers: { cookie: adminA, "sec-fetch-site": "same-site", "content-type": "application/json" }, body: json })).status).toBe(403);
+    expect((await fetch(`${app.server.url}/api/canned-responses`, { method: "POST", headers: { cookie: adminA, "content-type": "text/plain" }, body: json })).status).toBe(415);
+    expect((await fetch(`${app.server.url}/api/admin/api-keys/${bIds["api-keys"]}`, { method: "DELETE", headers: { cookie: adminA, origin: "http://127.0.0.1:5555" } })).status).toBe(403);
+    expect((await fetch(`${app.server.url}/api/auth/logout`, { method: "POST", headers: { cookie: adminA, origin: "https://evil.example" } })).status).toBe(403);
+    expect(await count()).toBe(before);
+    // The app's own pages still work.
+    const own = await fetch(`${app.server.url}/api/canned-responses`, { method: "POST", headers: { cookie: adminA, origin: app.server.url, "sec-fetch-site": "same-origin", "content-type": "application/json" }, body: json });
+    expect(own.status).toBe(200);
+    expect(await count()).toBe(before + 1);
+  });
+
+  it("logs an upload the client aborted as information, not as an error", async () => {
+    const marker = app.server.output().length;
+    await new Promise<void>((resolve) => {
+      const req = http.request(`${app.server.url}/api/admin/faq/preview`, { method: "POST", headers: { cookie: adminA, "content-type": "multipart/form-data; boundary=x", "transfer-encoding": "chunked" } });
+      req.on("error", () => resolve());
+      req.write("--x\r\n" + "y".repeat(32 * 1024));
+      setTimeout(() => {
+        req.destroy();
+        resolve();
+      }, 500);
+    });
+    expect((await fetch(`${app.server.url}/api/health`)).status).toBe(200);
+    await new Promise((r) => setTimeout(r, 500));
+    const logged = app.server.output().slice(marker);
+    expect(logged).not.toMatch(/"level":(50|60)/);
+  });
+
   // Last in the file: the server answers 413 mid-upload and drops that connection.
   it("refuses an oversized upload sent without Content-Length (chunked) before buffering it", async () => {
     const chunk = new TextEncoder().encode("x".repeat(64 * 1024));

@@ -4,4 +4,4 @@ import { handler } from "@/lib/http/handler";
 import { readUploadedFile } from "@/lib/admin/faq";
 import { previewFaqUpload } from "@/lib/faq/versions";
 
-export const POST = handler({ role: "admin" }, async ({ req, user }) => ({ preview: await previewFaqUpload(user!.tenantId, await readUploadedFile(req)) }));
+export const POST = handler({ role: "admin", accepts: "multipart" }, async ({ req, user }) => ({ preview: await previewFaqUpload(user!.tenantId, await readUploadedFile(req)) }));

@@ -4,7 +4,7 @@ import { handler } from "@/lib/http/handler";
 import { readUploadedFile } from "@/lib/admin/faq";
 import { uploadFaq } from "@/lib/faq/versions";
 
-export const POST = handler({ role: "admin" }, async ({ req, user }) => {
+export const POST = handler({ role: "admin", accepts: "multipart" }, async ({ req, user }) => {
   const { version, warnings } = await uploadFaq(user!.tenantId, await readUploadedFile(req), { id: user!.id, kind: "user" });
   return { version: { id: version.id, number: version.number, entryCount: version.entryCount }, warnings };
 });
