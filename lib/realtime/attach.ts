@@ -8,6 +8,8 @@ import { authenticateAgent, authenticateWidget } from "@/lib/realtime/auth";
 import { rooms, type AgentSocketData, type WidgetSocketData } from "@/lib/realtime/types";
 import { env } from "@/lib/env";
 import { setupScaleOut } from "@/lib/scale/setup";
+import { AGENT_BUDGET, useEventBudget, WIDGET_BUDGET } from "@/lib/realtime/event-budget";
+import { socketIp } from "@/lib/realtime/auth";
 
 type WidgetHandler = (socket: Socket & { data: WidgetSocketData }, nsp: Namespace) => void;
 type AgentHandler = (socket: Socket & { data: AgentSocketData }, nsp: Namespace) => void;
@@ -41,6 +43,8 @@ export function attachRealtime(server: http.Server): Server {
   widget.use((socket, next) => void authenticateWidget(socket, next));
   widget.on("connection", (socket) => {
     const s = socket as Socket & { data: WidgetSocketData };
+    // Before any handler: every event of the socket goes through its budget.
+    useEventBudget(s, s.data.ip, WIDGET_BUDGET);
     void s.join(rooms.visitor(s.data.visitorId));
     s.emit("session", { visitorToken: s.data.visitorToken });
     for (const h of widgetHandlers) h(s, widget);
@@ -50,6 +54,7 @@ export function attachRealtime(server: http.Server): Server {
   agent.use((socket, next) => void authenticateAgent(socket, next));
   agent.on("connection", (socket) => {
     const s = socket as Socket & { data: AgentSocketData };
+    useEventBudget(s, socketIp(s), AGENT_BUDGET);
     void s.join([rooms.tenantAgents(s.data.user.tenantId), rooms.agent(s.data.user.id)]);
     for (const h of agentHandlers) h(s, agent);
   });

@@ -21,6 +21,9 @@ export const LIMITS = {
   messagesPerIp: { points: 120, durationSeconds: 60 },
   /** New widget connections per IP. */
   connectionsPerIp: { points: 60, durationSeconds: 60 },
+  /** Socket events per IP, on top of each socket's own budget (lib/realtime/event-budget.ts). */
+  widgetEventsPerIp: { points: 300, durationSeconds: 10 },
+  agentEventsPerIp: { points: 600, durationSeconds: 10 },
   /** Requests per API key (/api/v1). */
   apiPerKey: { points: 600, durationSeconds: 60 },
 } satisfies Record<string, LimiterSpec>;

@@ -8,7 +8,7 @@ import { startE2EApp, type E2EApp } from "../../support/e2e-app";
 import { loginCookie, seedTenant, type SeededTenant } from "../../support/seed";
 
 const ORIGIN = "http://127.0.0.1:5555";
-const AGENT_EVENTS = ["presence:set", "queue:list", "agents:list", "conversation:open", "conversation:close", "conversation:watch", "handoff:claim", "agent:message", "agent:note", "agent:typing", "handoff:transfer", "handoff:resolve", "handoff:release", "ticket:close"];
+const AGENT_EVENTS = ["presence:set", "queue:list", "agents:list", "conversation:open", "conversation:close", "conversation:watch", "conversation:unwatch", "handoff:claim", "agent:message", "agent:note", "agent:typing", "handoff:transfer", "handoff:resolve", "handoff:release", "ticket:close"];
 const WIDGET_EVENTS = ["sync", "message:send", "message:feedback", "suggestion:choose", "handoff:request", "offline:ticket", "rating:submit", "typing"];
 
 let app: E2EApp;
@@ -67,8 +67,8 @@ describe("another tenant's conversation", () => {
     const leaks: string[] = [];
     for (const event of AGENT_EVENTS) {
       const payload = { conversationId: bConversation, clientMessageId: "sec-test-000001", text: "from A", typing: true, toAgentId: b.agent.id, ticketId: bConversation, presence: "online" };
-      // conversation:close and agent:typing take no ack: a short wait is enough for them.
-      const res = await s.timeout(["conversation:close", "agent:typing"].includes(event) ? 300 : 5000).emitWithAck(event, payload).catch(() => ({ noAck: true }));
+      // conversation:close, conversation:unwatch and agent:typing take no ack: a short wait is enough for them.
+      const res = await s.timeout(["conversation:close", "conversation:unwatch", "agent:typing"].includes(event) ? 300 : 5000).emitWithAck(event, payload).catch(() => ({ noAck: true }));
       if (JSON.stringify(res).includes("B private words")) leaks.push(`${event} leaked`);
       if (["conversation:open", "handoff:claim", "agent:message", "agent:note", "handoff:transfer", "handoff:resolve", "handoff:release"].includes(event) && (res as { ok?: boolean }).ok) leaks.push(`${event} succeeded`);
     }
@@ -111,18 +111,36 @@ describe("oversized and malformed input", () => {
       if (k === 8) return undefined;
       return String(rnd());
     };
-    const widgets = await Promise.all([0, 1, 2].map((i) => client("/widget", { auth: { key: a.widgetKey }, headers: { origin: ORIGIN, "x-forwarded-for": `10.8.0.${i}` } })));
-    const agent = await client("/agent", { headers: { cookie: agentA } });
+    // Fresh sockets (each from its own address) every 25 events keep the payloads within the event
+    // budgets, so they reach the handlers; every agent event gets its share, in turn.
+    const NO_ACK = new Set(["conversation:close", "conversation:unwatch", "agent:typing"]);
+    const perAgentEvent = new Map<string, number>();
+    const acks: Promise<unknown>[] = [];
     let sent = 0;
+    let target: Socket | null = null;
+    let agentTurn = 0;
     for (let i = 0; i < 3000; i++) {
-      const target = i % 4 === 3 ? agent : widgets[i % 3]!;
-      const events = target === agent ? AGENT_EVENTS : WIDGET_EVENTS;
-      const event = rnd() < 0.05 ? `unknown:${i}` : events[Math.floor(rnd() * events.length)]!;
-      if (rnd() < 0.5) target.emit(event, values());
-      else target.emit(event, values(), values(), () => undefined);
+      const batch = Math.floor(i / 25);
+      const isAgent = batch % 4 === 3;
+      if (i % 25 === 0) {
+        target?.close();
+        target = isAgent
+          ? await client("/agent", { headers: { cookie: agentA, "x-forwarded-for": `10.6.${batch >> 8}.${batch & 255}` } })
+          : await client("/widget", { auth: { key: a.widgetKey }, headers: { origin: ORIGIN, "x-forwarded-for": `10.8.${batch >> 8}.${batch & 255}` } });
+      }
+      const event = rnd() < 0.05 ? `unknown:${i}` : isAgent ? AGENT_EVENTS[agentTurn++ % AGENT_EVENTS.length]! : WIDGET_EVENTS[Math.floor(rnd() * WIDGET_EVENTS.length)]!;
+      if (isAgent) perAgentEvent.set(event, (perAgentEvent.get(event) ?? 0) + 1);
+      if (rnd() < 0.5) target!.emit(event, values());
+      else if (!event.startsWith("unknown:") && !NO_ACK.has(event)) acks.push(target!.timeout(10_000).emitWithAck(event, values()).catch(() => ({ noAck: true })));
+      else target!.emit(event, values(), values(), () => undefined);
       sent++;
       if (i % 200 === 0) await new Promise((r) => setTimeout(r, 20));
     }
+    for (const event of AGENT_EVENTS) expect(perAgentEvent.get(event) ?? 0, event).toBeGreaterThan(20);
+    const answers = (await Promise.all(acks)) as { error?: { code: string } }[];
+    // The payloads reached the handlers (validation answers), not the rate limiter.
+    expect(answers.filter((r) => r.error?.code === "rate_limited").length).toBeLessThan(answers.length * 0.05);
+    expect(answers.filter((r) => r.error?.code === "internal")).toEqual([]);
     expect(sent).toBe(3000);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     const health = await (await fetch(`${app.server.url}/api/health`)).json();
@@ -134,6 +152,34 @@ describe("oversized and malformed input", () => {
     const ack = await fresh.emitWithAck("message:send", { clientMessageId: "after-fuzz-0001", text: "How much does shipping cost?" });
     expect(ack.ok).toBe(true);
     await done;
+  });
+});
+
+describe("event floods", () => {
+  it("rate limits 2,000 sync events from one socket while /api/health stays fast", async () => {
+    const s = await client("/widget", { auth: { key: a.widgetKey }, headers: { origin: ORIGIN, "x-forwarded-for": "10.5.0.1" } });
+    const acks = Array.from({ length: 2000 }, () => s.timeout(20_000).emitWithAck("sync", { afterSeq: 0 }) as Promise<{ ok?: boolean; error?: { code: string; retryAfterSeconds?: number } }>);
+    const latencies: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      const t0 = performance.now();
+      expect((await fetch(`${app.server.url}/api/health`)).status).toBe(200);
+      latencies.push(performance.now() - t0);
+    }
+    const answers = await Promise.all(acks);
+    const limited = answers.filter((r) => r.error?.code === "rate_limited");
+    expect(limited.length).toBeGreaterThan(1900);
+    expect(limited[0]!.error!.retryAfterSeconds).toBeGreaterThan(0);
+    expect(answers.filter((r) => r.ok).length).toBeGreaterThan(0);
+    expect(Math.max(...latencies)).toBeLessThan(500);
+    // Another customer is not affected by that socket's flood.
+    const other = await client("/widget", { auth: { key: a.widgetKey }, headers: { origin: ORIGIN, "x-forwarded-for": "10.5.0.2" } });
+    expect((await other.emitWithAck("sync", { afterSeq: 0 })).ok).toBe(true);
+  });
+
+  it("rate limits a flood of agent events from one console", async () => {
+    const s = await client("/agent", { headers: { cookie: agentA, "x-forwarded-for": "10.5.1.1" } });
+    const answers = (await Promise.all(Array.from({ length: 500 }, () => s.timeout(20_000).emitWithAck("queue:list", {})))) as { error?: { code: string } }[];
+    expect(answers.filter((r) => r.error?.code === "rate_limited").length).toBeGreaterThan(350);
   });
 });
 
