@@ -10,9 +10,10 @@ export interface LimiterSpec {
 }
 
 export const LIMITS = {
-  /** Failed logins per e-mail + IP. */
+  /** Failed logins per e-mail + IP (or + known device: lib/auth/device.ts). */
   loginPerAccount: { points: 5, durationSeconds: 15 * 60, blockSeconds: 15 * 60 },
-  /** Sign-in attempts per e-mail from anywhere (a distributed guess at one account). */
+  /** Sign-in attempts per e-mail from unknown devices (a distributed guess at one account); a
+   *  browser that signed in to the account before is not held back by it. */
   loginPerEmail: { points: 20, durationSeconds: 15 * 60, blockSeconds: 15 * 60 },
   /** Failed logins per IP across accounts (credential stuffing). */
   loginPerIp: { points: 30, durationSeconds: 15 * 60, blockSeconds: 15 * 60 },

@@ -1,6 +1,7 @@
 // Regressions for problems found in review: a double "talk to a person" creates one handoff and a
 // claimable conversation; two quick questions both get their own reply; a console whose session
-// ended loses its powers; a spoofed X-Forwarded-For does not lift the login throttle.
+// ended loses its powers; a spoofed X-Forwarded-For does not lift the login throttle, and a
+// stranger's guesses cannot lock the owner out of a browser they signed in from before.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startE2EApp, type E2EApp } from "../../support/e2e-app";
 import { loginCookie, seedTenant, type SeededTenant } from "../../support/seed";
@@ -84,5 +85,35 @@ describe("login throttling behind a proxy", () => {
       statuses.push(res.status);
     }
     expect(statuses.slice(-3)).toEqual([429, 429, 429]);
+  });
+});
+
+describe("login lock-out", () => {
+  const login = (email: string, password: string, headers: Record<string, string> = {}) =>
+    fetch(`${app.server.url}/api/auth/login`, { method: "POST", headers: { "content-type": "application/json", ...headers }, body: JSON.stringify({ email, password }) });
+
+  it("slows a stranger down without locking the owner out of a known device", async () => {
+    const owner = await seedTenant(app.db, { name: "Lock-out" });
+    const first = await login(owner.admin.email, owner.admin.password, { "x-forwarded-for": "198.51.100.7" });
+    expect(first.status).toBe(200);
+    const device = first.headers.getSetCookie().find((c) => c.startsWith("faqbot_device="))!.split(";")[0]!;
+    expect(device).toBeTruthy();
+
+    // 40 wrong passwords from many addresses: the stranger is throttled…
+    const statuses: number[] = [];
+    for (let i = 0; i < 40; i++) statuses.push((await login(owner.admin.email, `guess-${i}`, { "x-forwarded-for": `192.0.2.${i}` })).status);
+    expect(statuses.slice(-5)).toEqual([429, 429, 429, 429, 429]);
+    // …and so is the right password from a browser that never signed in (it could be the attacker's).
+    expect((await login(owner.admin.email, owner.admin.password, { "x-forwarded-for": "192.0.2.200" })).status).toBe(429);
+
+    // The owner's browser still signs in, even from a new address.
+    const again = await login(owner.admin.email, owner.admin.password, { "x-forwarded-for": "203.0.113.99", cookie: device });
+    expect(again.status).toBe(200);
+    // A device cookie of another account does not help.
+    expect((await login(owner.agent.email, "wrong", { "x-forwarded-for": "192.0.2.201", cookie: device })).status).toBe(401);
+    // The known device has its own budget: guesses through it are throttled too.
+    const viaDevice: number[] = [];
+    for (let i = 0; i < 7; i++) viaDevice.push((await login(owner.admin.email, `device-guess-${i}`, { "x-forwarded-for": "203.0.113.99", cookie: device })).status);
+    expect(viaDevice.at(-1)).toBe(429);
   });
 });
