@@ -13,12 +13,13 @@ export function redisEnabled(): boolean {
 }
 
 /** A new connection (subscribers need their own). BullMQ requires maxRetriesPerRequest: null. */
-export function redisConnection(name: string, opts: { forBullmq?: boolean } = {}): Redis {
+export function redisConnection(name: string, opts: { forBullmq?: boolean; commandTimeoutMs?: number } = {}): Redis {
   const client = new Redis(env().REDIS_URL, {
     connectionName: `faqbot:${name}`,
     lazyConnect: false,
     maxRetriesPerRequest: opts.forBullmq ? null : 3,
     enableOfflineQueue: true,
+    ...(opts.commandTimeoutMs ? { commandTimeout: opts.commandTimeoutMs } : {}),
   });
   client.on("error", (err) => logger.warn({ err: err.message, connection: name }, "redis connection error"));
   opened.push(client);

@@ -1,12 +1,13 @@
 // Wiring for several instances behind a load balancer, active only with REDIS_URL: the Socket.IO
 // Redis adapter (a customer on one instance and an agent on another talk live), rate limits in
-// Redis (one budget across instances), and model events relayed between instances (a publish on
-// one instance evicts the cached tenant model on all of them within a second).
+// Redis (one budget across instances; in-process while Redis is down), and model events relayed
+// between instances (a publish on one instance evicts the cached tenant model on all of them
+// within a second).
 import type { Server } from "socket.io";
 import { createAdapter } from "@socket.io/redis-adapter";
-import { RateLimiterRedis } from "rate-limiter-flexible";
 import { logger } from "@/lib/log/logger";
 import { setLimiterFactory } from "@/lib/security/rate-limit";
+import { sharedLimiterFactory } from "@/lib/scale/shared-limits";
 import { onModelEvent, emitModelEventLocal } from "@/lib/tenant-models/events";
 import { redisConnection, redisEnabled, closeRedis } from "@/lib/scale/redis";
 import { instanceId } from "@/lib/scale/instance";
@@ -18,11 +19,9 @@ export function setupScaleOut(io: Server): void {
   if (!redisEnabled()) return;
   io.adapter(createAdapter(redisConnection("io-pub"), redisConnection("io-sub")));
 
-  const limiterClient = redisConnection("rate-limits");
-  setLimiterFactory(
-    (name, spec) =>
-      new RateLimiterRedis({ storeClient: limiterClient, keyPrefix: `faqbot:rl:${name}`, points: spec.points, duration: spec.durationSeconds, blockDuration: spec.blockSeconds ?? 0 }),
-  );
+  // A slow or vanished Redis must not hold a sign-in or a chat message: commands give up quickly
+  // and the limiter falls back to in-process counters (lib/scale/shared-limits.ts).
+  setLimiterFactory(sharedLimiterFactory(redisConnection("rate-limits", { commandTimeoutMs: 500 })));
 
   const pub = redisConnection("events-pub");
   const sub = redisConnection("events-sub");
