@@ -26,6 +26,7 @@ const opt = (name: string, def: number) => {
   const i = args.indexOf(`--${name}`);
   return i >= 0 ? Number(args[i + 1]) : def;
 };
+const HEALTH_TOKEN = "bench-health-token-0123456789";
 const VISITORS = opt("visitors", quick ? 200 : 1000);
 const RATE = opt("rate", quick ? 50 : 200);
 const SECONDS = opt("seconds", quick ? 5 : 20);
@@ -206,7 +207,7 @@ async function runScenario(sc: Scenario): Promise<Figures> {
     await r.flushdb();
     r.disconnect();
   }
-  const env: Record<string, string> = { TRUST_PROXY: "true", LOG_LEVEL: "error", SESSION_SECRET: "b".repeat(40), ...(sc.redis ? { REDIS_URL } : {}) };
+  const env: Record<string, string> = { HEALTH_TOKEN, TRUST_PROXY: "true", LOG_LEVEL: "error", SESSION_SECRET: "b".repeat(40), ...(sc.redis ? { REDIS_URL } : {}) };
   const servers: AppServer[] = [];
   for (let i = 0; i < sc.instances; i++) servers.push(await startAppServer({ databaseUrl, dataDir, env, nodeArgs }));
   try {
@@ -216,7 +217,7 @@ async function runScenario(sc: Scenario): Promise<Figures> {
     console.log(`[${sc.name}] connected ${clients.length} visitors in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
     const { done, elapsed } = await fixedRate(clients, RATE, SECONDS);
     const ok = done.filter((d) => d.ok);
-    const healths = await Promise.all(servers.map(async (sv) => (await fetch(`${sv.url}/api/health`)).json()));
+    const healths = await Promise.all(servers.map(async (sv) => (await fetch(`${sv.url}/api/health`, { headers: { authorization: `Bearer ${HEALTH_TOKEN}` } })).json()));
     const stillConnected = clients.filter((c) => c.socket.connected).length;
     const sat = await saturate(clients, SAT_SECONDS);
     for (const c of clients) c.socket.close();

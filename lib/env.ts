@@ -51,6 +51,8 @@ const EnvSchema = z.object({
   // Limits.
   MAX_MESSAGE_CHARS: z.coerce.number().int().positive().default(2000),
   MAX_UPLOAD_BYTES: z.coerce.number().int().positive().default(5 * 1024 * 1024),
+  /** Lets monitoring read /api/health's process figures (Authorization: Bearer …) without a session. */
+  HEALTH_TOKEN: z.string().min(16, "HEALTH_TOKEN must be at least 16 characters").optional(),
   TRAINING_TIMEOUT_MS: z.coerce.number().int().positive().default(10 * 60_000),
 });
 

@@ -74,7 +74,17 @@ export async function authenticateWidget(socket: Socket, next: Next) {
   try {
     await consume("connectionsPerIp", socketIp(socket), "Too many connections from your network. Please wait a moment.");
     const auth = ZWidgetAuth.safeParse(socket.handshake.auth);
-    if (!auth.success) return refuse(next, new AppError("unauthenticated", "The chat widget is missing its tenant key."));
+    if (!auth.success) {
+      // Name what is wrong: a missing key is a broken embed snippet; a bad token is a stale or tampered visitor token.
+      const field = String(auth.error.issues[0]?.path[0] ?? "key");
+      const message =
+        field === "key"
+          ? "The chat widget is missing its tenant key."
+          : field === "visitorToken"
+            ? "The chat's visitor token is malformed. Reload the page to start a new chat."
+            : `The chat widget sent an invalid ${field}.`;
+      return refuse(next, new AppError("unauthenticated", message));
+    }
     const db = await getDb();
     const tenant = await db.tenant.findUnique({ where: { widgetKey: auth.data.key } });
     if (!tenant) return refuse(next, new AppError("unauthenticated", "Unknown chat widget key."));

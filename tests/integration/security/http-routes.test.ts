@@ -91,7 +91,7 @@ async function call(r: Route, headers: Record<string, string>, url = fill(r.path
 }
 
 beforeAll(async () => {
-  app = await startE2EApp();
+  app = await startE2EApp({ env: { HEALTH_TOKEN: "health-token-for-tests-0001" } });
   a = await seedTenant(app.db, { name: "Security A" });
   b = await seedTenant(app.db, { name: "Security B" });
   adminA = await loginCookie(app.server.url, a.admin.email, a.admin.password);
@@ -301,6 +301,18 @@ describe("abuse", () => {
     await new Promise((r) => setTimeout(r, 500));
     const logged = app.server.output().slice(marker);
     expect(logged).not.toMatch(/"level":(50|60)/);
+  });
+
+  it("shows process figures on /api/health only to admins and to HEALTH_TOKEN", async () => {
+    const health = (headers: Record<string, string> = {}) => fetch(`${app.server.url}/api/health`, { headers }).then((r) => r.json());
+    const anonymous = await health();
+    expect(anonymous.status).toBe("ok");
+    expect(anonymous.process).toBeUndefined();
+    expect(JSON.stringify(anonymous)).not.toMatch(/rss|heap/i);
+    expect((await health({ cookie: agentA })).process).toBeUndefined();
+    expect((await health({ authorization: "Bearer wrong-token-wrong-token" })).process).toBeUndefined();
+    expect((await health({ cookie: adminA })).process.memory).toBeDefined();
+    expect((await health({ authorization: "Bearer health-token-for-tests-0001" })).process.memory).toBeDefined();
   });
 
   // Last in the file: the server answers 413 mid-upload and drops that connection.

@@ -51,6 +51,10 @@ describe("handshake", () => {
     expect(await refusal(client("/widget", { auth: { key: a.widgetKey }, headers: { origin: "https://evil.example" } }))).toMatch(/not allowed/);
     expect(await refusal(client("/widget", { auth: { key: "pk_does_not_exist" }, headers: { origin: ORIGIN } }))).toMatch(/Unknown/);
     expect(await refusal(client("/widget", { auth: {}, headers: { origin: ORIGIN } }))).toMatch(/key/);
+    // A malformed visitor token is named as such, not as a missing key.
+    const badToken = await refusal(client("/widget", { auth: { key: a.widgetKey, visitorToken: "t".repeat(5000) }, headers: { origin: ORIGIN } }));
+    expect(badToken).toMatch(/visitor token is malformed/);
+    expect(badToken).not.toMatch(/tenant key/);
     // The same key from an allowed origin works.
     expect(await refusal(client("/widget", { auth: { key: a.widgetKey }, headers: { origin: ORIGIN } }))).toBeNull();
   });
