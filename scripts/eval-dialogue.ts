@@ -92,6 +92,8 @@ function describe(d: TurnDecision): string {
   }
 }
 
+const dumped: unknown[] = [];
+
 async function evalFile(file: string, faqOverride: string | undefined, verbose: boolean): Promise<Counts> {
   const data = ZFile.parse(JSON.parse(await readFile(file, "utf8")));
   const faqPath = faqOverride ?? path.resolve(path.dirname(file), data.faq);
@@ -155,6 +157,7 @@ async function evalFile(file: string, faqOverride: string | undefined, verbose: 
           ok = d.kind !== "answer";
           break;
       }
+      if ("understanding" in d && d.understanding) dumped.push({ file: path.basename(path.dirname(file)), conv: conv.id, text: turn.text, expect: turn.expect, expected, kind: d.kind, top: d.understanding.candidates[0]?.label, ok, views: d.understanding.views, detail: d.understanding.detail });
       if (verbose && !ok) console.log(`  ✗ ${conv.id} [${turn.expect}${expected.length ? ` ${expected.join("|")}` : ""}] "${turn.text}" → ${describe(d)}${"understanding" in d && d.understanding ? ` · ${d.understanding.reason}` : ""}`);
       history.push({ role: "customer", text: turn.text });
       history.push({ role: "bot", text: "", faqKey: d.kind === "answer" ? d.key : null, turnKind: d.kind });
@@ -182,6 +185,7 @@ async function main() {
       faq: { type: "string" },
       split: { type: "string", default: "all" },
       verbose: { type: "boolean", default: false },
+      dump: { type: "string" },
     },
   });
   if (!["dev", "heldout", "all"].includes(values.split!)) throw new Error("--split must be dev, heldout or all");
@@ -198,6 +202,7 @@ async function main() {
     bySplit.set(split, add(bySplit.get(split) ?? zero(), c));
     all = add(all, c);
   }
+  if (values.dump) (await import("node:fs")).writeFileSync(values.dump, dumped.map((d) => JSON.stringify(d)).join("\n"));
   for (const [split, c] of bySplit) console.log(`${split}: ${JSON.stringify(summary(c))}`);
   console.log(`time: ${((performance.now() - started) / 1000).toFixed(1)} s`);
   const out = { ...summary(all), splits: Object.fromEntries([...bySplit].map(([k, c]) => [k, summary(c)])) };

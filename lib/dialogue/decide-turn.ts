@@ -12,7 +12,8 @@ import type { Understanding } from "@/lib/training/understand";
 import { asksForHuman } from "@/lib/handoff/triggers";
 import { detectSmallTalk, type SmallTalkIntent } from "./smalltalk";
 import { offTopicMarker } from "./offtopic";
-import { isElliptical } from "./followup";
+import { opensWithConnective } from "./followup";
+import { isComplaint } from "./complaint";
 
 export interface PriorTurn {
   role: "customer" | "bot" | "agent" | "system";
@@ -62,31 +63,45 @@ export function messageLanguage(text: string, conversationLanguage: string | nul
 
 export async function decideTurn(input: TurnInput, knowledge: BotKnowledge | null): Promise<TurnDecision> {
   const language = messageLanguage(input.text, input.conversationLanguage, input.defaultLanguage, knowledge?.languages);
-  if (asksForHuman(input.text)) return { kind: "human", language };
   const small = detectSmallTalk(input.text);
+  // "¿eres humano?" asks about the bot; "quiero un humano" asks for one.
+  if (small.intent === "bot") return { kind: "smalltalk", intent: "bot", language };
+  if (asksForHuman(input.text)) return { kind: "human", language };
   if (small.intent) return { kind: "smalltalk", intent: small.intent, language };
-  if (!knowledge) return { kind: "offtopic", language, reason: "no published model", understanding: null };
   const question = small.rest || input.text;
+  if (!knowledge) return { kind: "offtopic", language, reason: "no published model", understanding: null };
   const modelLanguage = knowledge.languages.has(language) ? language : null;
+  const marker = offTopicMarker(question, knowledge.faqWords);
 
   const standalone = await knowledge.model.understand(question, { language: modelLanguage, strictness: input.strictness });
   let u = standalone;
   let followup = false;
   const previous = lastAnsweredQuestion(input.history);
-  if (previous && isElliptical(question, standalone)) {
+  const v = standalone.views;
+  const opener = opensWithConnective(question);
+  // Read in context only what cannot stand alone: a connective ("and to the US?"), a message with
+  // almost no words of its own ("how much?"), or one that is about the FAQ but matches it weakly.
+  if (previous && !marker && (opener || v.contentTokens <= 2 || (v.ownCoverage >= 0.3 && standalone.kind !== "answer"))) {
     const withContext = await knowledge.model.understand(question, { language: modelLanguage, context: previous, strictness: input.strictness });
-    if (withContext.kind === "answer" || (standalone.kind !== "answer" && rank(withContext) >= rank(standalone))) {
+    const selfContained = standalone.kind === "answer" && v.contentTokens > 2;
+    // The context completes the message; it must not replace it: the entry it leads to must be
+    // among the message's own best matches, unless the message has nothing of its own to go on.
+    const ctxTop = withContext.candidates[0]?.label;
+    const plausible = v.contentTokens <= 1 || (standalone.detail ?? standalone.candidates).slice(0, 5).some((c) => c.label === ctxTop);
+    if (!selfContained && plausible && (withContext.kind === "answer" || (standalone.kind !== "answer" && rank(withContext) >= rank(standalone)))) {
       u = withContext;
       followup = true;
     }
   }
+  // An outburst with nothing to answer: calm words and the offer of a person, not an FAQ entry.
+  if (u.kind !== "answer" && isComplaint(question)) return { kind: "smalltalk", intent: "insult", language };
   const top = u.candidates[0];
-  if (u.kind === "answer" && top) return { kind: "answer", key: top.label, confidence: top.confidence, language, understanding: u, followup };
-  const marker = offTopicMarker(question, knowledge.faqWords);
+  const strong = u.views.combinedMargin >= 0.3 && !followup;
+  if (u.kind === "answer" && top && (!marker || strong)) return { kind: "answer", key: top.label, confidence: top.confidence, language, understanding: u, followup };
   if (marker) return { kind: "offtopic", language, reason: `off-topic request (${marker})`, understanding: u };
   if (u.kind === "suggest") return { kind: "suggest", keys: u.candidates.slice(0, 3).map((c) => c.label), language, understanding: u, followup };
   // Nothing in the FAQ resembles the message: not a question about this business.
-  if (u.views.coverage < 0.2) return { kind: "offtopic", language, reason: `the message shares almost nothing with the FAQ (coverage ${u.views.coverage.toFixed(2)})`, understanding: u };
+  if (u.views.coverage < 0.25) return { kind: "offtopic", language, reason: `the message shares almost nothing with the FAQ (coverage ${u.views.coverage.toFixed(2)})`, understanding: u };
   return { kind: "unknown", language, understanding: u };
 }
 

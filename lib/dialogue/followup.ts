@@ -2,7 +2,6 @@
 // sense with the previous question. A message is read in context when it opens with a connective
 // that continues the last turn, or is too short (or matches too little) to stand on its own.
 import { normalizeText } from "@/lib/training";
-import type { Understanding } from "@/lib/training/understand";
 
 const OPENERS = [
   "and", "and if", "and what", "and how", "and for", "and to", "and with", "and in", "and the", "and my", "and can", "and do", "and does", "and is", "and what about", "ok and", "okay and", "so and",
@@ -17,11 +16,3 @@ export function opensWithConnective(text: string): boolean {
   return OPENER_WORDS.some((o) => o.every((x, i) => w[i] === x));
 }
 
-/** Whether the message should be read with the previous question as context. */
-export function isElliptical(text: string, standalone: Understanding): boolean {
-  if (opensWithConnective(text)) return true;
-  const words = normalizeText(text).split(" ").filter(Boolean).length;
-  if (standalone.kind === "answer") return false;
-  // Short, or matching the FAQ weakly on its own: the context may complete it.
-  return words <= 6 || standalone.views.combined < 0.35;
-}

@@ -19,12 +19,12 @@ const PHRASES: Record<SmallTalkIntent, string[]> = {
     "gracias", "muchas gracias", "mil gracias", "muchisimas gracias", "grax", "graciass", "gracias por tu ayuda", "gracias por la ayuda", "te lo agradezco", "se agradece", "muy amable", "genial gracias", "perfecto gracias", "vale gracias", "ok gracias",
   ],
   goodbye: [
-    "bye", "bye bye", "goodbye", "good bye", "see you", "see ya", "see you later", "later", "have a nice day", "have a good day", "take care", "thats all", "that is all", "thats it", "nothing else", "no thats all", "all good", "im done",
-    "adios", "chao", "chau", "hasta luego", "hasta pronto", "nos vemos", "hasta la proxima", "que tengas buen dia", "buen dia", "eso es todo", "nada mas", "eso era todo", "ya esta", "listo",
+    "bye", "bye bye", "goodbye", "good bye", "see you", "see ya", "see you later", "later", "have a nice day", "have a good day", "take care", "thats all", "that is all", "thats it", "nothing else", "no thats all", "all good", "im done", "nvm", "never mind", "nevermind", "forget it", "no worries",
+    "adios", "chao", "chau", "hasta luego", "hasta pronto", "nos vemos", "hasta la proxima", "que tengas buen dia", "buen dia", "eso es todo", "nada mas", "olvidalo", "da igual", "no importa", "eso era todo", "ya esta", "listo",
   ],
   bot: [
     "are you a bot", "are you a robot", "are you human", "are you a human", "are you a real person", "are you real", "is this a bot", "am i talking to a bot", "am i talking to a robot", "am i talking to a machine", "who are you", "what are you", "whats your name", "what is your name", "are you ai", "are you an ai", "is this automated", "is this a real person",
-    "eres un bot", "eres un robot", "eres humano", "eres una persona", "eres una persona real", "eres real", "es un bot", "hablo con un bot", "hablo con un robot", "hablo con una maquina", "estoy hablando con un robot", "estoy hablando con un bot", "quien eres", "que eres", "como te llamas", "cual es tu nombre", "eres una ia", "eres inteligencia artificial",
+    "eres un bot", "eres un robot", "eres humano", "eres una persona", "eres una persona real", "eres real", "es un bot", "hablo con un bot", "hablo con un robot", "hablo con una maquina", "estoy hablando con un robot", "estoy hablando con un bot", "quien eres", "que eres", "como te llamas", "cual es tu nombre", "eres una ia", "eres inteligencia artificial", "sos un robot", "sos un bot", "sos humano", "sos una persona", "sos real", "sos una maquina", "es una persona real", "hay alguien ahi", "is anyone there", "anybody there", "is someone there",
   ],
   capabilities: [
     "what can you do", "what can you help with", "what can you help me with", "how can you help", "how can you help me", "what do you know", "what do you do", "help", "help me", "i need help", "can you help me", "can you help", "what can i ask", "what can i ask you", "options", "menu",
@@ -47,7 +47,7 @@ const PHRASES: Record<SmallTalkIntent, string[]> = {
 };
 
 // Words that may pad small talk without making it a question.
-const FILLER = new Set(["so", "well", "um", "uh", "oh", "ah", "and", "again", "very", "much", "so much", "a lot", "guys", "mate", "buddy", "friend", "bot", "there", "pues", "bueno", "y", "muy", "amigo", "amiga", "che", "eh", "oye", "please", "pls", "por favor", "porfa", "ok", "vale", "then", "entonces", "really", "a", "the", "you", "too", "tambien", "igualmente", "likewise", "lol", "jaja", "again", "de nuevo", "otra vez"]);
+const FILLER = new Set(["so", "well", "um", "uh", "oh", "ah", "and", "again", "very", "much", "so much", "a lot", "guys", "mate", "buddy", "friend", "bot", "there", "pues", "bueno", "y", "muy", "amigo", "amiga", "che", "eh", "oye", "please", "pls", "por favor", "porfa", "majo", "maja", "tio", "tia", "crack", "guapo", "guapa", "mate", "buddy", "man", "dude", "bro", "senor", "senora", "senorita", "mister", "ok", "vale", "then", "entonces", "really", "a", "the", "you", "too", "tambien", "igualmente", "likewise", "lol", "jaja", "again", "de nuevo", "otra vez"]);
 
 // Intents in order of importance when a message holds several ("thanks, bye" → goodbye).
 const PRIORITY: SmallTalkIntent[] = ["insult", "bot", "capabilities", "howareyou", "goodbye", "thanks", "greeting", "negative", "laugh", "ack"];
@@ -143,7 +143,7 @@ export function detectSmallTalk(text: string): SmallTalk {
   }
   const restWords = ws.slice(i, j);
   const rest = restWords.filter((w) => !FILLER.has(w)).length === 0 ? "" : restWords.join(" ");
-  if (found.length === 0) return { intent: null, intents: [], rest: rest || normalizeText(text) };
+  if (found.length === 0) return { intent: null, intents: [], rest: text.trim() };
   const intent = rest === "" ? PRIORITY.find((p) => found.includes(p)) ?? found[0] : null;
   // Only the middle part counts as the question; its original wording (case, accents) is kept
   // where possible by returning the normalised words, which the FAQ model normalises anyway.

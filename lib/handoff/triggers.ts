@@ -8,11 +8,11 @@ const HUMAN_REQUEST = [
   // English
   "human", "a person", "real person", "talk to someone", "speak to someone", "talk to a person", "speak to a person",
   "talk to an agent", "speak to an agent", "an agent", "live agent", "customer service representative", "representative",
-  "operator", "talk to a human", "speak with a human", "connect me", "get me a person",
+  "operator", "talk to a human", "speak with a human", "connect me", "get me a person", "manager", "supervisor", "put me through", "transfer me", "speak to one of your", "talk to one of your", "speak with someone", "talk with someone", "real agent", "actual agent", "someone from your team", "customer service agent", "call center", "call centre",
   // Spanish
   "hablar con un agente", "hablar con una persona", "hablar con alguien", "hablar con un humano", "una persona real",
   "un agente", "agente humano", "persona humana", "quiero un humano", "atencion al cliente", "operador", "operadora",
-  "pasame con", "paseme con", "comunicame con", "ponme con", "me pasas con", "me pasa con", "me puedes pasar con", "humano",
+  "pasame con", "paseme con", "un asesor", "una asesora", "un encargado", "el encargado", "un supervisor", "un responsable", "hablar con alguien", "con un agente", "con un operador", "comunicame con", "ponme con", "me pasas con", "me pasa con", "me puedes pasar con", "humano",
 ];
 
 const FRUSTRATION = [

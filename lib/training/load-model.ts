@@ -141,7 +141,7 @@ export async function loadTenantModel(source: string | Record<string, Uint8Array
     const { logits, features: feats } = await scoreBatch([query]);
     const z = logits[0];
     const classifier = decideFromScores(z, { coverage: feats[0].coverage, nearest: neighbours ? nearest(neighbours, feats[0]) : undefined }, feats[0].idx.length, calibration, labels);
-    if (!semanticIndex) return { ...classifier, views: { semanticTop: null, semanticScore: 0, semanticMargin: 0, classifierTop: classifier.candidates[0]?.label ?? null, agree: false, coverage: feats[0].coverage, combined: 0, combinedMargin: 0 } };
+    if (!semanticIndex) return { ...classifier, views: { semanticTop: null, semanticScore: 0, semanticMargin: 0, classifierTop: classifier.candidates[0]?.label ?? null, agree: false, coverage: feats[0].coverage, ownCoverage: feats[0].coverage, contentTokens: feats[0].idx.length, combined: 0, combinedMargin: 0 } };
     const language = o.language ?? detectTextLanguage(text);
     let context: Token[] | undefined;
     if (o.context) context = scoreMessage(semanticIndex, o.context, { language, only: [] }).tokens;

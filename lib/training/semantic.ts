@@ -35,8 +35,12 @@ export interface SemanticScores {
   recall: Float32Array;
   /** Share of the message's weight found in the entry's answer text. */
   answer: Float32Array;
-  /** Share of the message's weight that matches anything in the FAQ (0..1): low = off-topic. */
+  /** Share of the message's weight found in any phrasing of the entry (or its answer, at 0.7). */
+  entryRecall: Float32Array;
+  /** Share of the query's weight (context included) that matches anything in the FAQ (0..1): low = off-topic. */
   coverage: number;
+  /** The same over the message's own words only. */
+  ownCoverage: number;
   language: string | null;
   /** Content tokens in the message. */
   contentTokens: number;
@@ -282,10 +286,13 @@ export function scoreMessage(index: SemanticIndex, text: string, opts: { languag
   const precision = new Float32Array(C);
   const recall = new Float32Array(C);
   const answer = new Float32Array(C);
+  const entryRecall = new Float32Array(C);
   const matched = new Float32Array(msg.length);
+  const perEntry = new Float32Array(msg.length);
   const only = opts.only ? new Set(opts.only) : null;
   for (const e of index.entries) {
     if (only && !only.has(e.label)) continue;
+    perEntry.fill(0);
     for (const ph of e.phrasings) {
       const { p, r } = align(msg, weights, ph);
       const s = combine(p, r);
@@ -294,16 +301,32 @@ export function scoreMessage(index: SemanticIndex, text: string, opts: { languag
         precision[e.label] = p;
         recall[e.label] = r;
       }
-      for (let i = 0; i < msg.length; i++) for (const b of ph) matched[i] = Math.max(matched[i], tokenSimilarity(msg[i], b));
+      for (let i = 0; i < msg.length; i++) for (const b of ph) perEntry[i] = Math.max(perEntry[i], tokenSimilarity(msg[i], b));
     }
+    for (let i = 0; i < msg.length; i++) for (const b of e.answer) perEntry[i] = Math.max(perEntry[i], 0.7 * tokenSimilarity(msg[i], b));
+    let rn = 0;
+    let rd = 0;
+    for (let i = 0; i < msg.length; i++) {
+      matched[i] = Math.max(matched[i], perEntry[i]);
+      rn += weights[i] * perEntry[i];
+      rd += weights[i];
+    }
+    entryRecall[e.label] = rd > 0 ? rn / rd : 0;
     const a = align(msg, weights, e.answer);
     if (a.r > answer[e.label]) answer[e.label] = a.r;
   }
+  // Coverage over the whole query (context included), and over the message's own words.
   let num = 0;
   let den = 0;
-  for (let i = 0; i < own.length; i++) {
+  let ownNum = 0;
+  let ownDen = 0;
+  for (let i = 0; i < msg.length; i++) {
     num += weights[i] * matched[i];
     den += weights[i];
+    if (i < own.length) {
+      ownNum += weights[i] * matched[i];
+      ownDen += weights[i];
+    }
   }
-  return { score, precision, recall, answer, coverage: den > 0 ? num / den : 0, language: lang, contentTokens: own.length, tokens: own };
+  return { score, precision, recall, answer, entryRecall, coverage: den > 0 ? num / den : 0, ownCoverage: ownDen > 0 ? ownNum / ownDen : 0, language: lang, contentTokens: own.length, tokens: own };
 }
