@@ -1,11 +1,17 @@
-// Next.js Proxy (the file convention formerly called middleware). It only serves the chat frame:
-// pages cannot set response headers, and the frame's CSP `frame-ancestors` depends on the tenant
-// in the query string, so it is added here (lib/widget/frame-policy.ts computes it).
+// Next.js Proxy (the file convention formerly called middleware). It only sets Content-Security-
+// Policy headers, which pages cannot set themselves: the chat frame's `frame-ancestors` depends on
+// the tenant in the query string (lib/widget/frame-policy.ts); the console pages get a fixed
+// policy (lib/security/page-policy.ts).
 import { NextResponse, type NextRequest } from "next/server";
 import { framePolicyForKey } from "@/lib/widget/frame-policy";
+import { consolePolicy } from "@/lib/security/page-policy";
 
 export async function proxy(req: NextRequest) {
   const res = NextResponse.next();
+  if (req.nextUrl.pathname !== "/widget/frame") {
+    res.headers.set("Content-Security-Policy", consolePolicy());
+    return res;
+  }
   let policy = "frame-ancestors 'self'";
   try {
     policy = await framePolicyForKey(req.nextUrl.searchParams.get("key"));
@@ -16,4 +22,4 @@ export async function proxy(req: NextRequest) {
   return res;
 }
 
-export const config = { matcher: ["/widget/frame"] };
+export const config = { matcher: ["/widget/frame", "/login", "/admin", "/admin/:path*", "/agent", "/agent/:path*"] };

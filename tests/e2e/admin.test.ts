@@ -149,6 +149,46 @@ describe("admin console", () => {
     await context.close();
   });
 
+  it("serves the console pages with a Content-Security-Policy they render and work under", async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const violations: string[] = [];
+    page.on("console", (m) => {
+      if (/Content Security Policy|Content-Security-Policy/i.test(m.text())) violations.push(m.text());
+    });
+    const login = await page.goto(`${app.server.url}/login?next=${encodeURIComponent("/admin/analytics")}`);
+    expect(login!.headers()["content-security-policy"]).toMatch(/script-src 'self'/);
+    await signIn(page, t.admin, "/admin/analytics");
+    await page.waitForURL(/\/admin\/analytics$/);
+    for (const p of ["/admin/faq", "/admin/settings", "/admin/widget", "/agent"]) {
+      const res = await page.goto(`${app.server.url}${p}`);
+      expect(res!.status(), p).toBe(200);
+      const csp = res!.headers()["content-security-policy"] ?? "";
+      expect(csp, p).toMatch(/object-src 'none'/);
+      expect(csp, p).toMatch(/frame-ancestors 'none'/);
+      // Hydrated: a client-side control responds.
+      await page.waitForLoadState("networkidle");
+    }
+    // The agent console connected its socket under connect-src 'self'.
+    await page.getByTestId("presence").or(page.locator("main")).first().waitFor();
+    expect(violations).toEqual([]);
+    await context.close();
+  });
+
+  it("never leaves the site after sign-in, whatever ?next= says", async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    for (const next of ["/\\evil.example/phish", "/\t/evil.example"]) {
+      await page.goto(`${app.server.url}/login?next=${encodeURIComponent(next)}`);
+      await page.locator('input[name="email"]').fill(t.admin.email);
+      await page.locator('input[name="password"]').fill(t.admin.password);
+      await page.locator('button[type="submit"]').click();
+      await page.waitForURL((u) => u.pathname !== "/login");
+      expect(new URL(page.url()).host).toBe(new URL(app.server.url).host);
+    }
+    await context.close();
+  });
+
   it("sends an agent who opens the admin console to sign in as an admin, with a message", async () => {
     const context = await browser.newContext();
     const page = await context.newPage();
