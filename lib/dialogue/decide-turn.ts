@@ -93,6 +93,11 @@ export async function decideTurn(input: TurnInput, knowledge: BotKnowledge | nul
       followup = true;
     }
   }
+  // Small talk with a word or two more ("gracias majo", "hi anna", "ok cool then"): still small talk
+  // when those words are not about the FAQ.
+  if (small.intents.length > 0 && u.kind !== "answer" && question.split(/\s+/).length <= 3 && u.views.ownCoverage < 0.3) {
+    return { kind: "smalltalk", intent: small.intents[0], language };
+  }
   // An outburst with nothing to answer: calm words and the offer of a person, not an FAQ entry.
   if (u.kind !== "answer" && isComplaint(question)) return { kind: "smalltalk", intent: "insult", language };
   const top = u.candidates[0];

@@ -11,35 +11,45 @@ export type SmallTalkIntent = (typeof SMALLTALK_INTENTS)[number];
 // Normalised phrases (lower case, no accents, no punctuation). Longer phrases are tried first.
 const PHRASES: Record<SmallTalkIntent, string[]> = {
   greeting: [
+    "hey hey", "hello hello", "hi hi", "hiya there", "good day", "g day", "gday", "hi again", "hello again", "hey again", "hola hola", "holis", "buen dia", "muy buenas", "buenas buenas", "hola de nuevo", "hola otra vez", "saludos cordiales", "que hubo", "quiubo", "wenas", "ey", "epa", "aloha",
     "hi", "hii", "hiii", "hello", "helo", "hello there", "hi there", "hey", "hey there", "heya", "hiya", "yo", "howdy", "greetings", "good morning", "good afternoon", "good evening", "morning", "evening", "hello bot", "hi bot",
     "hola", "holaa", "holi", "ola", "buenas", "buenos dias", "buen dia", "buenas tardes", "buenas noches", "que tal", "hola que tal", "saludos", "hey hola", "alo", "hola buenas",
   ],
   thanks: [
+    "thanks a bunch", "thanks heaps", "thanks a million", "thank you kindly", "ta", "cheers mate", "cheers for that", "thanks for that", "thanks again", "thank you again", "thanks for everything", "you are the best", "youre the best", "you rock", "legend", "lifesaver", "life saver", "brilliant thanks", "lovely thanks", "super thanks", "nice one", "great stuff", "thats great", "thats perfect", "thats helpful", "that was helpful", "very kind", "kind of you", "gracias por todo", "muchas gracias por todo", "gracias de nuevo", "gracias otra vez", "eres un sol", "mil gracias de verdad", "te pasaste", "genial", "buenisimo", "chevere", "bacan", "de lujo", "guay", "que bien", "super", "muy util", "me sirvio", "me ha servido", "me sirve", "gracias crack", "gracias maquina", "agradecido", "agradecida", "muy agradecido", "muy agradecida",
     "thanks", "thank you", "thank u", "thanks a lot", "thanks so much", "thank you so much", "thank you very much", "many thanks", "thx", "ty", "tysm", "cheers", "much appreciated", "appreciate it", "i appreciate it", "thanks for your help", "thank you for your help", "thanks for the help", "that helps", "that helped", "very helpful", "great thanks", "perfect thanks", "awesome thanks",
     "gracias", "muchas gracias", "mil gracias", "muchisimas gracias", "grax", "graciass", "gracias por tu ayuda", "gracias por la ayuda", "te lo agradezco", "se agradece", "muy amable", "genial gracias", "perfecto gracias", "vale gracias", "ok gracias",
   ],
   goodbye: [
+    "good night", "goodnight", "night", "gn", "cya", "ttyl", "talk later", "talk soon", "bye now", "bye for now", "speak soon", "have a nice one", "have a good one", "have a great day", "have a nice evening", "all the best", "thats everything", "thats all i needed", "thats all for now", "i think thats all", "buenas noches", "hasta manana", "hasta mas tarde", "chau chau", "un saludo", "saludos", "que tengas un buen dia", "que tenga buen dia", "feliz dia", "que vaya bien", "cuidate", "igualmente", "nada mas gracias", "eso seria todo", "seria todo",
     "bye", "bye bye", "goodbye", "good bye", "see you", "see ya", "see you later", "later", "have a nice day", "have a good day", "take care", "thats all", "that is all", "thats it", "nothing else", "no thats all", "all good", "im done", "nvm", "never mind", "nevermind", "forget it", "no worries",
     "adios", "chao", "chau", "hasta luego", "hasta pronto", "nos vemos", "hasta la proxima", "que tengas buen dia", "buen dia", "eso es todo", "nada mas", "olvidalo", "da igual", "no importa", "eso era todo", "ya esta", "listo",
   ],
   bot: [
+    "who am i talking to", "who am i speaking with", "who am i chatting with", "am i chatting with a bot", "are you chatgpt", "are you a machine", "are you automated", "are you a computer", "is this automated", "is this a human", "is this a person", "are you a person", "are you a real human", "is this an automated chat", "con quien hablo", "con quien estoy hablando", "con quien tengo el gusto", "eres una maquina", "eres chatgpt", "eres un chatbot", "eres automatico", "esto es automatico", "eres una persona o un bot", "eres un bot o una persona", "sos un chatbot", "hablo con una persona",
     "are you a bot", "are you a robot", "are you human", "are you a human", "are you a real person", "are you real", "is this a bot", "am i talking to a bot", "am i talking to a robot", "am i talking to a machine", "who are you", "what are you", "whats your name", "what is your name", "are you ai", "are you an ai", "is this automated", "is this a real person",
     "eres un bot", "eres un robot", "eres humano", "eres una persona", "eres una persona real", "eres real", "es un bot", "hablo con un bot", "hablo con un robot", "hablo con una maquina", "estoy hablando con un robot", "estoy hablando con un bot", "quien eres", "que eres", "como te llamas", "cual es tu nombre", "eres una ia", "eres inteligencia artificial", "sos un robot", "sos un bot", "sos humano", "sos una persona", "sos real", "sos una maquina", "es una persona real", "hay alguien ahi", "is anyone there", "anybody there", "is someone there",
   ],
   capabilities: [
+    "what do you do", "what are you for", "what can you answer", "what do you know about", "what kind of questions", "what questions can you answer", "how does this work", "how does this chat work", "what can i do here", "para que sirves", "que haces", "que me puedes responder", "en que me ayudas", "que preguntas puedo hacer", "que cosas sabes", "como funciona esto", "como funciona este chat", "que puedo preguntarte",
     "what can you do", "what can you help with", "what can you help me with", "how can you help", "how can you help me", "what do you know", "what do you do", "help", "help me", "i need help", "can you help me", "can you help", "what can i ask", "what can i ask you", "options", "menu",
     "que puedes hacer", "en que me puedes ayudar", "en que puedes ayudarme", "como me puedes ayudar", "que sabes hacer", "que sabes", "ayuda", "ayudame", "necesito ayuda", "me puedes ayudar", "me podes ayudar", "puedes ayudarme", "que te puedo preguntar", "opciones", "menu",
   ],
   howareyou: [
+    "how are you today", "hows your day", "how is your day", "hows it going today", "how have you been", "how you doing", "how ya doing", "como va todo", "que tal todo", "como estas hoy", "como te encuentras", "como vas", "todo bien por ahi", "que tal el dia", "como te va hoy",
     "how are you", "how are you doing", "how r u", "how are u", "hows it going", "how is it going", "whats up", "sup", "wassup", "you ok", "how do you do",
     "como estas", "como esta", "como andas", "que tal estas", "como te va", "todo bien", "como va", "que onda", "que hay",
   ],
   ack: [
+    "ok thanks", "got it thanks", "alright then", "makes sense", "fair enough", "noted", "i see thanks", "okay cool", "cool cool", "right ok", "oki doki", "okie dokie", "sounds great", "sounds good thanks", "good to know", "great to know", "nice to know", "perfect thank you", "ok understood", "ok got it", "brilliant", "lovely", "amazing", "entendido gracias", "ok entiendo", "vale perfecto", "perfecto gracias", "ok perfecto", "ah ok gracias", "ya entendi", "entendi", "ok listo", "listo gracias", "joya", "dale gracias", "buenisimo gracias", "ok de acuerdo", "vale vale", "okk", "okey dokey",
     "ok", "okay", "okey", "k", "kk", "ok ok", "alright", "all right", "fine", "cool", "great", "nice", "perfect", "awesome", "good", "got it", "i see", "understood", "sure", "yes", "yeah", "yep", "yup", "right", "sounds good", "ok great", "ok cool", "ok perfect", "excellent", "wow", "hmm", "hm", "mmm", "ah", "oh", "oh ok", "ah ok", "i understand",
     "vale", "ok vale", "bueno", "bien", "muy bien", "perfecto", "genial", "de acuerdo", "entendido", "entiendo", "claro", "si", "sip", "dale", "listo", "ya", "ah vale", "ah ok", "okis", "oki", "va", "sale", "ya veo", "excelente", "estupendo",
   ],
-  negative: ["no", "nope", "nah", "no thanks", "no thank you", "not really", "no gracias", "nop", "para nada", "no hace falta"],
+  negative: [
+    "no thats it", "no that is all", "nothing", "no nothing else", "no more questions", "no gracias nada mas", "no nada", "nada", "ninguna", "no tengo mas preguntas", "de momento no", "por ahora no", "not now", "not for now", "maybe later",
+    "no", "nope", "nah", "no thanks", "no thank you", "not really", "no gracias", "nop", "para nada", "no hace falta"],
   insult: [
+    "you are useless", "youre no help", "no help at all", "you dont understand", "you dont understand anything", "you are not helping", "youre not helping", "this bot is useless", "stupid machine", "no entiendes nada", "no me entiendes", "no me estas ayudando", "no ayudas en nada", "maquina inutil", "bot de porqueria", "que mal servicio", "que servicio tan malo", "servicio malisimo", "pesimo servicio", "terrible service", "awful service", "worst service ever",
     "you are useless", "youre useless", "useless", "useless bot", "stupid bot", "dumb bot", "you are stupid", "youre stupid", "you suck", "this sucks", "idiot", "stupid", "you are dumb", "youre dumb", "shut up", "worst bot", "terrible bot", "you are terrible", "youre terrible", "what a useless bot", "this is useless", "you are an idiot", "youre an idiot", "bad bot",
     "eres inutil", "inutil", "bot inutil", "eres tonto", "tonto", "eres estupido", "estupido", "idiota", "eres un idiota", "no sirves", "no sirves para nada", "no sirve para nada", "callate", "que bot mas malo", "pesimo bot", "eres malisimo", "que inutil", "bot de mierda",
   ],
@@ -73,14 +83,33 @@ function words(text: string): string[] {
     .map((w) => (/^(ja|ha|he|je){2,}h?$/.test(w) ? "jaja" : w));
 }
 
+/** Same word, a stretched one ("thankss"), or one typo away for longer words ("graicas", "thnaks"). */
+function sameWord(w: string, pw: string): boolean {
+  if (w === pw) return true;
+  if (w.length > 3 && w.replace(/(\p{L})\1/gu, "$1") === pw.replace(/(\p{L})\1/gu, "$1")) return true;
+  return pw.length >= 5 && w.length >= 5 && oneEdit(w, pw);
+}
+
+function oneEdit(a: string, b: string): boolean {
+  if (Math.abs(a.length - b.length) > 1) return false;
+  if (a.length === b.length) {
+    const diff: number[] = [];
+    for (let i = 0; i < a.length && diff.length < 3; i++) if (a[i] !== b[i]) diff.push(i);
+    if (diff.length === 1) return true;
+    return diff.length === 2 && diff[1] === diff[0] + 1 && a[diff[0]] === b[diff[1]] && a[diff[1]] === b[diff[0]];
+  }
+  const [s, l] = a.length < b.length ? [a, b] : [b, a];
+  let i = 0;
+  while (i < s.length && s[i] === l[i]) i++;
+  return s.slice(i) === l.slice(i + 1);
+}
+
 function matchAt(ws: string[], i: number): PhraseEntry | null {
   for (const p of PHRASE_LIST) {
     if (i + p.words.length > ws.length) continue;
     let ok = true;
     for (let k = 0; k < p.words.length; k++) {
-      const w = ws[i + k];
-      const pw = p.words[k];
-      if (w !== pw && !(w.length > 3 && squeeze(w).replace(/(\p{L})\1/gu, "$1") === pw)) {
+      if (!sameWord(ws[i + k], p.words[k])) {
         ok = false;
         break;
       }
@@ -104,8 +133,16 @@ export interface SmallTalk {
  * left; otherwise `rest` is the question to answer ("hola, me robaron la tarjeta" → rest
  * "me robaron la tarjeta").
  */
+const BOT_SUBJECT = /^(are you|r u|are u|is this|is it|am i (talking|speaking|chatting) (to|with)|eres|sos|es esto|esto es|hablo con|estoy hablando con|estoy chateando con)\b/;
+const BOT_NOUN = /\b(bot|robot|chatbot|human|humano|humana|person|persona|real|machine|maquina|ai|ia|chatgpt|automated|automatic|automatico|computer|program|programa|inteligencia artificial)\b/;
+
 export function detectSmallTalk(text: string): SmallTalk {
   const ws = words(text);
+  // Emoji or punctuation only ("👍", "🙏", ":)"): an acknowledgement.
+  if (ws.length === 0) return { intent: /[\p{Extended_Pictographic}]|[:;]-?[)D]/u.test(text) ? (/🙏|❤|♥/u.test(text) ? "thanks" : "ack") : null, intents: [], rest: "" };
+  // "are you a real person or a bot?", "¿sos una persona?": asking what the bot is.
+  const joined = ws.join(" ");
+  if (ws.length <= 10 && BOT_SUBJECT.test(joined) && BOT_NOUN.test(joined)) return { intent: "bot", intents: ["bot"], rest: "" };
   const found: SmallTalkIntent[] = [];
   let i = 0;
   let j = ws.length;

@@ -2,18 +2,7 @@
 // other triggers — the tenant model deciding "hand off", two unanswered questions in a row — are
 // decided in lib/chat/respond.ts from the model's decisions.)
 import { normalizeText } from "@/lib/training";
-
-// Normalised (lower case, no accents) phrases; matched as whole-word sequences.
-const HUMAN_REQUEST = [
-  // English
-  "human", "a person", "real person", "talk to someone", "speak to someone", "talk to a person", "speak to a person",
-  "talk to an agent", "speak to an agent", "an agent", "live agent", "customer service representative", "representative",
-  "operator", "talk to a human", "speak with a human", "connect me", "get me a person", "manager", "supervisor", "put me through", "transfer me", "speak to one of your", "talk to one of your", "speak with someone", "talk with someone", "real agent", "actual agent", "someone from your team", "customer service agent", "call center", "call centre",
-  // Spanish
-  "hablar con un agente", "hablar con una persona", "hablar con alguien", "hablar con un humano", "una persona real",
-  "un agente", "agente humano", "persona humana", "quiero un humano", "atencion al cliente", "operador", "operadora",
-  "pasame con", "paseme con", "un asesor", "una asesora", "un encargado", "el encargado", "un supervisor", "un responsable", "hablar con alguien", "con un agente", "con un operador", "comunicame con", "ponme con", "me pasas con", "me pasa con", "me puedes pasar con", "humano",
-];
+import { asksForPerson } from "./human-request";
 
 const FRUSTRATION = [
   "useless", "this is useless", "stupid bot", "dumb bot", "you are useless", "not helpful", "doesnt help", "does not help",
@@ -31,7 +20,7 @@ function containsPhrase(normalized: string, phrases: string[]): string | null {
 const norm = (text: string) => normalizeText(text).replace(/[^a-z0-9ñ ]+/g, " ").replace(/\s+/g, " ").trim();
 
 export function asksForHuman(text: string): boolean {
-  return containsPhrase(norm(text), HUMAN_REQUEST) !== null;
+  return asksForPerson(text);
 }
 
 /**

@@ -1,0 +1,57 @@
+// Does the customer ask for a person? Customers say it in countless ways ("agent pls", "can
+// someone call me back", "is there a human I can chat with", "me comunican con un asesor",
+// "prefiero que me atienda una persona"), so besides fixed phrases this looks for a verb of
+// talking/connecting near a word for a person, in English and Spanish. Words are compared after
+// normalisation (lower case, no accents); past tenses ("I talked to an agent yesterday") do not count.
+import { normalizeText } from "@/lib/training";
+
+// Messages that are only this (plus politeness) ask for a person.
+const ALONE = new Set([
+  "agent", "agents", "human", "humans", "person", "a person", "a human", "an agent", "operator", "representative", "rep", "real person", "live agent", "live person", "live chat", "someone", "somebody", "support", "customer service", "customer support",
+  "agente", "humano", "persona", "una persona", "un humano", "un agente", "operador", "operadora", "asesor", "asesora", "alguien", "soporte", "atencion al cliente", "servicio al cliente", "persona real", "una persona real",
+]);
+const POLITE = new Set(["please", "pls", "plz", "now", "asap", "thanks", "thank", "you", "por", "favor", "porfa", "porfavor", "ya", "ahora", "gracias", "urgente", "urgent", "i", "want", "need", "quiero", "necesito", "a", "an", "un", "una", "the", "el", "la", "con", "to", "with", "real", "de", "verdad", "just", "solo", "give", "me", "dame", "get"]);
+
+// Verbs (base forms) of talking to / being put through to / being attended by someone.
+const VERBS = new Set([
+  "talk", "speak", "chat", "connect", "transfer", "reach", "contact", "call", "escalate", "deal", "handle",
+  "hablar", "hablo", "hable", "charlar", "comunicar", "comunicarme", "comunicame", "comuniqueme", "comunican", "comunicas", "comunicarse", "pasar", "pasame", "paseme", "pasas", "pasan", "pasarme", "poner", "ponme", "pongame", "ponerme", "ponen", "atienda", "atiendan", "atender", "atenderme", "contactar", "contactarme", "llame", "llamen", "llamarme", "llamadme", "derivar", "derivame", "derivarme", "escalar", "transferir", "transfiereme", "transferirme", "conectar", "conectame", "conectarme",
+]);
+// Words for a person on the business's side.
+const PEOPLE = new Set([
+  "person", "human", "humans", "agent", "agents", "someone", "somebody", "anyone", "anybody", "representative", "rep", "operator", "staff", "employee", "manager", "supervisor", "advisor", "adviser", "consultant", "specialist", "team", "member", "colleague", "people", "individual",
+  "persona", "personas", "humano", "humana", "agente", "agentes", "alguien", "representante", "operador", "operadora", "empleado", "empleada", "encargado", "encargada", "supervisor", "supervisora", "asesor", "asesora", "asesores", "responsable", "gerente", "ejecutivo", "ejecutiva", "trabajador", "companero", "gente", "especialista",
+]);
+// Phrases that mean it on their own.
+const PHRASES = [
+  "real person", "actual person", "put me through", "get me a", "get me someone", "get me an", "someone to talk to", "someone i can talk to", "real human", "actual human", "live agent", "live person", "human being", "not a bot", "not a robot", "no bot", "stop the bot", "customer service", "customer support", "call me back", "call center", "call centre",
+  "persona real", "persona de verdad", "ser humano", "un humano", "una persona", "no un bot", "no un robot", "no quiero un bot", "no quiero hablar con un bot", "no quiero hablar con una maquina", "atencion al cliente", "servicio al cliente", "que me llamen", "me llamen", "me pueden llamar", "me podeis llamar", "con un agente", "con un asesor", "con un operador", "pasame con", "paseme con", "comunicame con", "ponme con", "me pasas con", "me pasa con", "me puedes pasar con", "quiero un humano", "agente humano", "persona humana", "connect me", "talk to a human", "speak to a human",
+];
+const PHRASE_WORDS = PHRASES.map((p) => p.split(" "));
+
+// "someone stole my card", "alguien me ha robado": a person word that is not about talking.
+const NOT_ABOUT_TALKING = new Set(["stole", "stolen", "used", "took", "hacked", "robo", "robado", "robaron", "uso", "usado", "hackeo", "entro"]);
+
+function hasPhrase(words: string[], phrase: string[]): boolean {
+  for (let i = 0; i + phrase.length <= words.length; i++) if (phrase.every((w, k) => words[i + k] === w)) return true;
+  return false;
+}
+
+export function asksForPerson(text: string): boolean {
+  const words = normalizeText(text).split(" ").filter(Boolean);
+  if (words.length === 0) return false;
+  const core = words.filter((w) => !POLITE.has(w));
+  if (ALONE.has(words.join(" ")) || (core.length > 0 && core.length <= 2 && ALONE.has(core.join(" ")))) return true;
+  if (words.some((w) => NOT_ABOUT_TALKING.has(w))) return false;
+  if (PHRASE_WORDS.some((p) => hasPhrase(words, p))) return true;
+  for (let i = 0; i < words.length; i++) {
+    if (!VERBS.has(words[i])) continue;
+    for (let j = i + 1; j < Math.min(words.length, i + 7); j++) if (PEOPLE.has(words[j])) return true;
+  }
+  // "una persona que me atienda", "someone to talk to"
+  for (let i = 0; i < words.length; i++) {
+    if (!PEOPLE.has(words[i])) continue;
+    for (let j = i + 1; j < Math.min(words.length, i + 5); j++) if (VERBS.has(words[j])) return true;
+  }
+  return false;
+}
