@@ -102,7 +102,7 @@ async function evalFile(file: string, faqOverride: string | undefined, verbose: 
   const entries = parsed.entries;
   const keys = new Set(entries.map((e) => e.key));
   const examples = entries.flatMap((e) => [e.question, ...e.alternatives].map((text) => ({ text, label: e.key })));
-  const trained = await trainTenantModel(examples, { seed: 0 });
+  const trained = await trainTenantModel(examples, { seed: 0, answers: Object.fromEntries(entries.map((e) => [e.key, e.answer])) });
   const model = await loadTenantModel(trained.files, { entries: entries.map((e) => ({ key: e.key, answer: e.answer, language: e.language })) });
   const knowledge = buildKnowledge(model, entries);
   const total = zero();
@@ -157,7 +157,7 @@ async function evalFile(file: string, faqOverride: string | undefined, verbose: 
           ok = d.kind !== "answer";
           break;
       }
-      if ("understanding" in d && d.understanding) dumped.push({ file: path.basename(path.dirname(file)), conv: conv.id, text: turn.text, expect: turn.expect, expected, kind: d.kind, top: d.understanding.candidates[0]?.label, ok, views: d.understanding.views, detail: d.understanding.detail });
+      if ("understanding" in d && d.understanding) dumped.push({ file: path.basename(path.dirname(file)), conv: conv.id, text: turn.text, expect: turn.expect, expected, kind: d.kind, followup: "followup" in d ? d.followup : false, top: d.understanding.candidates[0]?.label, ok, views: d.understanding.views, detail: d.understanding.detail, evidence: d.understanding.evidence, probability: d.understanding.probability });
       if (verbose && !ok) console.log(`  ✗ ${conv.id} [${turn.expect}${expected.length ? ` ${expected.join("|")}` : ""}] "${turn.text}" → ${describe(d)}${"understanding" in d && d.understanding ? ` · ${d.understanding.reason}` : ""}`);
       history.push({ role: "customer", text: turn.text });
       history.push({ role: "bot", text: "", faqKey: d.kind === "answer" ? d.key : null, turnKind: d.kind });

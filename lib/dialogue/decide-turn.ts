@@ -12,7 +12,7 @@ import type { Understanding } from "@/lib/training/understand";
 import { asksForHuman } from "@/lib/handoff/triggers";
 import { detectSmallTalk, type SmallTalkIntent } from "./smalltalk";
 import { offTopicMarker } from "./offtopic";
-import { opensWithConnective } from "./followup";
+import { opensWithConnective, refersBack } from "./followup";
 import { isComplaint } from "./complaint";
 
 export interface PriorTurn {
@@ -31,6 +31,8 @@ export interface BotKnowledge {
   languages: ReadonlySet<string>;
   /** Normalised words of the whole FAQ (questions, alternatives, answers). */
   faqWords: ReadonlySet<string>;
+  /** The FAQ's normalised text, space-padded, for phrase look-ups. */
+  faqText: string;
 }
 
 export type TurnDecision =
@@ -47,22 +49,26 @@ export interface TurnInput {
   history: PriorTurn[];
   conversationLanguage: string | null;
   defaultLanguage: string;
-  /** Tenant setting: multiplies the answer policy's margins. */
-  strictness?: number;
+  /** Answer threshold on P(right) for this tenant (default: the measured 5 % point). */
+  threshold?: number;
 }
 
-/** The customer's language for this message: detected, else the conversation's, else the tenant's. */
-export function messageLanguage(text: string, conversationLanguage: string | null, defaultLanguage: string, available?: ReadonlySet<string>): string {
+/**
+ * The customer's language for this message: a clear detection on a message of some length, else
+ * the FAQ language whose words it uses, else the conversation's, else the tenant's default. Very
+ * short messages ("ok", "pedido") keep the conversation's language.
+ */
+export function messageLanguage(text: string, conversationLanguage: string | null, defaultLanguage: string, faqGuess: string | null = null): string {
   const detected = detectLanguage(text);
-  // Very short messages ("ok", "pedido") often detect wrongly or not at all: keep the conversation's.
-  const words = text.trim().split(/\s+/).length;
-  if (detected && (words >= 3 || !conversationLanguage)) return detected;
-  if (detected && conversationLanguage && detected !== conversationLanguage && available && !available.has(conversationLanguage)) return detected;
-  return conversationLanguage ?? detected ?? defaultLanguage;
+  const words = text.trim().split(/\s+/).filter(Boolean).length;
+  if (detected && words >= 3) return detected;
+  if (faqGuess && words >= 2 && (!detected || detected === faqGuess)) return faqGuess;
+  if (conversationLanguage) return conversationLanguage;
+  return detected ?? faqGuess ?? defaultLanguage;
 }
 
 export async function decideTurn(input: TurnInput, knowledge: BotKnowledge | null): Promise<TurnDecision> {
-  const language = messageLanguage(input.text, input.conversationLanguage, input.defaultLanguage, knowledge?.languages);
+  const language = messageLanguage(input.text, input.conversationLanguage, input.defaultLanguage, knowledge?.model.guessLanguage(input.text) ?? null);
   const small = detectSmallTalk(input.text);
   // "¿eres humano?" asks about the bot; "quiero un humano" asks for one.
   if (small.intent === "bot") return { kind: "smalltalk", intent: "bot", language };
@@ -71,35 +77,44 @@ export async function decideTurn(input: TurnInput, knowledge: BotKnowledge | nul
   const question = small.rest || input.text;
   if (!knowledge) return { kind: "offtopic", language, reason: "no published model", understanding: null };
   const modelLanguage = knowledge.languages.has(language) ? language : null;
-  const marker = offTopicMarker(question, knowledge.faqWords);
+  const marker = offTopicMarker(question, knowledge.faqWords, knowledge.faqText);
 
-  const standalone = await knowledge.model.understand(question, { language: modelLanguage, strictness: input.strictness });
+  const standalone = await knowledge.model.understand(question, { language: modelLanguage, threshold: input.threshold });
+  // An outburst with nothing to answer: calm words and the offer of a person, not an FAQ entry.
+  if (standalone.kind !== "answer" && isComplaint(question)) return { kind: "smalltalk", intent: "insult", language };
   let u = standalone;
   let followup = false;
   const previous = lastAnsweredQuestion(input.history);
   const v = standalone.views;
   const opener = opensWithConnective(question);
-  // Read in context only what cannot stand alone: a connective ("and to the US?"), a message with
-  // almost no words of its own ("how much?"), or one that is about the FAQ but matches it weakly.
-  if (previous && !marker && (opener || v.contentTokens <= 2 || (v.ownCoverage >= 0.3 && standalone.kind !== "answer"))) {
-    const withContext = await knowledge.model.understand(question, { language: modelLanguage, context: previous, strictness: input.strictness });
-    const selfContained = standalone.kind === "answer" && v.contentTokens > 2;
+  // Read in context only what cannot stand alone: a connective ("and to the US?"), a pointer back
+  // ("is there a day I should do it?", "¿y eso cuánto tarda?"), or a message with almost no words
+  // of its own ("how much?"). A longer message is its own question.
+  const anaphora = refersBack(question);
+  if (previous && !marker && (opener || anaphora || v.contentTokens <= 1 || (v.contentTokens === 2 && v.ownCoverage >= 0.5))) {
+    const withContext = await knowledge.model.understand(question, { language: modelLanguage, context: previous.text, threshold: input.threshold });
+    const selfContained = standalone.kind === "answer" && v.contentTokens > 2 && !opener && !anaphora;
     // The context completes the message; it must not replace it: the entry it leads to must be
-    // among the message's own best matches, unless the message has nothing of its own to go on.
+    // among the message's own three best matches or the entry just answered, unless the message has
+    // nothing of its own to go on.
     const ctxTop = withContext.candidates[0]?.label;
-    const plausible = v.contentTokens <= 1 || (standalone.detail ?? standalone.candidates).slice(0, 5).some((c) => c.label === ctxTop);
-    if (!selfContained && plausible && (withContext.kind === "answer" || (standalone.kind !== "answer" && rank(withContext) >= rank(standalone)))) {
+    const plausible = v.contentTokens <= 1 || ctxTop === previous.key || (standalone.detail ?? standalone.candidates).slice(0, 3).some((c) => c.label === ctxTop);
+    if (!selfContained && plausible && (withContext.kind === "answer" || (v.contentTokens <= 1 && rank(withContext) >= rank(standalone)))) {
       u = withContext;
       followup = true;
     }
   }
   // Small talk with a word or two more ("gracias majo", "hi anna", "ok cool then"): still small talk
   // when those words are not about the FAQ.
-  if (small.intents.length > 0 && u.kind !== "answer" && question.split(/\s+/).length <= 3 && u.views.ownCoverage < 0.3) {
+  const words = question.split(/\s+/).filter(Boolean).length;
+  if (small.intents.length > 0 && u.kind !== "answer" && words <= 3 && u.views.ownCoverage < 0.6) {
     return { kind: "smalltalk", intent: small.intents[0], language };
   }
-  // An outburst with nothing to answer: calm words and the offer of a person, not an FAQ entry.
-  if (u.kind !== "answer" && isComplaint(question)) return { kind: "smalltalk", intent: "insult", language };
+  // A word or two that neither the FAQ nor the off-topic list knows ("sweet", "bendiciones"):
+  // answered as conversation, with what the bot can help with, not as a failed question.
+  if (u.kind !== "answer" && !marker && !followup && words <= 2 && !question.includes("?") && u.views.ownCoverage < 0.2) {
+    return { kind: "smalltalk", intent: "other", language };
+  }
   const top = u.candidates[0];
   const strong = u.views.combinedMargin >= 0.3 && !followup;
   if (u.kind === "answer" && top && (!marker || strong)) return { kind: "answer", key: top.label, confidence: top.confidence, language, understanding: u, followup };
@@ -113,12 +128,12 @@ export async function decideTurn(input: TurnInput, knowledge: BotKnowledge | nul
 const rank = (u: Understanding) => (u.kind === "answer" ? 2 : u.kind === "suggest" ? 1 : 0) + u.views.combined;
 
 /** The customer's last question that the bot answered or offered choices for, within the last few turns. */
-function lastAnsweredQuestion(history: PriorTurn[]): string | null {
+function lastAnsweredQuestion(history: PriorTurn[]): { text: string; key: string | null } | null {
   const recent = history.slice(-6);
   for (let i = recent.length - 1; i >= 1; i--) {
     const t = recent[i];
     if (t.role === "agent") return null;
-    if (t.role === "bot" && (t.turnKind === "answer" || t.turnKind === "suggest") && recent[i - 1]?.role === "customer") return recent[i - 1].text;
+    if (t.role === "bot" && (t.turnKind === "answer" || t.turnKind === "suggest") && recent[i - 1]?.role === "customer") return { text: recent[i - 1].text, key: t.faqKey ?? null };
   }
   return null;
 }

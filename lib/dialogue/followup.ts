@@ -16,3 +16,11 @@ export function opensWithConnective(text: string): boolean {
   return OPENER_WORDS.some((o) => o.every((x, i) => w[i] === x));
 }
 
+
+// Words pointing back to what was just discussed; only short messages are read this way.
+const POINTERS = new Set(["it", "that", "this", "those", "these", "them", "same", "eso", "esto", "ese", "esa", "esos", "esas", "lo", "alli", "ahi", "mismo", "misma"]);
+
+export function refersBack(text: string): boolean {
+  const w = normalizeText(text).split(" ").filter(Boolean);
+  return w.length <= 10 && w.some((x) => POINTERS.has(x));
+}

@@ -14,13 +14,19 @@ export interface KnowledgeEntry {
 
 export function buildKnowledge(model: LoadedTenantModel, entries: KnowledgeEntry[]): BotKnowledge {
   const faqWords = new Set<string>();
+  const texts: string[] = [];
   for (const e of entries) {
-    for (const text of [e.question, ...(e.alternatives ?? []), e.answer]) for (const w of normalizeText(text).split(" ")) if (w) faqWords.add(w);
+    for (const text of [e.question, ...(e.alternatives ?? []), e.answer]) {
+      const n = normalizeText(text);
+      texts.push(n);
+      for (const w of n.split(" ")) if (w) faqWords.add(w);
+    }
   }
   return {
     model,
     entries: new Map(entries.map((e) => [e.key, { key: e.key, question: e.question, language: e.language }])),
     languages: new Set(entries.map((e) => e.language)),
     faqWords,
+    faqText: ` ${texts.join(" | ")} `,
   };
 }

@@ -4,7 +4,6 @@
 // finding nothing of the message in the FAQ. The bot declines politely, says what it can help
 // with and offers a person; it does not queue the customer unless they ask or the tenant says so.
 import { normalizeText } from "@/lib/training";
-import { STOPWORDS } from "@/lib/training/lexicon";
 
 // Whole normalised words or phrases.
 const MARKERS = [
@@ -14,14 +13,14 @@ const MARKERS = [
   "president", "prime minister", "election", "politics", "capital of", "population of", "recipe", "bake", "pizza", "movie", "movies", "film", "netflix",
   "homework", "math", "maths", "square root", "times table", "meaning of life", "what is love", "do you love me", "are you single", "marry me", "date me",
   "bitcoin", "stock market", "horoscope", "zodiac", "religion", "aliens", "dinosaurs", "translate", "capital city", "tallest", "biggest country", "who invented", "who wrote", "who painted", "history of",
-  "play music", "play a song", "set an alarm", "alarm", "favourite color", "favorite color", "favourite colour", "favorite food", "how old are you", "where do you live", "tell me about yourself", "chess", "video game", "write me", "write a letter", "write an essay", "essay", "convert", "exchange rate",
+  "play music", "play a song", "set an alarm", "alarm", "favourite color", "favorite color", "favourite colour", "favorite food", "how old are you", "where do you live", "tell me about yourself", "chess", "video game", "fun fact", "fun facts", "facts about", "python", "javascript", "code for", "script that", "linked list", "trivia", "podcast", "podcasts", "recommend a book", "recommend a movie", "recommend a song", "good book", "write me", "write a letter", "write an essay", "essay", "convert", "exchange rate",
   // Spanish
   "chiste", "chistes", "cuentame un chiste", "poema", "poesia", "cancion", "cantame", "adivinanza", "tiempo hace", "que tiempo", "clima", "llover", "va a llover", "pronostico",
   "mundial", "futbol", "partido", "baloncesto", "quien gano", "champions", "real madrid", "messi", "olimpiadas", "formula uno",
   "presidente", "elecciones", "politica", "capital de", "habitantes", "receta", "cocinar", "pelicula", "peliculas", "series",
   "deberes", "matematicas", "raiz cuadrada", "cuanto es", "sentido de la vida", "que es el amor", "me quieres", "estas soltero", "estas soltera", "casate conmigo",
   "horoscopo", "religion", "extraterrestres", "dinosaurios", "traduce", "traducir", "quien invento", "quien escribio", "quien pinto", "historia de",
-  "pon musica", "pon una cancion", "alarma", "color favorito", "comida favorita", "cuantos anos tienes", "donde vives", "ajedrez", "videojuego", "escribeme", "redactame", "redacta", "redactar", "una carta", "tipo de cambio", "pesos colombianos", "en dolares",
+  "pon musica", "pon una cancion", "alarma", "color favorito", "comida favorita", "cuantos anos tienes", "donde vives", "ajedrez", "videojuego", "recomiendame", "recomendame", "un libro", "una serie", "escribeme", "redactame", "redacta", "redactar", "una carta", "tipo de cambio", "pesos colombianos", "en dolares",
 ];
 
 const MARKER_WORDS = MARKERS.map((m) => m.split(" "));
@@ -38,15 +37,14 @@ function contains(words: string[], phrase: string[]): boolean {
  * An off-topic marker in the message that the FAQ's own words do not contain, or null.
  * `faqWords` is the set of normalised words of the tenant's FAQ (questions and answers).
  */
-export function offTopicMarker(text: string, faqWords: ReadonlySet<string>): string | null {
+export function offTopicMarker(text: string, faqWords: ReadonlySet<string>, faqText = ""): string | null {
   const words = normalizeText(text).split(" ").filter(Boolean);
   // Arithmetic ("what's 2+2", "cuanto es 7 x 8") is never an FAQ question.
   if ((/\d\s*[-+*x×/^]\s*\d/.test(text) || /\d\s*(%|percent|por ciento)\s*(of|de)\s*\d/i.test(text)) && words.length <= 10) return "arithmetic";
   for (const m of MARKER_WORDS) {
     if (!contains(words, m)) continue;
     // The FAQ itself talks about it (a travel agency's "weather" question): not off-topic.
-    const content = m.filter((w) => !STOPWORDS.has(w));
-    if (content.length > 0 && content.every((w) => faqWords.has(w))) continue;
+    if (m.length === 1 ? faqWords.has(m[0]) : faqText.includes(` ${m.join(" ")} `)) continue;
     return m.join(" ");
   }
   return null;

@@ -6,13 +6,15 @@
 import type { TurnDecision } from "./decide-turn";
 
 export interface HandoffPolicy {
-  /** Queue in-domain questions the FAQ cannot answer (default true), or only offer a button. */
+  /** Queue in-domain questions the FAQ cannot answer at once (default false: offer a button, queue on the second in a row). */
   unknownToQueue: boolean;
   /** Queue off-topic messages (default false: decline politely and offer a button). */
   offTopicToQueue: boolean;
 }
 
-export const DEFAULT_HANDOFF_POLICY: HandoffPolicy = { unknownToQueue: true, offTopicToQueue: false };
+// An in-domain question without an answer first gets an honest "I don't know" with a button to
+// reach a person; a second one in a row queues the customer. Tenants may queue at once instead.
+export const DEFAULT_HANDOFF_POLICY: HandoffPolicy = { unknownToQueue: false, offTopicToQueue: false };
 
 export type HandoffReasonKind = "customer_request" | "model_handoff" | "unanswered" | "off_topic";
 

@@ -5,23 +5,25 @@
 // card was stolen") is peeled off and the question goes on to the FAQ.
 import { normalizeText } from "@/lib/training";
 
-export const SMALLTALK_INTENTS = ["greeting", "thanks", "goodbye", "bot", "capabilities", "howareyou", "ack", "negative", "insult", "laugh"] as const;
+export const SMALLTALK_INTENTS = ["greeting", "thanks", "goodbye", "bot", "capabilities", "howareyou", "ack", "negative", "insult", "laugh", "other"] as const;
 export type SmallTalkIntent = (typeof SMALLTALK_INTENTS)[number];
 
 // Normalised phrases (lower case, no accents, no punctuation). Longer phrases are tried first.
 const PHRASES: Record<SmallTalkIntent, string[]> = {
   greeting: [
+    "buenos dias a todos", "hola a todos", "hi team", "hello team", "hey team", "hola equipo", "buenas equipo",
     "hey hey", "hello hello", "hi hi", "hiya there", "good day", "g day", "gday", "hi again", "hello again", "hey again", "hola hola", "holis", "buen dia", "muy buenas", "buenas buenas", "hola de nuevo", "hola otra vez", "saludos cordiales", "que hubo", "quiubo", "wenas", "ey", "epa", "aloha",
-    "hi", "hii", "hiii", "hello", "helo", "hello there", "hi there", "hey", "hey there", "heya", "hiya", "yo", "howdy", "greetings", "good morning", "good afternoon", "good evening", "morning", "evening", "hello bot", "hi bot",
+    "hi", "hii", "hiii", "hello", "helo", "hello there", "hi there", "hey", "hey there", "heya", "hiya", "yo", "howdy", "greetings", "good morning", "good afternoon", "good evening", "morning", "evening", "hello bot", "hi bot", "i have a question", "quick question", "a question", "question", "got a question", "one question", "una consulta", "una pregunta", "tengo una pregunta", "tengo una consulta", "tengo una duda", "una duda", "una consultita", "queria consultar", "queria preguntar", "consulta",
     "hola", "holaa", "holi", "ola", "buenas", "buenos dias", "buen dia", "buenas tardes", "buenas noches", "que tal", "hola que tal", "saludos", "hey hola", "alo", "hola buenas",
   ],
   thanks: [
+    "bendiciones", "dios le bendiga", "dios te bendiga", "muy amable de tu parte", "que amable", "con gusto", "much obliged", "super helpful", "really helpful", "so helpful", "that helps a lot", "ayudaste mucho", "me ayudaste", "me has ayudado",
     "thanks a bunch", "thanks heaps", "thanks a million", "thank you kindly", "ta", "cheers mate", "cheers for that", "thanks for that", "thanks again", "thank you again", "thanks for everything", "you are the best", "youre the best", "you rock", "legend", "lifesaver", "life saver", "brilliant thanks", "lovely thanks", "super thanks", "nice one", "great stuff", "thats great", "thats perfect", "thats helpful", "that was helpful", "very kind", "kind of you", "gracias por todo", "muchas gracias por todo", "gracias de nuevo", "gracias otra vez", "eres un sol", "mil gracias de verdad", "te pasaste", "genial", "buenisimo", "chevere", "bacan", "de lujo", "guay", "que bien", "super", "muy util", "me sirvio", "me ha servido", "me sirve", "gracias crack", "gracias maquina", "agradecido", "agradecida", "muy agradecido", "muy agradecida",
     "thanks", "thank you", "thank u", "thanks a lot", "thanks so much", "thank you so much", "thank you very much", "many thanks", "thx", "ty", "tysm", "cheers", "much appreciated", "appreciate it", "i appreciate it", "thanks for your help", "thank you for your help", "thanks for the help", "that helps", "that helped", "very helpful", "great thanks", "perfect thanks", "awesome thanks",
     "gracias", "muchas gracias", "mil gracias", "muchisimas gracias", "grax", "graciass", "gracias por tu ayuda", "gracias por la ayuda", "te lo agradezco", "se agradece", "muy amable", "genial gracias", "perfecto gracias", "vale gracias", "ok gracias",
   ],
   goodbye: [
-    "good night", "goodnight", "night", "gn", "cya", "ttyl", "talk later", "talk soon", "bye now", "bye for now", "speak soon", "have a nice one", "have a good one", "have a great day", "have a nice evening", "all the best", "thats everything", "thats all i needed", "thats all for now", "i think thats all", "buenas noches", "hasta manana", "hasta mas tarde", "chau chau", "un saludo", "saludos", "que tengas un buen dia", "que tenga buen dia", "feliz dia", "que vaya bien", "cuidate", "igualmente", "nada mas gracias", "eso seria todo", "seria todo",
+    "good night", "goodnight", "night", "gn", "cya", "ttyl", "talk later", "talk soon", "bye now", "bye for now", "speak soon", "have a nice one", "have a good one", "have a great day", "have a nice evening", "all the best", "thats everything", "thats all i needed", "that is everything", "that is all", "that will be all", "thats all", "that is it", "that was all", "that was everything", "thats all for now", "i think thats all", "buenas noches", "hasta manana", "hasta mas tarde", "chau chau", "un saludo", "saludos", "que tengas un buen dia", "que tenga buen dia", "feliz dia", "que vaya bien", "cuidate", "igualmente", "nada mas gracias", "eso seria todo", "seria todo",
     "bye", "bye bye", "goodbye", "good bye", "see you", "see ya", "see you later", "later", "have a nice day", "have a good day", "take care", "thats all", "that is all", "thats it", "nothing else", "no thats all", "all good", "im done", "nvm", "never mind", "nevermind", "forget it", "no worries",
     "adios", "chao", "chau", "hasta luego", "hasta pronto", "nos vemos", "hasta la proxima", "que tengas buen dia", "buen dia", "eso es todo", "nada mas", "olvidalo", "da igual", "no importa", "eso era todo", "ya esta", "listo",
   ],
@@ -36,11 +38,13 @@ const PHRASES: Record<SmallTalkIntent, string[]> = {
     "que puedes hacer", "en que me puedes ayudar", "en que puedes ayudarme", "como me puedes ayudar", "que sabes hacer", "que sabes", "ayuda", "ayudame", "necesito ayuda", "me puedes ayudar", "me podes ayudar", "puedes ayudarme", "que te puedo preguntar", "opciones", "menu",
   ],
   howareyou: [
+    "como amanecen", "como amaneciste", "como amanecio", "como le va", "como les va", "que cuentas", "que tal va todo", "how are things", "hows everything", "how are ya",
     "how are you today", "hows your day", "how is your day", "hows it going today", "how have you been", "how you doing", "how ya doing", "como va todo", "que tal todo", "como estas hoy", "como te encuentras", "como vas", "todo bien por ahi", "que tal el dia", "como te va hoy",
     "how are you", "how are you doing", "how r u", "how are u", "hows it going", "how is it going", "whats up", "sup", "wassup", "you ok", "how do you do",
     "como estas", "como esta", "como andas", "que tal estas", "como te va", "todo bien", "como va", "que onda", "que hay",
   ],
   ack: [
+    "sweet", "neat", "rad", "dope", "splendid", "ace", "magic", "sorted", "grand", "quedo atento", "quedo atenta", "quedo pendiente", "a la orden", "listo entonces", "va que va", "sale y vale", "ok then", "okay then", "alright cool", "gotcha", "roger", "copy that", "vale genial", "oka", "okas", "ajam", "aja", "mmm ok",
     "ok thanks", "got it thanks", "alright then", "makes sense", "fair enough", "noted", "i see thanks", "okay cool", "cool cool", "right ok", "oki doki", "okie dokie", "sounds great", "sounds good thanks", "good to know", "great to know", "nice to know", "perfect thank you", "ok understood", "ok got it", "brilliant", "lovely", "amazing", "entendido gracias", "ok entiendo", "vale perfecto", "perfecto gracias", "ok perfecto", "ah ok gracias", "ya entendi", "entendi", "ok listo", "listo gracias", "joya", "dale gracias", "buenisimo gracias", "ok de acuerdo", "vale vale", "okk", "okey dokey",
     "ok", "okay", "okey", "k", "kk", "ok ok", "alright", "all right", "fine", "cool", "great", "nice", "perfect", "awesome", "good", "got it", "i see", "understood", "sure", "yes", "yeah", "yep", "yup", "right", "sounds good", "ok great", "ok cool", "ok perfect", "excellent", "wow", "hmm", "hm", "mmm", "ah", "oh", "oh ok", "ah ok", "i understand",
     "vale", "ok vale", "bueno", "bien", "muy bien", "perfecto", "genial", "de acuerdo", "entendido", "entiendo", "claro", "si", "sip", "dale", "listo", "ya", "ah vale", "ah ok", "okis", "oki", "va", "sale", "ya veo", "excelente", "estupendo",
@@ -53,6 +57,7 @@ const PHRASES: Record<SmallTalkIntent, string[]> = {
     "you are useless", "youre useless", "useless", "useless bot", "stupid bot", "dumb bot", "you are stupid", "youre stupid", "you suck", "this sucks", "idiot", "stupid", "you are dumb", "youre dumb", "shut up", "worst bot", "terrible bot", "you are terrible", "youre terrible", "what a useless bot", "this is useless", "you are an idiot", "youre an idiot", "bad bot",
     "eres inutil", "inutil", "bot inutil", "eres tonto", "tonto", "eres estupido", "estupido", "idiota", "eres un idiota", "no sirves", "no sirves para nada", "no sirve para nada", "callate", "que bot mas malo", "pesimo bot", "eres malisimo", "que inutil", "bot de mierda",
   ],
+  other: [],
   laugh: ["lol", "haha", "hahaha", "hehe", "lmao", "jaja", "jajaja", "jeje", "xd"],
 };
 
@@ -208,6 +213,7 @@ export const SMALLTALK_REPLIES: Record<SmallTalkIntent, { en: string; es: string
     es: "Siento no haberte ayudado. ¿Me cuentas qué necesitas con otras palabras? Si lo prefieres, te pongo en contacto con una persona.",
   },
   laugh: { en: "😊 Anything else I can help with?", es: "😊 ¿Te ayudo con algo más?" },
+  other: { en: "I can help with questions about {topics}. What would you like to know?", es: "Puedo ayudarte con preguntas sobre {topics}. ¿Qué necesitas saber?" },
 };
 
 /** Intents whose reply also offers a button to talk to a person. */

@@ -10,7 +10,7 @@ const ALONE = new Set([
   "agent", "agents", "human", "humans", "person", "a person", "a human", "an agent", "operator", "representative", "rep", "real person", "live agent", "live person", "live chat", "someone", "somebody", "support", "customer service", "customer support",
   "agente", "humano", "persona", "una persona", "un humano", "un agente", "operador", "operadora", "asesor", "asesora", "alguien", "soporte", "atencion al cliente", "servicio al cliente", "persona real", "una persona real",
 ]);
-const POLITE = new Set(["please", "pls", "plz", "now", "asap", "thanks", "thank", "you", "por", "favor", "porfa", "porfavor", "ya", "ahora", "gracias", "urgente", "urgent", "i", "want", "need", "quiero", "necesito", "a", "an", "un", "una", "the", "el", "la", "con", "to", "with", "real", "de", "verdad", "just", "solo", "give", "me", "dame", "get"]);
+const POLITE = new Set(["w", "with", "w/", "on", "ur", "your", "side", "from", "de", "su", "vuestro", "vuestra", "please", "pls", "plz", "now", "asap", "thanks", "thank", "you", "por", "favor", "porfa", "porfavor", "ya", "ahora", "gracias", "urgente", "urgent", "i", "want", "need", "quiero", "necesito", "a", "an", "un", "una", "the", "el", "la", "con", "to", "with", "real", "de", "verdad", "just", "solo", "give", "me", "dame", "get"]);
 
 // Verbs (base forms) of talking to / being put through to / being attended by someone.
 const VERBS = new Set([
@@ -19,12 +19,12 @@ const VERBS = new Set([
 ]);
 // Words for a person on the business's side.
 const PEOPLE = new Set([
-  "person", "human", "humans", "agent", "agents", "someone", "somebody", "anyone", "anybody", "representative", "rep", "operator", "staff", "employee", "manager", "supervisor", "advisor", "adviser", "consultant", "specialist", "team", "member", "colleague", "people", "individual",
-  "persona", "personas", "humano", "humana", "agente", "agentes", "alguien", "representante", "operador", "operadora", "empleado", "empleada", "encargado", "encargada", "supervisor", "supervisora", "asesor", "asesora", "asesores", "responsable", "gerente", "ejecutivo", "ejecutiva", "trabajador", "companero", "gente", "especialista",
+  "person", "human", "humans", "agent", "agents", "someone", "somebody", "anyone", "anybody", "representative", "rep", "operator", "staff", "employee", "manager", "supervisor", "advisor", "adviser", "consultant", "specialist", "team", "member", "colleague", "people", "individual", "receptionist", "reception", "dev", "developer", "developers", "engineer", "technician", "sales", "salesperson", "support", "billing", "accounts", "office", "doctor", "nurse", "dentist", "owner", "boss", "somone", "sb",
+  "persona", "personas", "humano", "humana", "agente", "agentes", "alguien", "representante", "operador", "operadora", "empleado", "empleada", "encargado", "encargada", "supervisor", "supervisora", "asesor", "asesora", "asesores", "responsable", "gerente", "ejecutivo", "ejecutiva", "trabajador", "companero", "gente", "especialista", "recepcion", "recepcionista", "tecnico", "tecnica", "comercial", "vendedor", "vendedora", "soporte", "administracion", "doctor", "doctora", "medico", "medica", "dentista", "jefe", "jefa", "dueno",
 ]);
 // Phrases that mean it on their own.
 const PHRASES = [
-  "real person", "actual person", "put me through", "get me a", "get me someone", "get me an", "someone to talk to", "someone i can talk to", "real human", "actual human", "live agent", "live person", "human being", "not a bot", "not a robot", "no bot", "stop the bot", "customer service", "customer support", "call me back", "call center", "call centre",
+  "real person", "actual person", "ring me", "call me", "contact me", "get back to me", "phone me", "me llamen", "me llame", "llamarme", "contactarme", "que me contacten", "me contacte", "me contacten", "put me through", "get me a", "get me someone", "get me an", "someone to talk to", "someone i can talk to", "real human", "actual human", "live agent", "live person", "human being", "not a bot", "not a robot", "no bot", "stop the bot", "customer service", "customer support", "call me back", "call center", "call centre",
   "persona real", "persona de verdad", "ser humano", "un humano", "una persona", "no un bot", "no un robot", "no quiero un bot", "no quiero hablar con un bot", "no quiero hablar con una maquina", "atencion al cliente", "servicio al cliente", "que me llamen", "me llamen", "me pueden llamar", "me podeis llamar", "con un agente", "con un asesor", "con un operador", "pasame con", "paseme con", "comunicame con", "ponme con", "me pasas con", "me pasa con", "me puedes pasar con", "quiero un humano", "agente humano", "persona humana", "connect me", "talk to a human", "speak to a human",
 ];
 const PHRASE_WORDS = PHRASES.map((p) => p.split(" "));
@@ -37,10 +37,23 @@ function hasPhrase(words: string[], phrase: string[]): boolean {
   return false;
 }
 
+// "real estate agent", "my travel agent", "la persona de la tienda": not the business's people.
+const MODIFIERS = new Set(["estate", "travel", "insurance", "shipping", "customs", "booking", "my", "his", "her", "their", "our", "this", "that", "mi", "su", "tu", "esa", "esta", "otra", "cada", "por"]);
+
+// A word that names a person on its own, wherever it stands ("human please, order 4242").
+const ANYWHERE = new Set(["human", "humans", "humano", "humana"]);
+const EDGE = new Set(["agent", "agente", "operator", "operador", "operadora", "representative", "asesor", "asesora", "person", "persona"]);
+
 export function asksForPerson(text: string): boolean {
   const words = normalizeText(text).split(" ").filter(Boolean);
   if (words.length === 0) return false;
+  const joined = words.join(" ");
+  if (words.some((w) => ANYWHERE.has(w)) && !/\b(human resources|recursos humanos|human error|error humano)\b/.test(joined)) return true;
+  // "agent please", "asesor por favor": a person word opening or closing a short message.
   const core = words.filter((w) => !POLITE.has(w));
+  const last = core.at(-1) ?? "";
+  const beforeLast = core.at(-2) ?? "";
+  if (words.length <= 8 && (EDGE.has(words[0]) || (EDGE.has(last) && !MODIFIERS.has(beforeLast) && !MODIFIERS.has(words.at(-2) ?? "")))) return true;
   if (ALONE.has(words.join(" ")) || (core.length > 0 && core.length <= 2 && ALONE.has(core.join(" ")))) return true;
   if (words.some((w) => NOT_ABOUT_TALKING.has(w))) return false;
   if (PHRASE_WORDS.some((p) => hasPhrase(words, p))) return true;

@@ -70,7 +70,7 @@ async function load(tenantId: string): Promise<ActiveModel | null> {
   const runtime = getModelRuntime();
   const embed = version.kind === "embedding" ? (texts: string[]) => runtime.embed(texts) : undefined;
   const t0 = performance.now();
-  const model = await loadTenantModel(await loadArtifactFiles(version), { embed });
+  const model = await loadTenantModel(await loadArtifactFiles(version), { embed, entries: entries.map((e) => ({ key: e.key, answer: e.answer, language: e.language })) });
   logger.debug({ tenantId, version: version.number, ms: Math.round(performance.now() - t0) }, "tenant model loaded");
   return { tenantId, modelVersionId: version.id, versionNumber: version.number, model, entries: new Map(entries.map((e) => [e.key, e])) };
 }

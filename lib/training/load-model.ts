@@ -7,7 +7,7 @@ import { TrainingError } from "./errors";
 import { createFeaturizer, type FeatureConfig, type FeaturizedText } from "./featurizer";
 import { parseJsonFile, readModelFiles, verifyModelFiles } from "./model-files";
 import { buildNeighbourIndex, nearest } from "./neighbours";
-import { buildSemanticIndex, scoreMessage, type SemanticIndex, type Token } from "./semantic";
+import { buildSemanticIndex, guessLanguageFromFaq, scoreMessage, type SemanticIndex, type Token } from "./semantic";
 import { detectTextLanguage } from "./text-language";
 import type { Calibration, Decision, Embedder, TenantModel } from "./types";
 import { understand, type Understanding } from "./understand";
@@ -29,6 +29,8 @@ export interface LoadedTenantModel extends TenantModel {
    * answer when the FAQ has any), and for elliptical follow-ups the previous question as context.
    */
   understand(text: string, opts?: UnderstandOptions): Promise<Understanding>;
+  /** The FAQ language whose words the message shares most, or null (see semantic.ts). */
+  guessLanguage(text: string): string | null;
   /** Raw logits for a batch (used by evaluation tools). */
   scoreBatch(texts: string[]): Promise<{ logits: Float32Array[]; features: FeaturizedText[] }>;
   dispose(): Promise<void>;
@@ -39,8 +41,8 @@ export interface UnderstandOptions {
   language?: string | null;
   /** Earlier customer text whose meaning carries over (an elliptical follow-up). */
   context?: string;
-  /** Multiplies the policy's margins (above 1 = fewer, surer answers). */
-  strictness?: number;
+  /** Answer threshold on P(right) (default: the measured 5 % wrong-answer point; see answer-model.ts). */
+  threshold?: number;
 }
 
 /** Entries the model may answer with, and what the semantic view reads of them. */
@@ -141,13 +143,13 @@ export async function loadTenantModel(source: string | Record<string, Uint8Array
     const { logits, features: feats } = await scoreBatch([query]);
     const z = logits[0];
     const classifier = decideFromScores(z, { coverage: feats[0].coverage, nearest: neighbours ? nearest(neighbours, feats[0]) : undefined }, feats[0].idx.length, calibration, labels);
-    if (!semanticIndex) return { ...classifier, views: { semanticTop: null, semanticScore: 0, semanticMargin: 0, classifierTop: classifier.candidates[0]?.label ?? null, agree: false, coverage: feats[0].coverage, ownCoverage: feats[0].coverage, contentTokens: feats[0].idx.length, combined: 0, combinedMargin: 0 } };
+    if (!semanticIndex) return { ...classifier, views: { votes: 0, calibrated: classifier.kind === "answer", semanticTop: null, semanticScore: 0, semanticMargin: 0, classifierTop: classifier.candidates[0]?.label ?? null, agree: false, coverage: feats[0].coverage, ownCoverage: feats[0].coverage, contentTokens: feats[0].idx.length, combined: 0, combinedMargin: 0 } };
     const language = o.language ?? detectTextLanguage(text);
     let context: Token[] | undefined;
     if (o.context) context = scoreMessage(semanticIndex, o.context, { language, only: [] }).tokens;
     const semantic = scoreMessage(semanticIndex, text, { language, context });
     const probs = softmaxT(z, calibration.temperature);
-    return understand({ classifier, probs, semantic, labels, allowed: allowedFor(language), strictness: o.strictness });
+    return understand({ classifier, probs, semantic, labels, allowed: allowedFor(language), threshold: o.threshold, followup: Boolean(o.context) });
   }
 
   return {
@@ -159,6 +161,7 @@ export async function loadTenantModel(source: string | Record<string, Uint8Array
     scoreBatch,
     decideBatch: (texts) => (semanticIndex ? Promise.all(texts.map((t) => understandOne(t))) : decideBatch(texts)),
     understand: understandOne,
+    guessLanguage: (text) => (semanticIndex ? guessLanguageFromFaq(semanticIndex, text) : null),
     async decide(text) {
       return semanticIndex ? understandOne(text) : (await decideBatch([text]))[0];
     },

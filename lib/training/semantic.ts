@@ -162,6 +162,8 @@ export interface SemanticIndex {
   idf: Map<string, number>;
   defaultIdf: number;
   wv: WordVectors | null;
+  /** Normalised words of each language's entries (questions and answers). */
+  vocabByLanguage: Map<string, Set<string>>;
 }
 
 export interface EntryTexts {
@@ -180,8 +182,11 @@ export function buildSemanticIndex(entries: EntryTexts[], numClasses: number, wv
   // Vocabulary for typo correction: every word of the FAQ plus the lexicon's words.
   const vocab = new Set<string>(LEXICON_WORDS);
   const docs: Array<{ e: EntryTexts; lang: string | null; phr: RawToken[][]; ans: RawToken[] }> = [];
+  const vocabByLanguage = new Map<string, Set<string>>();
   for (const e of entries) {
     const lang = e.language ?? null;
+    const langVocab = lang ? (vocabByLanguage.get(lang) ?? vocabByLanguage.set(lang, new Set()).get(lang)!) : null;
+    for (const w of tokenize(normalizeText(`${e.phrasings.join(" ")} ${e.answer ?? ""}`))) langVocab?.add(w);
     const phr = e.phrasings.map((p) => {
       const words = tokenize(normalizeText(p));
       for (const w of words) vocab.add(w);
@@ -202,7 +207,7 @@ export function buildSemanticIndex(entries: EntryTexts[], numClasses: number, wv
   const idf = new Map<string, number>();
   for (const [k, n] of df) idf.set(k, Math.log(1 + N / n));
   const defaultIdf = Math.log(1 + N);
-  const index: SemanticIndex = { entries: [], numClasses, speller: new Speller(vocab), idf, defaultIdf, wv };
+  const index: SemanticIndex = { entries: [], numClasses, speller: new Speller(vocab), idf, defaultIdf, wv, vocabByLanguage };
   index.entries = docs.map((d) => ({
     label: d.e.label,
     language: d.lang,
@@ -219,6 +224,20 @@ function finish(index: SemanticIndex, t: RawToken, lang: string | null): Token {
   const rank = index.wv && lang !== "es" ? index.wv.rank(t.form) : -1;
   if (rank >= 0 && t.concepts.length === 0) weight *= rank < 150 ? 0.3 : rank < 600 ? 0.6 : rank < 2000 ? 0.85 : 1;
   return { form: t.form, stem: t.stem, concepts: t.concepts, vec, weight };
+}
+
+/**
+ * The FAQ language whose own words the message uses most ("lectura contador luz" shares three
+ * words with the Spanish entries and none with the English ones), or null when it is unclear.
+ * Short messages that a general detector cannot place often can be placed this way.
+ */
+export function guessLanguageFromFaq(index: SemanticIndex, text: string): string | null {
+  if (index.vocabByLanguage.size < 2) return null;
+  const words = tokenize(normalizeText(text)).filter((w) => w.length >= 2 && !/\d/.test(w));
+  const counts = [...index.vocabByLanguage].map(([lang, v]) => ({ lang, n: words.filter((w) => v.has(w)).length }));
+  counts.sort((a, b) => b.n - a.n);
+  if (counts[0].n === 0 || counts[0].n - (counts[1]?.n ?? 0) < 1) return null;
+  return counts[0].lang;
 }
 
 /** Message → tokens, typo-corrected against the FAQ vocabulary. */
@@ -238,8 +257,19 @@ export function tokenSimilarity(a: Token, b: Token): number {
     const cos = cosine(a.vec, b.vec);
     if (cos >= 0.75) return 0.8;
     if (cos > 0.42) return ((cos - 0.42) / 0.33) * 0.8;
+    return 0;
   }
-  return 0;
+  // No vectors to compare (Spanish, rare words): words of one family share a long beginning
+  // ("blanquear" / "blanqueamiento", "devolver" / "devolución") that stemming alone misses.
+  return sharedPrefix(a.stem, b.stem) ? 0.7 : 0;
+}
+
+function sharedPrefix(a: string, b: string): boolean {
+  const shorter = Math.min(a.length, b.length);
+  if (shorter < 5 || a[0] === "#" || b[0] === "#") return false;
+  let n = 0;
+  while (n < shorter && a[n] === b[n]) n++;
+  return n >= 6 || (n >= 5 && n >= 0.8 * shorter);
 }
 
 function align(msg: Token[], msgWeights: number[], doc: Token[]): { p: number; r: number } {
@@ -280,7 +310,12 @@ export function scoreMessage(index: SemanticIndex, text: string, opts: { languag
   const own = analyzeMessage(index, text, lang);
   const ctx = (opts.context ?? []).filter((c) => !own.some((t) => tokenSimilarity(t, c) >= 0.85));
   const msg = [...own, ...ctx];
-  const weights = [...own.map((t) => t.weight), ...ctx.map((t) => t.weight * (opts.contextWeight ?? 0.6))];
+  // The context completes the message but must not outweigh it: its total weight is capped at
+  // 80 % of the message's own (a message of two words keeps its meaning after a long question).
+  const ownTotal = own.reduce((a, t) => a + t.weight, 0);
+  const ctxTotal = ctx.reduce((a, t) => a + t.weight, 0) * (opts.contextWeight ?? 0.6);
+  const ctxScale = (opts.contextWeight ?? 0.6) * (ownTotal > 0 && ctxTotal > 0.8 * ownTotal ? (0.8 * ownTotal) / ctxTotal : 1);
+  const weights = [...own.map((t) => t.weight), ...ctx.map((t) => t.weight * ctxScale)];
   const C = index.numClasses;
   const score = new Float32Array(C);
   const precision = new Float32Array(C);

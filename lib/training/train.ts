@@ -30,6 +30,15 @@ const ZOptions = z.object({
   entryKeyPhrasings: z.boolean().default(false),
 });
 
+/** Sentences of an answer worth learning from (a few words at least; at most eight per answer). */
+export function answerSentences(answer: string): string[] {
+  return answer
+    .split(/(?<=[.!?])\s+|\n+/)
+    .map((s) => s.trim())
+    .filter((s) => normalizeText(s).split(" ").length >= 3)
+    .slice(0, 8);
+}
+
 /** Below this, starting a worker thread costs more than it saves. */
 const PARALLEL_MIN_PHRASINGS = 500;
 
@@ -80,6 +89,13 @@ export async function trainTenantModel(examples: FaqExample[], options: TrainOpt
     kept.map((e) => index.get(e.label)!),
     settings.seed,
   );
+  // Answer sentences: learned in every fold (source -1 is in no fold) but never scored, so the
+  // report and calibration still measure held-out customer-style phrasings only.
+  for (const [key, answer] of Object.entries(options.answers ?? {})) {
+    const label = index.get(key);
+    if (label === undefined) continue;
+    for (const sentence of answerSentences(answer)) phrasings.push({ text: sentence, label, source: -1 });
+  }
   if (settings.entryKeyPhrasings) {
     phrasings.push(...keyPhrasings(labels, phrasings.slice(0, kept.length), new Set(kept.map((e) => normalizeText(e.text)))));
   }

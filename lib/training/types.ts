@@ -36,6 +36,12 @@ export interface TrainOptions {
    * keys are codes. See lib/training/entry-keys.ts.
    */
   entryKeyPhrasings?: boolean;
+  /**
+   * Each entry's answer text, by entry key. Its sentences are learned as extra, never held-out
+   * examples of the entry: customers use the answer's words ("tracking link") as often as the
+   * question's, and a small FAQ has few phrasings to learn from.
+   */
+  answers?: Record<string, string>;
   embed?: Embedder;
   onProgress?: (p: TrainProgress) => void;
   signal?: AbortSignal;
