@@ -91,15 +91,19 @@ export async function decideTurn(input: TurnInput, knowledge: BotKnowledge | nul
   // ("is there a day I should do it?", "¿y eso cuánto tarda?"), or a message with almost no words
   // of its own ("how much?"). A longer message is its own question.
   const anaphora = refersBack(question);
-  if (previous && !marker && (opener || anaphora || v.contentTokens <= 1 || (v.contentTokens === 2 && v.ownCoverage >= 0.5))) {
+  const short = question.split(/\s+/).filter(Boolean).length <= 8;
+  if (previous && !marker && ((opener && short) || anaphora || (v.contentTokens <= 2 && v.ownCoverage >= 0.3) || v.contentTokens === 0)) {
     const withContext = await knowledge.model.understand(question, { language: modelLanguage, context: previous.text, threshold: input.threshold });
-    const selfContained = standalone.kind === "answer" && v.contentTokens > 2 && !opener && !anaphora;
+    const selfContained = standalone.kind === "answer" && v.contentTokens > 3;
     // The context completes the message; it must not replace it: the entry it leads to must be
-    // among the message's own three best matches or the entry just answered, unless the message has
-    // nothing of its own to go on.
+    // among the message's own three best matches (or, for a message of a word or two, the entry
+    // just answered).
     const ctxTop = withContext.candidates[0]?.label;
-    const plausible = v.contentTokens <= 1 || ctxTop === previous.key || (standalone.detail ?? standalone.candidates).slice(0, 3).some((c) => c.label === ctxTop);
-    if (!selfContained && plausible && (withContext.kind === "answer" || (v.contentTokens <= 1 && rank(withContext) >= rank(standalone)))) {
+    const plausible = v.contentTokens === 0 || (ctxTop === previous.key && v.contentTokens <= 2) || (standalone.detail ?? standalone.candidates).slice(0, 3).some((c) => c.label === ctxTop);
+    // A message that points back ("and…", "y eso…") is read in context even when that only yields
+    // suggestions: they are then about the right topic.
+    const pointsBack = (opener && short) || anaphora || v.contentTokens === 0;
+    if (!selfContained && plausible && (withContext.kind === "answer" || (pointsBack && standalone.kind !== "answer"))) {
       u = withContext;
       followup = true;
     }
