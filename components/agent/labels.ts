@@ -3,6 +3,7 @@
 const REASONS: Record<string, string> = {
   customer_request: "Asked for a person",
   model_handoff: "Bot unsure",
+  off_topic: "Off-topic message",
   low_confidence: "Bot unsure",
   unanswered: "Two unanswered questions",
   frustration: "Frustrated customer",

@@ -21,5 +21,6 @@ export const REASON_LABELS: Record<string, string> = {
   unanswered: "Unanswered twice",
   frustration: "Frustration",
   model_handoff: "Bot could not answer",
+  off_topic: "Off-topic message",
   no_model: "No model published",
 };

@@ -154,6 +154,7 @@ function ChatPanel({ widgetKey, parentOrigin, requestedLanguage, store, embedded
         color={color}
         t={t}
         onChoose={onChoose}
+        onHandoff={handoffActive ? undefined : () => void onHandoff()}
         onFeedback={onFeedback}
         onRetry={onRetry}
         onDiscard={(p) => dispatch({ type: "discard", clientMessageId: p.clientMessageId })}

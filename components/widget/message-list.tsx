@@ -4,7 +4,7 @@
 import { useEffect, useRef } from "react";
 import type { WireMessage, WireSource } from "@/lib/chat/protocol";
 import type { PendingMessage, StreamingReply } from "./chat-state";
-import type { UiStrings } from "./i18n";
+import { uiStrings, type UiStrings } from "./i18n";
 
 interface Props {
   messages: WireMessage[];
@@ -15,6 +15,8 @@ interface Props {
   color: string;
   t: UiStrings;
   onChoose: (s: WireSource) => void;
+  /** Asks for a person (the button under replies that offer one); absent once a person is involved. */
+  onHandoff?: () => void;
   onFeedback: (m: WireMessage, value: 1 | -1) => void;
   onRetry: (p: PendingMessage) => void;
   onDiscard: (p: PendingMessage) => void;
@@ -94,7 +96,9 @@ function Dots({ label }: { label: string }) {
   );
 }
 
-function Message({ m, t, color, onChoose, onFeedback, canChoose }: Props & { m: WireMessage; canChoose: boolean }) {
+function Message({ m, t: uiT, color, onChoose, onHandoff, onFeedback, canChoose }: Props & { m: WireMessage; canChoose: boolean }) {
+  // Labels around a bot reply follow the reply's language (a Spanish answer gets "¿Te refieres a:").
+  const t = m.role === "bot" && m.language ? uiStrings(m.language) : uiT;
   if (m.role === "system") {
     return (
       <li className="self-center px-2 py-1 text-center text-xs text-slate-500 whitespace-pre-wrap" data-testid="message" data-role="system" data-kind={m.kind ?? undefined}>
@@ -133,6 +137,17 @@ function Message({ m, t, color, onChoose, onFeedback, canChoose }: Props & { m: 
             </button>
           ))}
         </div>
+      )}
+      {m.role === "bot" && m.offerPerson && onHandoff && canChoose && (
+        <button
+          type="button"
+          onClick={onHandoff}
+          className="rounded-full border px-3 py-1 text-left text-sm hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-slate-900"
+          style={{ borderColor: color, color }}
+          data-testid="offer-person"
+        >
+          {t.talkToPerson}
+        </button>
       )}
       {m.role === "bot" && (
         <div className="flex items-center gap-2 text-xs text-slate-500">

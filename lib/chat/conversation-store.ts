@@ -28,6 +28,14 @@ export interface MessageMeta {
   replyTo?: string;
   /** On a customer message sent by choosing a "did you mean" button: the chosen entry. */
   chosenKey?: string;
+  /** On bot replies: what kind of turn it was (answer, suggest, smalltalk, offtopic, unknown). */
+  turn?: string;
+  /** Small-talk intent of the customer message answered. */
+  intent?: string;
+  /** Show a "talk to a person" button under this reply. */
+  offerPerson?: boolean;
+  /** Language of a bot reply (labels around it follow it). */
+  language?: string;
 }
 
 /** The visitor's current conversation (not closed), or null. */
@@ -172,6 +180,8 @@ export function toWire(m: MessageRow): WireMessage {
     feedback: m.feedback,
     authorName: meta.authorName ?? null,
     kind: meta.kind ?? null,
+    language: meta.language ?? null,
+    offerPerson: meta.offerPerson ?? false,
   };
 }
 

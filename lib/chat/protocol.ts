@@ -49,6 +49,10 @@ export interface WireMessage {
   confidence?: number | null;
   feedback?: number | null;
   authorName?: string | null;
+  /** Language of a bot reply: the widget labels its buttons in it. */
+  language?: string | null;
+  /** Offer a "talk to a person" button under this reply. */
+  offerPerson?: boolean;
   /** System notices that the widget renders specially. */
   kind?: "handoff_queued" | "handoff_assigned" | "handoff_resolved" | "offline" | "returned_to_bot" | null;
 }

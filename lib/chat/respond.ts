@@ -3,16 +3,20 @@
 // Replies in one conversation are produced one at a time, in order.
 import { getDb, type Db } from "@/lib/db";
 import { logger } from "@/lib/log/logger";
-import { detectLanguage } from "@/lib/faq/language";
 import { getActiveModel, type ActiveModel } from "@/lib/tenant-models/active-model";
 import { generateReply, getModelRuntime } from "@/lib/models";
 import type { Decision } from "@/lib/training";
 import { appendMessage, toWire, type AppendOptions, type MessageMeta } from "@/lib/chat/conversation-store";
 import { t } from "@/lib/chat/strings";
 import { emitToConversationAgents, emitToVisitor } from "@/lib/realtime/emit";
-import { asksForHuman, frustrationSignal } from "@/lib/handoff/triggers";
 import { escalate } from "@/lib/handoff/escalate";
 import type { HandoffReason } from "@/lib/handoff/queue";
+import { normalizeText } from "@/lib/training";
+import { thresholdFor } from "@/lib/training/answer-model";
+import { readTenantSettings, type TenantSettings } from "@/lib/tenancy/settings";
+import { decideTurn, type BotKnowledge, type PriorTurn, type TurnDecision } from "@/lib/dialogue/decide-turn";
+import { handoffFor, isUnanswered } from "@/lib/dialogue/policy";
+import { OFFERS_PERSON, SMALLTALK_REPLIES, type SmallTalkIntent } from "@/lib/dialogue/smalltalk";
 
 type MessageRow = Awaited<ReturnType<typeof appendMessage>>;
 
@@ -46,8 +50,8 @@ async function respond(conversationId: string, customerMessageId: string): Promi
   const db = await getDb();
   // Two reads: the conversation (fresh status: a person may own it now) and its latest messages.
   const [conv, recent] = await Promise.all([
-    db.conversation.findUnique({ where: { id: conversationId }, include: { tenant: { select: { defaultLanguage: true } } } }),
-    db.message.findMany({ where: { conversationId, role: { not: "note" } }, orderBy: { seq: "desc" }, take: 8 }),
+    db.conversation.findUnique({ where: { id: conversationId }, include: { tenant: { select: { defaultLanguage: true, name: true, settings: true } } } }),
+    db.message.findMany({ where: { conversationId, role: { not: "note" } }, orderBy: { seq: "desc" }, take: 12 }),
   ]);
   const msg = recent.find((m) => m.id === customerMessageId) ?? (await db.message.findUnique({ where: { id: customerMessageId } }));
   if (!conv || !msg) return;
@@ -57,57 +61,97 @@ async function respond(conversationId: string, customerMessageId: string): Promi
   // the question it answers, so a reply to an EARLIER question stored after this one does not count.
   if (recent.some((m) => m.seq > msg.seq && (m.role === "agent" || (m.role === "bot" && (m.metadata as MessageMeta | null)?.replyTo === msg.id)))) return;
 
-  const language = detectLanguage(msg.text) ?? conv.language ?? conv.tenant.defaultLanguage;
-  const turn: Turn = { db, tenantId: conv.tenantId, visitorId: conv.visitorId, conversationId, language, replyTo: msg.id, replyToClientId: msg.clientMessageId, text: msg.text };
-  // Conversation fields written together with the bot's reply.
-  const update: Record<string, unknown> = language !== conv.language ? { language } : {};
-
-  const chosenKey = (msg.metadata as MessageMeta | null)?.chosenKey;
-  // A click on a "did you mean" button is an answer to the bot, not a repeated question.
-  if (!chosenKey) {
-    if (asksForHuman(msg.text)) return escalateTurn(turn, "customer_request", "asked for a person", update);
-    const previous = recent.filter((m) => m.role === "customer" && m.seq < msg.seq).map((m) => m.text).reverse();
-    const frustrated = frustrationSignal(msg.text, previous);
-    if (frustrated) return escalateTurn(turn, "frustration", `customer ${frustrated}`, update);
-  }
-
+  const settings = readTenantSettings(conv.tenant.settings);
   const active = await getActiveModel(conv.tenantId).catch((err: unknown) => {
     logger.error({ err, tenantId: conv.tenantId }, "tenant model failed to load");
     return null;
   });
+  const chosenKey = (msg.metadata as MessageMeta | null)?.chosenKey;
+  const history: PriorTurn[] = recent
+    .filter((m) => m.seq < msg.seq)
+    .reverse()
+    .map((m) => {
+      const meta = (m.metadata ?? {}) as MessageMeta;
+      return { role: m.role as PriorTurn["role"], text: m.text, faqKey: meta.source?.key ?? null, turnKind: meta.turn ?? (meta.source ? "answer" : meta.suggestions?.length ? "suggest" : null) };
+    });
+  // A click on a "did you mean" button is an answer to the bot, not a new question.
+  const d: TurnDecision | null = chosenKey
+    ? null
+    : await decideTurn(
+        { text: msg.text, history, conversationLanguage: conv.language, defaultLanguage: conv.tenant.defaultLanguage, threshold: thresholdFor(settings.targetWrongRate) },
+        active?.knowledge ?? null,
+      );
+  const language = d?.language ?? conv.language ?? conv.tenant.defaultLanguage;
+  const turn: Turn = { db, tenantId: conv.tenantId, visitorId: conv.visitorId, conversationId, language, replyTo: msg.id, replyToClientId: msg.clientMessageId, text: msg.text };
+  // Conversation fields written together with the bot's reply.
+  const update: Record<string, unknown> = language !== conv.language ? { language } : {};
+
+  if (d?.kind === "human") return escalateTurn(turn, "customer_request", "asked for a person", update);
+  if (d?.kind === "smalltalk") {
+    const reply = smallTalkReply(d.intent, language, settings, conv.tenant.name, active?.knowledge ?? null);
+    await botMessage(turn, reply, { turn: "smalltalk", intent: d.intent, offerPerson: OFFERS_PERSON.has(d.intent) || undefined }, { conversation: update, decision: active ? turnDecisionData(turn, active, "smalltalk", `small talk (${d.intent})`) : undefined });
+    return;
+  }
   if (!active) {
     await botMessage(turn, t("noModel", language), {}, { conversation: update });
     return escalateTurn(turn, "no_model", "no published model");
   }
 
-  const chosen = chosenKey ? active.entries.get(chosenKey) : undefined;
-  const decision: Decision = chosen
-    ? { kind: "answer", candidates: [{ label: chosen.key, confidence: 1 }], reason: "the customer chose this suggestion" }
-    : await active.model.decide(msg.text);
-  const decisionRow = decisionData(turn, active, decision);
-
-  if (decision.kind === "answer") {
-    const top = decision.candidates[0]!;
-    const entry = active.entries.get(top.label);
+  if (chosenKey || d?.kind === "answer") {
+    const entry = active.entries.get(chosenKey ?? (d as { key: string }).key);
     if (entry) {
+      const decision: Decision = d?.kind === "answer" ? d.understanding : { kind: "answer", candidates: [{ label: entry.key, confidence: 1 }], reason: "the customer chose this suggestion" };
       if (conv.unansweredStreak !== 0) update.unansweredStreak = 0;
-      return streamAnswer(turn, entry, top.confidence, { conversation: update, decision: decisionRow });
+      return streamAnswer(turn, entry, decision.candidates[0]?.confidence ?? 1, { conversation: update, decision: decisionData(turn, active, decision) });
     }
   }
-  const streak = conv.unansweredStreak + 1;
-  update.unansweredStreak = streak;
-  if (decision.kind === "suggest") {
-    const suggestions = decision.candidates
-      .slice(0, 3)
-      .map((c) => active.entries.get(c.label))
+  if (!d || d.kind === "answer") return;
+
+  // A question asked again after the bot could not answer it: the customer is stuck.
+  const previous = recent.filter((m) => m.role === "customer" && m.seq < msg.seq).map((m) => m.text).reverse();
+  const repeated = d.kind !== "offtopic" && repeatsQuestion(msg.text, previous);
+  const policy = { unknownToQueue: settings.unknownToQueue, offTopicToQueue: settings.offTopicToQueue };
+  const queueReason = repeated ? "frustration" : handoffFor(d, conv.unansweredStreak, policy);
+  if (isUnanswered(d)) update.unansweredStreak = conv.unansweredStreak + 1;
+
+  if (d.kind === "offtopic") {
+    const row = d.understanding ? decisionData(turn, active, { ...d.understanding, kind: "handoff" }, "offtopic", d.reason) : turnDecisionData(turn, active, "offtopic", d.reason);
+    await botMessage(turn, t("offTopic", language, { topics: topicsFor(active.knowledge, language) }), { turn: "offtopic", offerPerson: true }, { conversation: update, decision: row });
+  } else if (d.kind === "suggest") {
+    const suggestions = d.keys
+      .map((k) => active.entries.get(k))
       .filter((e): e is NonNullable<typeof e> => Boolean(e))
       .map((e) => ({ key: e.key, question: e.question }));
-    await botMessage(turn, t("didYouMean", language), { suggestions }, { conversation: update, decision: decisionRow }, decision.candidates[0]?.confidence ?? null);
-    if (streak >= 2) return escalateTurn(turn, "unanswered", "two unanswered questions in a row");
-    return;
+    await botMessage(turn, t("didYouMean", language), { turn: "suggest", suggestions, offerPerson: true }, { conversation: update, decision: decisionData(turn, active, d.understanding) }, d.understanding.candidates[0]?.confidence ?? null);
+  } else {
+    await botMessage(turn, t(queueReason ? "dontKnow" : "dontKnowOffer", language), { turn: "unknown", offerPerson: queueReason ? undefined : true }, { conversation: update, decision: decisionData(turn, active, { ...d.understanding, kind: "handoff" }) }, d.understanding.candidates[0]?.confidence ?? null);
   }
-  await botMessage(turn, t("dontKnow", language), {}, { conversation: update, decision: decisionRow }, decision.candidates[0]?.confidence ?? null);
-  return escalateTurn(turn, "model_handoff", decision.reason);
+  if (queueReason) {
+    const trigger = repeated ? "customer repeated the question" : queueReason === "unanswered" ? "two unanswered questions in a row" : queueReason === "off_topic" ? "off-topic message (tenant setting)" : "the bot has no answer";
+    return escalateTurn(turn, queueReason, trigger);
+  }
+}
+
+const norm = (text: string) => normalizeText(text);
+
+function repeatsQuestion(text: string, previous: string[]): boolean {
+  const n = norm(text);
+  return n.length >= 8 && previous.slice(-3).some((p) => norm(p) === n);
+}
+
+/** FAQ categories (or first questions) in the customer's language, for "I can help with …". */
+function topicsFor(knowledge: BotKnowledge, language: string): string {
+  const list = knowledge.topics.get(language) ?? knowledge.topics.get([...knowledge.topics.keys()][0] ?? "") ?? [];
+  if (list.length === 0) return language === "es" ? "nuestros productos y servicios" : "our products and services";
+  const and = language === "es" ? " y " : " and ";
+  return list.length === 1 ? list[0] : `${list.slice(0, -1).join(", ")}${and}${list[list.length - 1]}`;
+}
+
+function smallTalkReply(intent: SmallTalkIntent, language: string, settings: TenantSettings, name: string, knowledge: BotKnowledge | null): string {
+  const custom = settings.smalltalkReplies[intent]?.[language];
+  const defaults = SMALLTALK_REPLIES[intent];
+  const text = custom ?? (language === "es" ? defaults.es : defaults.en);
+  return text.replace(/\{name\}/g, name).replace(/\{topics\}/g, knowledge ? topicsFor(knowledge, language) : language === "es" ? "nuestros productos y servicios" : "our products and services");
 }
 
 interface Turn {
@@ -162,7 +206,7 @@ async function botMessage(turn: Turn, text: string, meta: MessageMeta, store: Ap
     text,
     confidence,
     faqEntryId,
-    metadata: { ...meta, replyTo: turn.replyTo },
+    metadata: { ...meta, replyTo: turn.replyTo, language: turn.language },
   }, { ...store, onlyIfBotOwns: true });
   // A person took the conversation over meanwhile: the bot's reply is dropped.
   if (!row) return null;
@@ -178,18 +222,23 @@ async function escalateTurn(turn: Turn, reason: HandoffReason, trigger: string, 
 }
 
 /** The decision log row (stored with the bot's reply, in the same transaction). */
-function decisionData(turn: Turn, active: ActiveModel, decision: Decision) {
+function decisionData(turn: Turn, active: ActiveModel, decision: Decision, kind: string = decision.kind, reason: string = decision.reason) {
   const top = decision.candidates[0];
   return {
     tenantId: turn.tenantId,
     conversationId: turn.conversationId,
     messageId: turn.replyTo,
     modelVersionId: active.modelVersionId,
-    kind: decision.kind,
-    faqEntryKey: top?.label ?? null,
+    kind,
+    faqEntryKey: kind === "offtopic" ? null : (top?.label ?? null),
     confidence: top?.confidence ?? null,
-    reason: decision.reason,
+    reason,
     text: turn.text.slice(0, 2000),
     candidates: decision.candidates.slice(0, 5),
   };
+}
+
+/** A decision row for turns the FAQ model did not decide (small talk, off-topic by marker). */
+function turnDecisionData(turn: Turn, active: ActiveModel, kind: string, reason: string) {
+  return decisionData(turn, active, { kind: "handoff", candidates: [], reason }, kind, reason);
 }

@@ -4,6 +4,14 @@ type Lang = "en" | "es";
 const STRINGS = {
   didYouMean: { en: "I'm not completely sure. Did you mean one of these?", es: "No estoy del todo seguro. ¿Te refieres a alguna de estas?" },
   dontKnow: { en: "I don't have an answer to that in our help articles.", es: "No tengo una respuesta para eso en nuestras preguntas frecuentes." },
+  dontKnowOffer: {
+    en: "I don't have an answer to that in our help articles. Could you put it another way? Or I can put you in touch with a person from our team.",
+    es: "No tengo una respuesta para eso en nuestras preguntas frecuentes. ¿Puedes decirlo de otra forma? O te pongo en contacto con una persona del equipo.",
+  },
+  offTopic: {
+    en: "Sorry, I can't help with that: I'm here for questions about {topics}. If you need something else, I can put you in touch with a person.",
+    es: "Lo siento, con eso no puedo ayudarte: estoy aquí para preguntas sobre {topics}. Si necesitas otra cosa, te pongo en contacto con una persona.",
+  },
   connecting: { en: "I'm connecting you with a person from our team.", es: "Te paso con una persona de nuestro equipo." },
   queued: {
     en: "You're number {position} in line. Estimated wait: {eta}. You can keep writing here; a person will read everything.",

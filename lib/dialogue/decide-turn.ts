@@ -33,6 +33,8 @@ export interface BotKnowledge {
   faqWords: ReadonlySet<string>;
   /** The FAQ's normalised text, space-padded, for phrase look-ups. */
   faqText: string;
+  /** What the FAQ is about, per language (categories), for "I can help with …". */
+  topics: Map<string, string[]>;
 }
 
 export type TurnDecision =

@@ -10,6 +10,7 @@ export interface KnowledgeEntry {
   alternatives?: string[];
   answer: string;
   language: string;
+  category?: string | null;
 }
 
 export function buildKnowledge(model: LoadedTenantModel, entries: KnowledgeEntry[]): BotKnowledge {
@@ -28,5 +29,17 @@ export function buildKnowledge(model: LoadedTenantModel, entries: KnowledgeEntry
     languages: new Set(entries.map((e) => e.language)),
     faqWords,
     faqText: ` ${texts.join(" | ")} `,
+    topics: topicsByLanguage(entries),
   };
+}
+
+/** Up to four FAQ categories per language, most used first (lower-cased for "I can help with …"). */
+function topicsByLanguage(entries: KnowledgeEntry[]): Map<string, string[]> {
+  const counts = new Map<string, Map<string, number>>();
+  for (const e of entries) {
+    if (!e.category) continue;
+    const m = counts.get(e.language) ?? counts.set(e.language, new Map()).get(e.language)!;
+    m.set(e.category, (m.get(e.category) ?? 0) + 1);
+  }
+  return new Map([...counts].map(([lang, m]) => [lang, [...m].sort((a, b) => b[1] - a[1]).slice(0, 4).map(([c]) => c.toLowerCase())]));
 }

@@ -19,7 +19,7 @@ export interface EscalateInput {
   trigger: string;
 }
 
-const PRIORITY: Record<HandoffReason, number> = { frustration: 2, customer_request: 1, unanswered: 1, model_handoff: 0, no_model: 0 };
+const PRIORITY: Record<HandoffReason, number> = { frustration: 2, customer_request: 1, unanswered: 1, model_handoff: 0, no_model: 0, off_topic: 0 };
 
 export async function escalate(input: EscalateInput): Promise<HandoffStatus> {
   const db = await getDb();

@@ -6,7 +6,7 @@ import type { HandoffStatus } from "@/lib/chat/protocol";
 import { readTenantSettings } from "@/lib/tenancy/settings";
 import { onlineAgents, withinBusinessHours } from "@/lib/handoff/availability";
 
-export type HandoffReason = "customer_request" | "model_handoff" | "unanswered" | "frustration" | "no_model";
+export type HandoffReason = "customer_request" | "model_handoff" | "unanswered" | "frustration" | "no_model" | "off_topic";
 
 export interface HandoffContext {
   questions: string[];

@@ -18,6 +18,12 @@ export const ZTenantSettings = z.object({
   retentionDays: z.number().int().min(1).max(3650).default(365),
   /** Seconds an agent who disconnects keeps their conversations before they return to the queue. */
   agentGraceSeconds: z.number().int().min(5).max(3600).default(120),
+  /** The bot's small-talk replies, per intent and language, replacing the built-in ones ({name}, {topics} are filled in). */
+  smalltalkReplies: z.record(z.string().max(40), z.record(z.string().max(10), z.string().trim().min(1).max(500))).default({}),
+  /** Queue in-domain questions the bot cannot answer at once (default: offer a person, queue on the second in a row). */
+  unknownToQueue: z.boolean().default(false),
+  /** Queue off-topic messages (default: decline politely and offer a person). */
+  offTopicToQueue: z.boolean().default(false),
 });
 
 export type TenantSettings = z.infer<typeof ZTenantSettings>;

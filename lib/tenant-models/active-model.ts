@@ -7,6 +7,8 @@ import { loadTenantModel, type LoadedTenantModel } from "@/lib/training";
 import { getModelRuntime } from "@/lib/models";
 import { loadArtifactFiles } from "@/lib/tenant-models/storage";
 import { onModelEvent } from "@/lib/tenant-models/events";
+import { buildKnowledge } from "@/lib/dialogue/knowledge";
+import type { BotKnowledge } from "@/lib/dialogue/decide-turn";
 
 export interface FaqEntryRef {
   id: string;
@@ -14,6 +16,7 @@ export interface FaqEntryRef {
   question: string;
   answer: string;
   language: string;
+  category: string | null;
 }
 
 export interface ActiveModel {
@@ -22,6 +25,8 @@ export interface ActiveModel {
   versionNumber: number;
   model: LoadedTenantModel;
   entries: Map<string, FaqEntryRef>;
+  /** What the conversation layer knows of the FAQ (languages, vocabulary, topics). */
+  knowledge: BotKnowledge;
 }
 
 const MAX_LOADED = 500;
@@ -66,11 +71,12 @@ async function load(tenantId: string): Promise<ActiveModel | null> {
   if (!tenant?.activeModelId) return null;
   const version = await db.modelVersion.findFirst({ where: { id: tenant.activeModelId, tenantId }, omit: { artifact: false } });
   if (!version) return null;
-  const entries = await db.faqEntry.findMany({ where: { versionId: version.faqVersionId, tenantId }, select: { id: true, key: true, question: true, answer: true, language: true } });
+  const entries = await db.faqEntry.findMany({ where: { versionId: version.faqVersionId, tenantId }, select: { id: true, key: true, question: true, alternatives: true, answer: true, language: true, category: true } });
   const runtime = getModelRuntime();
   const embed = version.kind === "embedding" ? (texts: string[]) => runtime.embed(texts) : undefined;
   const t0 = performance.now();
   const model = await loadTenantModel(await loadArtifactFiles(version), { embed, entries: entries.map((e) => ({ key: e.key, answer: e.answer, language: e.language })) });
   logger.debug({ tenantId, version: version.number, ms: Math.round(performance.now() - t0) }, "tenant model loaded");
-  return { tenantId, modelVersionId: version.id, versionNumber: version.number, model, entries: new Map(entries.map((e) => [e.key, e])) };
+  const knowledge = buildKnowledge(model, entries.map((e) => ({ ...e, alternatives: (e.alternatives as string[] | null) ?? [] })));
+  return { tenantId, modelVersionId: version.id, versionNumber: version.number, model, entries: new Map(entries.map((e) => [e.key, e])), knowledge };
 }

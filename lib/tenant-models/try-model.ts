@@ -5,11 +5,22 @@ import { AppError } from "@/lib/errors/app-error";
 import { loadTenantModel, type Decision, type LoadedTenantModel } from "@/lib/training";
 import { getModelRuntime } from "@/lib/models";
 import { loadArtifactFiles } from "@/lib/tenant-models/storage";
+import { decideTurn, type BotKnowledge, type TurnDecision } from "@/lib/dialogue/decide-turn";
+import { buildKnowledge } from "@/lib/dialogue/knowledge";
+import { thresholdFor } from "@/lib/training/answer-model";
+import { readTenantSettings } from "@/lib/tenancy/settings";
 
-const cache = new Map<string, { model: Promise<LoadedTenantModel>; at: number }>();
+const cache = new Map<string, { model: Promise<LoadedTenantModel & { knowledge: BotKnowledge }>; at: number }>();
 const TTL_MS = 10 * 60_000;
 
-export async function tryModelVersion(input: { tenantId: string; modelVersionId: string; text: string }): Promise<{ decision: Decision; entries: Record<string, { question: string; answer: string }> }> {
+export interface TryResult {
+  decision: Decision;
+  /** What the bot does with the message: the same decision path as the live chat (lib/dialogue). */
+  turn: { kind: TurnDecision["kind"]; intent?: string; followup?: boolean };
+  entries: Record<string, { question: string; answer: string }>;
+}
+
+export async function tryModelVersion(input: { tenantId: string; modelVersionId: string; text: string }): Promise<TryResult> {
   const db = await getDb();
   const version = await db.modelVersion.findFirst({ where: { id: input.modelVersionId, tenantId: input.tenantId }, omit: { artifact: false } });
   if (!version) throw new AppError("not_found", "Model version not found.");
@@ -18,12 +29,24 @@ export async function tryModelVersion(input: { tenantId: string; modelVersionId:
   if (!hit) {
     const runtime = getModelRuntime();
     const embed = version.kind === "embedding" ? (texts: string[]) => runtime.embed(texts) : undefined;
-    hit = { model: loadArtifactFiles(version).then((files) => loadTenantModel(files, { embed })), at: Date.now() };
+    const faqEntries = await db.faqEntry.findMany({ where: { tenantId: input.tenantId, versionId: version.faqVersionId }, select: { key: true, question: true, alternatives: true, answer: true, language: true, category: true } });
+    const entries = faqEntries.map((e) => ({ ...e, alternatives: (e.alternatives as string[] | null) ?? [] }));
+    hit = {
+      model: loadArtifactFiles(version)
+        .then((files) => loadTenantModel(files, { embed, entries: entries.map((e) => ({ key: e.key, answer: e.answer, language: e.language })) }))
+        .then((model) => Object.assign(model, { knowledge: buildKnowledge(model, entries) })),
+      at: Date.now(),
+    };
     hit.model.catch(() => cache.delete(version.id));
     cache.set(version.id, hit);
   }
-  const decision = await (await hit.model).decide(input.text);
+  const model = await hit.model;
+  const tenant = await db.tenant.findUnique({ where: { id: input.tenantId }, select: { defaultLanguage: true, settings: true } });
+  const threshold = thresholdFor(readTenantSettings(tenant?.settings).targetWrongRate);
+  const d = await decideTurn({ text: input.text, history: [], conversationLanguage: null, defaultLanguage: tenant?.defaultLanguage ?? "en", threshold }, model.knowledge);
+  const decision: Decision = "understanding" in d && d.understanding ? (d.kind === "answer" ? d.understanding : { ...d.understanding, kind: d.kind === "suggest" ? "suggest" : "handoff" }) : { kind: "handoff", candidates: [], reason: d.kind === "smalltalk" ? `small talk (${d.intent})` : d.kind === "human" ? "the customer asks for a person" : "reason" in d ? d.reason : d.kind };
+  const turn = { kind: d.kind, intent: d.kind === "smalltalk" ? d.intent : undefined, followup: "followup" in d ? d.followup : undefined };
   const keys = decision.candidates.map((c) => c.label);
   const rows = await db.faqEntry.findMany({ where: { tenantId: input.tenantId, versionId: version.faqVersionId, key: { in: keys } }, select: { key: true, question: true, answer: true } });
-  return { decision, entries: Object.fromEntries(rows.map((r) => [r.key, { question: r.question, answer: r.answer }])) };
+  return { decision, turn, entries: Object.fromEntries(rows.map((r) => [r.key, { question: r.question, answer: r.answer }])) };
 }

@@ -12,7 +12,7 @@ export const STOPWORDS: ReadonlySet<string> = new Set(
     "a an the and or but if then so of to in on at by for from with about as into onto over under up down out off " +
     "i me my mine myself we us our you your yours he him his she her it its they them their this that these those " +
     "is am are was were be been being do does did doing have has had having will would shall should can could may might must " +
-    "im ive id ill youre youve dont doesnt didnt cant couldnt wont wouldnt isnt arent wasnt havent hasnt " +
+    "im ive id ill youre youve dont doesnt didnt cant couldnt wont wouldnt isnt arent wasnt havent hasnt whats hows wheres whos whens thats theres heres lets theyre weve wed shes hes " +
     "what which who whom whose why how there here just also too very really please pls plz thanks thank thx hi hello hey " +
     "some any all each every much many more most other such only own same than again further once ok okay yes yeah yep " +
     "get got know tell let like want wanted need needed would guys u ur r im gonna wanna hey dear sir madam " +

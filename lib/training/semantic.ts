@@ -17,6 +17,8 @@ export interface Token {
   stem: string;
   concepts: readonly string[];
   vec: Float32Array | null;
+  /** How vague a word's vector is: 1 for specific words, lower for very frequent ones ("time", "see"). */
+  specificity: number;
   /** Informativeness (idf over the FAQ's entries, lowered for very common English words). */
   weight: number;
 }
@@ -223,7 +225,8 @@ function finish(index: SemanticIndex, t: RawToken, lang: string | null): Token {
   // Very common English words ("time", "need", "day") say little even when rare in the FAQ.
   const rank = index.wv && lang !== "es" ? index.wv.rank(t.form) : -1;
   if (rank >= 0 && t.concepts.length === 0) weight *= rank < 150 ? 0.3 : rank < 600 ? 0.6 : rank < 2000 ? 0.85 : 1;
-  return { form: t.form, stem: t.stem, concepts: t.concepts, vec, weight };
+  const specificity = rank < 0 ? 1 : rank < 300 ? 0.5 : rank < 1500 ? 0.8 : 1;
+  return { form: t.form, stem: t.stem, concepts: t.concepts, vec, weight, specificity };
 }
 
 /**
@@ -254,9 +257,11 @@ export function tokenSimilarity(a: Token, b: Token): number {
   if (a.form === b.form || (a.stem === b.stem && a.stem.length >= 3)) return 1;
   for (const c of a.concepts) if (b.concepts.includes(c)) return 0.85;
   if (a.vec && b.vec) {
+    // Frequent words have vague vectors ("life" is close to "time"): their likeness counts less.
+    const vague = Math.min(a.specificity, b.specificity);
     const cos = cosine(a.vec, b.vec);
-    if (cos >= 0.75) return 0.8;
-    if (cos > 0.42) return ((cos - 0.42) / 0.33) * 0.8;
+    if (cos >= 0.75) return 0.8 * vague;
+    if (cos > 0.42) return ((cos - 0.42) / 0.33) * 0.8 * vague;
     return 0;
   }
   // No vectors to compare (Spanish, rare words): words of one family share a long beginning

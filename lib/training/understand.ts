@@ -101,12 +101,13 @@ export function understand(input: UnderstandInput): Understanding {
   };
   // Confidence shown to people and logged: the evidence mapped onto 0..1, not a probability.
   const conf = (c: number) => Math.max(0, Math.min(1, combined[c]));
-  const candidates: Candidate[] = order.slice(0, 3).filter((c) => combined[c] >= 0).map((c) => ({ label: labels[c], confidence: conf(c) }));
+  let candidates: Candidate[] = order.slice(0, 3).filter((c) => combined[c] >= 0).map((c) => ({ label: labels[c], confidence: conf(c) }));
 
   const detail = order.slice(0, 5).filter((c) => combined[c] >= 0).map((c) => ({ label: labels[c], combined: combined[c], semantic: semantic.score[c], precision: semantic.precision[c], recall: semantic.recall[c], answer: semantic.answer[c], entryRecall: semantic.entryRecall[c], classifier: psum > 0 ? probs[c] / psum : 0 }));
   const result = decideKind();
   return { ...result, detail };
   function decideKind(): Understanding {
+  if (semantic.contentTokens === 0 && classifier.kind === "handoff" && /no words/.test(classifier.reason)) return { ...classifier, views };
   const d0 = detail[0];
   const evidence: AnswerEvidence = {
     top,
@@ -122,10 +123,18 @@ export function understand(input: UnderstandInput): Understanding {
     followup: input.followup ? 1 : 0,
     calibrated: classifier.kind === "answer" && classifier.candidates[0]?.label === labels[b1] ? 1 : 0,
   };
-  const probability = answerProbability(evidence);
+  let probability = answerProbability(evidence);
+  // A message that repeats one of the FAQ's own phrasings (give or take a typo) is that entry's
+  // question, whatever the evidence model makes of its few words.
+  const nearVerbatim = d0 !== undefined && d0.precision >= 0.9 && d0.recall >= 0.85 && margin > 0.05 && (b1 === clfTop || d0.semantic >= 0.97);
+  if (nearVerbatim || evidence.calibrated) probability = Math.max(probability, 0.97);
   const threshold = input.threshold ?? DEFAULT_THRESHOLD;
+  // Confidences as probabilities: the best entry's P(right), the others sharing the rest by their
+  // combined scores (never above the best), so they are sorted and sum to at most 1.
+  const others = candidates.slice(1).reduce((a, c) => a + Math.max(0, c.confidence), 0);
+  candidates = candidates.map((c, i) => ({ label: c.label, confidence: i === 0 ? probability : Math.min(probability, others > 0 ? ((1 - probability) * Math.max(0, c.confidence)) / others : 0) }));
   if (semantic.coverage >= POLICY.minCoverage && probability >= threshold) {
-    return { kind: "answer", candidates, reason: `P(right) ${fmt(probability)} ≥ ${fmt(threshold)}: lead ${fmt(margin)}, ${votes} of 4 views agree`, views, evidence, probability };
+    return { kind: "answer", candidates, reason: `P(right) ${fmt(probability)} ≥ answer threshold ${fmt(threshold)}: lead ${fmt(margin)}, ${votes} of 4 views agree`, views, evidence, probability };
   }
   if (top >= POLICY.suggestScore && semantic.coverage >= POLICY.suggestCoverage && candidates.length > 1) {
     return { kind: "suggest", candidates, reason: `P(right) ${fmt(probability)} < ${fmt(threshold)} (lead ${fmt(margin)}, coverage ${fmt(semantic.coverage)}): not sure enough to answer`, views, evidence, probability };

@@ -8,13 +8,19 @@ import { Button, Card, inputClass, Notice } from "../ui";
 import type { ModelVersionView } from "./types";
 
 const KIND_TEXT = { answer: "Answers directly", suggest: "Offers “did you mean…” choices", handoff: "Hands over to a person" } as const;
+const TURN_TEXT: Record<string, string> = {
+  smalltalk: "Replies as small talk (never queued)",
+  human: "Hands over to a person (the customer asks for one)",
+  offtopic: "Declines politely as off-topic and offers a person",
+  unknown: "Says it has no answer and offers a person",
+};
 
 export function TestConsole({ versions }: { versions: ModelVersionView[] }) {
   const [chosen, setVersionId] = useState<string | null>(null);
   // Until the admin picks one (or when theirs disappears): the live version, else the newest.
   const versionId = chosen && versions.some((v) => v.id === chosen) ? chosen : (versions.find((v) => v.live)?.id ?? versions[0]?.id ?? "");
   const [text, setText] = useState("");
-  const [result, setResult] = useState<{ decision: Decision; entries: Record<string, { question: string; answer: string }> } | null>(null);
+  const [result, setResult] = useState<{ decision: Decision; turn?: { kind: string; intent?: string; followup?: boolean }; entries: Record<string, { question: string; answer: string }> } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -56,9 +62,9 @@ export function TestConsole({ versions }: { versions: ModelVersionView[] }) {
         </div>
       )}
       {result && (
-        <div className="mt-3 space-y-2 text-sm" data-testid="try-result" data-kind={result.decision.kind}>
+        <div className="mt-3 space-y-2 text-sm" data-testid="try-result" data-kind={result.decision.kind} data-turn={result.turn?.kind}>
           <p>
-            <span className="font-medium">{KIND_TEXT[result.decision.kind]}</span> <span className="text-slate-500">({result.decision.reason})</span>
+            <span className="font-medium">{(result.turn && TURN_TEXT[result.turn.kind]) ?? KIND_TEXT[result.decision.kind]}</span> <span className="text-slate-500">({result.decision.reason})</span>
           </p>
           {result.decision.kind === "answer" && top && result.entries[top.label] && (
             <blockquote className="whitespace-pre-line rounded-md border-l-4 border-blue-500 bg-blue-50 p-2" data-testid="try-answer">
