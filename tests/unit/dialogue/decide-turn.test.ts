@@ -1,0 +1,125 @@
+// The bot's decision for a customer message in a conversation (lib/dialogue), on the demo FAQ:
+// what customers of the demo shop actually write, small talk, off-topic questions, requests for a
+// person, follow-ups and the customer's language.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadTenantModel, trainTenantModel, type LoadedTenantModel } from "@/lib/training";
+import { DEMO_FAQ } from "@/lib/seed/demo-faq";
+import { buildKnowledge } from "@/lib/dialogue/knowledge";
+import { decideTurn, messageLanguage, type BotKnowledge, type PriorTurn, type TurnDecision } from "@/lib/dialogue/decide-turn";
+import { handoffFor } from "@/lib/dialogue/policy";
+
+let model: LoadedTenantModel;
+let knowledge: BotKnowledge;
+
+beforeAll(async () => {
+  const examples = DEMO_FAQ.flatMap((e) => [e.question, ...e.alternatives].map((text) => ({ text, label: e.key })));
+  const trained = await trainTenantModel(examples, { seed: 0, answers: Object.fromEntries(DEMO_FAQ.map((e) => [e.key, e.answer])) });
+  model = await loadTenantModel(trained.files, { entries: DEMO_FAQ.map((e) => ({ key: e.key, answer: e.answer, language: e.language })) });
+  knowledge = buildKnowledge(model, DEMO_FAQ);
+}, 60_000);
+
+afterAll(async () => {
+  await model?.dispose();
+});
+
+/** Plays messages in one conversation and returns each decision. */
+async function play(...texts: string[]): Promise<TurnDecision[]> {
+  const history: PriorTurn[] = [];
+  const out: TurnDecision[] = [];
+  let language: string | null = null;
+  for (const text of texts) {
+    const d = await decideTurn({ text, history, conversationLanguage: language, defaultLanguage: "en" }, knowledge);
+    language = d.language;
+    out.push(d);
+    history.push({ role: "customer", text }, { role: "bot", text: "", faqKey: d.kind === "answer" ? d.key : null, turnKind: d.kind });
+  }
+  return out;
+}
+
+const one = async (text: string) => (await play(text))[0];
+
+describe("answers in the customer's own words", () => {
+  it.each([
+    ["do you ship for free?", "shipping-cost"],
+    ["can i pay with apple pay", "payment-methods"],
+    ["wrong address on my order!!", "change-address"],
+    ["¿cuánto tarda en llegar?", "envio-tiempo"],
+    ["hola, se puede pagar con paypal?", "metodos-pago"],
+  ])("%j → %s", async (text, key) => {
+    const d = await one(text);
+    expect(d).toMatchObject({ kind: "answer", key });
+  });
+
+  it("offers the right entry, in the customer's language, when it is not sure", async () => {
+    const d = await one("¿me podéis devolver el dinero?");
+    expect(d.kind === "answer" || d.kind === "suggest").toBe(true);
+    const keys = d.kind === "answer" ? [d.key] : d.kind === "suggest" ? d.keys : [];
+    expect(keys.some((k) => k === "devoluciones" || k === "reembolso-plazo")).toBe(true);
+    for (const k of keys) expect(DEMO_FAQ.find((e) => e.key === k)?.language).toBe("es");
+    expect(d.language).toBe("es");
+  });
+
+  it("reads an elliptical follow-up with the previous question", async () => {
+    const [, second] = await play("¿cuánto cuesta el envío?", "¿y cuánto tarda?");
+    expect(second).toMatchObject({ kind: "answer", key: "envio-tiempo", followup: true });
+  });
+});
+
+describe("small talk, never a failure and never queued", () => {
+  it.each([
+    ["hello", "greeting"],
+    ["hi there!", "greeting"],
+    ["thanks!", "thanks"],
+    ["muchas gracias", "thanks"],
+    ["bye", "goodbye"],
+    ["are you a bot?", "bot"],
+    ["¿eres un robot?", "bot"],
+    ["what can you do?", "capabilities"],
+    ["ok", "ack"],
+    ["vale, perfecto", "ack"],
+    ["you are useless", "insult"],
+  ])("%j → %s", async (text, intent) => {
+    const d = await one(text);
+    expect(d).toMatchObject({ kind: "smalltalk", intent });
+    expect(handoffFor(d, 3)).toBeNull();
+  });
+
+  it("peels a greeting off a real question", async () => {
+    expect(await one("hi! how much does shipping cost?")).toMatchObject({ kind: "answer", key: "shipping-cost" });
+  });
+});
+
+describe("off-topic questions are declined, not queued", () => {
+  it.each(["what's the weather in London?", "¿quién ganó el mundial?", "tell me a joke", "what's the meaning of life", "whats 15% of 230"])("%j", async (text) => {
+    const d = await one(text);
+    expect(d.kind).toBe("offtopic");
+    expect(handoffFor(d, 0)).toBeNull();
+  });
+});
+
+describe("requests for a person always reach the queue", () => {
+  it.each(["I want to talk to a person", "agent please", "quiero hablar con un humano", "¿me pasas con alguien del equipo?", "can someone call me back?"])("%j", async (text) => {
+    const d = await one(text);
+    expect(d.kind).toBe("human");
+    expect(handoffFor(d, 0)).toBe("customer_request");
+  });
+
+  it("does not mistake a question about the bot for a request", async () => {
+    expect((await one("are you a real person?")).kind).toBe("smalltalk");
+  });
+});
+
+describe("the customer's language", () => {
+  it("keeps the conversation's language for very short messages", () => {
+    expect(messageLanguage("ok", "es", "en")).toBe("es");
+    expect(messageLanguage("pedido", "es", "en")).toBe("es");
+  });
+
+  it("follows a clear switch", () => {
+    expect(messageLanguage("how long does shipping take", "es", "en")).toBe("en");
+  });
+
+  it("uses the FAQ's own words when the detector cannot tell", () => {
+    expect(messageLanguage("envio gratis", null, "en", model.guessLanguage("envio gratis"))).toBe("es");
+  });
+});
