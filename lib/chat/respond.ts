@@ -8,7 +8,7 @@ import { generateReply, getModelRuntime } from "@/lib/models";
 import type { Decision } from "@/lib/training";
 import { appendMessage, toWire, type AppendOptions, type MessageMeta } from "@/lib/chat/conversation-store";
 import { t } from "@/lib/chat/strings";
-import { emitToConversationAgents, emitToVisitor } from "@/lib/realtime/emit";
+import { publish } from "@/lib/events/bus";
 import { escalate } from "@/lib/handoff/escalate";
 import type { HandoffReason } from "@/lib/handoff/queue";
 import { normalizeText } from "@/lib/training";
@@ -94,7 +94,15 @@ async function respond(conversationId: string, customerMessageId: string): Promi
   }
   if (!active) {
     await botMessage(turn, t("noModel", language), {}, { conversation: update });
-    return escalateTurn(turn, "no_model", "no published model");
+    return shouting(msg.text) ? escalateTurn(turn, "frustration", "customer wrote in capitals") : escalateTurn(turn, "no_model", "no published model");
+  }
+
+  // The same question again (after an answer or not): what the bot said did not help.
+  const previous = recent.filter((m) => m.role === "customer" && m.seq < msg.seq).map((m) => m.text).reverse();
+  const repeated = !chosenKey && d?.kind !== "offtopic" && repeatsQuestion(msg.text, previous);
+  if (repeated) {
+    if (d && isUnanswered(d)) update.unansweredStreak = conv.unansweredStreak + 1;
+    return escalateTurn(turn, "frustration", "customer repeated the question", update);
   }
 
   if (chosenKey || d?.kind === "answer") {
@@ -107,16 +115,20 @@ async function respond(conversationId: string, customerMessageId: string): Promi
   }
   if (!d || d.kind === "answer") return;
 
-  // A question asked again after the bot could not answer it: the customer is stuck.
-  const previous = recent.filter((m) => m.role === "customer" && m.seq < msg.seq).map((m) => m.text).reverse();
-  const repeated = d.kind !== "offtopic" && repeatsQuestion(msg.text, previous);
+  const shouted = !(d.kind === "offtopic" && d.marker) && shouting(msg.text);
   const policy = { unknownToQueue: settings.unknownToQueue, offTopicToQueue: settings.offTopicToQueue };
-  const queueReason = repeated ? "frustration" : handoffFor(d, conv.unansweredStreak, policy);
+  const queueReason = shouted ? "frustration" : handoffFor(d, conv.unansweredStreak, policy);
   if (isUnanswered(d)) update.unansweredStreak = conv.unansweredStreak + 1;
 
   if (d.kind === "offtopic") {
-    const row = d.understanding ? decisionData(turn, active, { ...d.understanding, kind: "handoff" }, "offtopic", d.reason) : turnDecisionData(turn, active, "offtopic", d.reason);
-    await botMessage(turn, t("offTopic", language, { topics: topicsFor(active.knowledge, language) }), { turn: "offtopic", offerPerson: true }, { conversation: update, decision: row });
+    // Logged as "offtopic" when clearly off-topic; otherwise as an unanswered question ("handoff"),
+    // which analytics lists as a possible gap in the FAQ.
+    const kind = d.marker ? "offtopic" : "handoff";
+    const row = d.understanding ? decisionData(turn, active, { ...d.understanding, kind: "handoff" }, kind, d.reason) : turnDecisionData(turn, active, kind, d.reason);
+    // A request that is clearly not for this business is declined; a message the FAQ merely does not
+    // resemble gets the honest "I don't have an answer" — both with the offer of a person.
+    const text = d.marker ? t("offTopic", language, { topics: topicsFor(active.knowledge, language) }) : t(queueReason ? "dontKnow" : "dontKnowOffer", language);
+    await botMessage(turn, text, { turn: "offtopic", offerPerson: queueReason ? undefined : true }, { conversation: update, decision: row });
   } else if (d.kind === "suggest") {
     const suggestions = d.keys
       .map((k) => active.entries.get(k))
@@ -127,12 +139,18 @@ async function respond(conversationId: string, customerMessageId: string): Promi
     await botMessage(turn, t(queueReason ? "dontKnow" : "dontKnowOffer", language), { turn: "unknown", offerPerson: queueReason ? undefined : true }, { conversation: update, decision: decisionData(turn, active, { ...d.understanding, kind: "handoff" }) }, d.understanding.candidates[0]?.confidence ?? null);
   }
   if (queueReason) {
-    const trigger = repeated ? "customer repeated the question" : queueReason === "unanswered" ? "two unanswered questions in a row" : queueReason === "off_topic" ? "off-topic message (tenant setting)" : "the bot has no answer";
+    const trigger = shouted ? "customer wrote in capitals" : queueReason === "unanswered" ? "two unanswered questions in a row" : queueReason === "off_topic" ? "off-topic message (tenant setting)" : "the bot has no answer";
     return escalateTurn(turn, queueReason, trigger);
   }
 }
 
 const norm = (text: string) => normalizeText(text);
+
+/** An unanswered question shouted in capitals with "!": an upset customer, better with a person. */
+function shouting(text: string): boolean {
+  const letters = text.replace(/[^A-Za-zÀ-ÿ]/g, "");
+  return letters.length >= 8 && letters === letters.toUpperCase() && /!/.test(text);
+}
 
 function repeatsQuestion(text: string, previous: string[]): boolean {
   const n = norm(text);
@@ -166,7 +184,7 @@ interface Turn {
 }
 
 async function streamAnswer(turn: Turn, entry: { id: string; key: string; question: string; answer: string }, confidence: number, store: AppendOptions) {
-  emitToVisitor(turn.visitorId, "bot:typing", { replyTo: turn.replyTo, replyToClientId: turn.replyToClientId });
+  publish("reply.started", { tenantId: turn.tenantId, conversationId: turn.conversationId, visitorId: turn.visitorId, replyTo: turn.replyTo, replyToClientId: turn.replyToClientId });
   let text = entry.answer;
   if (getModelRuntime().chatAvailable()) {
     const controller = new AbortController();
@@ -182,8 +200,8 @@ async function streamAnswer(turn: Turn, entry: { id: string; key: string; questi
         conversationId: turn.conversationId,
       });
       for await (const ev of handle) {
-        if (ev.type === "chunk") emitToVisitor(turn.visitorId, "bot:delta", { replyTo: turn.replyTo, replyToClientId: turn.replyToClientId, text: ev.text });
-        else if (ev.type === "replace") emitToVisitor(turn.visitorId, "bot:delta", { replyTo: turn.replyTo, replyToClientId: turn.replyToClientId, text: ev.text, replace: true });
+        if (ev.type === "chunk") publish("reply.delta", { tenantId: turn.tenantId, conversationId: turn.conversationId, visitorId: turn.visitorId, replyTo: turn.replyTo, replyToClientId: turn.replyToClientId, text: ev.text });
+        else if (ev.type === "replace") publish("reply.delta", { tenantId: turn.tenantId, conversationId: turn.conversationId, visitorId: turn.visitorId, replyTo: turn.replyTo, replyToClientId: turn.replyToClientId, text: ev.text, replace: true });
       }
       const result = await handle.result;
       // A cancelled reply (a person took over) is not stored: the person answers instead.
@@ -193,7 +211,7 @@ async function streamAnswer(turn: Turn, entry: { id: string; key: string; questi
       inflight.delete(turn.conversationId);
     }
   } else {
-    emitToVisitor(turn.visitorId, "bot:delta", { replyTo: turn.replyTo, replyToClientId: turn.replyToClientId, text });
+    publish("reply.delta", { tenantId: turn.tenantId, conversationId: turn.conversationId, visitorId: turn.visitorId, replyTo: turn.replyTo, replyToClientId: turn.replyToClientId, text });
   }
   await botMessage(turn, text, { source: { key: entry.key, question: entry.question } }, store, confidence, entry.id);
 }
@@ -211,8 +229,7 @@ async function botMessage(turn: Turn, text: string, meta: MessageMeta, store: Ap
   // A person took the conversation over meanwhile: the bot's reply is dropped.
   if (!row) return null;
   const wire = toWire(row);
-  emitToVisitor(turn.visitorId, "bot:done", { replyTo: turn.replyTo, replyToClientId: turn.replyToClientId, message: wire });
-  emitToConversationAgents(turn.conversationId, "conversation:message", { conversationId: turn.conversationId, message: wire });
+  publish("message.created", { tenantId: turn.tenantId, conversationId: turn.conversationId, visitorId: turn.visitorId, message: wire, replyTo: { id: turn.replyTo, clientMessageId: turn.replyToClientId } });
   return row;
 }
 

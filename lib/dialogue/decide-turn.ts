@@ -42,7 +42,8 @@ export type TurnDecision =
   | { kind: "smalltalk"; intent: SmallTalkIntent; language: string }
   | { kind: "answer"; key: string; confidence: number; language: string; understanding: Understanding; followup: boolean }
   | { kind: "suggest"; keys: string[]; language: string; understanding: Understanding; followup: boolean }
-  | { kind: "offtopic"; language: string; reason: string; understanding: Understanding | null }
+  /** `marker`: an off-topic request by its words ("tell me a joke"); otherwise nothing in the FAQ resembles the message. */
+  | { kind: "offtopic"; language: string; reason: string; marker: boolean; understanding: Understanding | null }
   | { kind: "unknown"; language: string; understanding: Understanding };
 
 export interface TurnInput {
@@ -77,7 +78,7 @@ export async function decideTurn(input: TurnInput, knowledge: BotKnowledge | nul
   if (asksForHuman(input.text)) return { kind: "human", language };
   if (small.intent) return { kind: "smalltalk", intent: small.intent, language };
   const question = small.rest || input.text;
-  if (!knowledge) return { kind: "offtopic", language, reason: "no published model", understanding: null };
+  if (!knowledge) return { kind: "offtopic", language, reason: "no published model", marker: false, understanding: null };
   const modelLanguage = knowledge.languages.has(language) ? language : null;
   const marker = offTopicMarker(question, knowledge.faqWords, knowledge.faqText);
 
@@ -124,10 +125,10 @@ export async function decideTurn(input: TurnInput, knowledge: BotKnowledge | nul
   const top = u.candidates[0];
   const strong = u.views.combinedMargin >= 0.3 && !followup;
   if (u.kind === "answer" && top && (!marker || strong)) return { kind: "answer", key: top.label, confidence: top.confidence, language, understanding: u, followup };
-  if (marker) return { kind: "offtopic", language, reason: `off-topic request (${marker})`, understanding: u };
+  if (marker) return { kind: "offtopic", language, reason: `off-topic request (${marker})`, marker: true, understanding: u };
   if (u.kind === "suggest") return { kind: "suggest", keys: u.candidates.slice(0, 3).map((c) => c.label), language, understanding: u, followup };
   // Nothing in the FAQ resembles the message: not a question about this business.
-  if (u.views.coverage < 0.25) return { kind: "offtopic", language, reason: `the message shares almost nothing with the FAQ (coverage ${u.views.coverage.toFixed(2)})`, understanding: u };
+  if (u.views.coverage < 0.25) return { kind: "offtopic", language, reason: `the message shares almost nothing with the FAQ (coverage ${u.views.coverage.toFixed(2)})`, marker: false, understanding: u };
   return { kind: "unknown", language, understanding: u };
 }
 

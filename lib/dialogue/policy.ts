@@ -28,6 +28,9 @@ export function handoffFor(d: TurnDecision, streak: number, policy: HandoffPolic
     case "suggest":
       return streak >= 1 ? "unanswered" : null;
     case "offtopic":
+      // Unlike "tell me a joke", a message the FAQ merely does not resemble may be a question for
+      // the business: it follows the tenant's choice for questions the bot cannot answer.
+      if (!d.marker && policy.unknownToQueue) return "model_handoff";
       return policy.offTopicToQueue ? "off_topic" : null;
     default:
       return null;

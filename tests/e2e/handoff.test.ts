@@ -12,7 +12,7 @@ import { startE2EApp, type E2EApp } from "../support/e2e-app";
 import { freePort } from "../support/app-server";
 import { launchBrowser } from "../support/browser";
 import { seedTenant, type SeededTenant } from "../support/seed";
-import { addAgent, connectWidget, phrasesDecidedAs, publishDemoModel, UNCOVERED } from "../integration/handoff/helpers";
+import { addAgent, connectWidget, patchTenantSettings, phrasesDecidedAs, publishDemoModel, UNCOVERED } from "../integration/handoff/helpers";
 
 let app: E2EApp;
 let browser: Browser;
@@ -34,6 +34,8 @@ beforeAll(async () => {
   app = await startE2EApp();
   tenant = await seedTenant(app.db, { name: "Tienda Handoff" });
   await publishDemoModel(app, tenant.tenantId);
+  // This tenant queues questions the bot cannot answer at once (the default offers a button first).
+  await patchTenantSettings(app.db, tenant.tenantId, { unknownToQueue: true });
   await app.db.cannedResponse.create({ data: { tenantId: tenant.tenantId, shortcut: "nostore", text: "We have no shop there yet, but we deliver in 2 days.", language: "en" } });
   browser = await launchBrowser();
   site = await startSite(app.server.url, tenant.widgetKey);

@@ -7,8 +7,10 @@ import crypto from "node:crypto";
 import { io as connect, type Socket } from "socket.io-client";
 import type { Db } from "@/lib/db";
 import { hashPassword } from "@/lib/auth/password";
-import { loadTenantModel, trainTenantModel, writeModelFiles, type Decision, type LoadedTenantModel, type TrainedModel } from "@/lib/training";
+import { loadTenantModel, trainTenantModel, writeModelFiles, type Decision, type TrainedModel } from "@/lib/training";
 import { DEMO_FAQ } from "@/lib/seed/demo-faq";
+import { buildKnowledge } from "@/lib/dialogue/knowledge";
+import { decideTurn, type BotKnowledge } from "@/lib/dialogue/decide-turn";
 import type { E2EApp } from "../../support/e2e-app";
 import { loginCookie } from "../../support/seed";
 
@@ -171,14 +173,21 @@ export async function addAgent(db: Db, tenantId: string, name: string): Promise<
 }
 
 let trained: Promise<TrainedModel> | undefined;
-let loaded: Promise<LoadedTenantModel> | undefined;
+let loaded: Promise<BotKnowledge> | undefined;
 
+/** The demo FAQ trained as the server trains it (phrasings plus answer sentences). */
 function demoModel(): Promise<TrainedModel> {
   trained ??= trainTenantModel(
     DEMO_FAQ.flatMap((e) => [e.question, ...e.alternatives].map((text) => ({ text, label: e.key }))),
-    { seed: 0 },
+    { seed: 0, answers: Object.fromEntries(DEMO_FAQ.map((e) => [e.key, e.answer])) },
   );
   return trained;
+}
+
+/** A tenant's settings with some values changed (e.g. `{ unknownToQueue: true }`). */
+export async function patchTenantSettings(db: Db, tenantId: string, patch: Record<string, unknown>): Promise<void> {
+  const tenant = await db.tenant.findUniqueOrThrow({ where: { id: tenantId } });
+  await db.tenant.update({ where: { id: tenantId }, data: { settings: JSON.parse(JSON.stringify({ ...((tenant.settings as object) ?? {}), ...patch })) } });
 }
 
 /**
@@ -187,12 +196,16 @@ function demoModel(): Promise<TrainedModel> {
  * in training or calibration does not silently turn "a question the FAQ does not cover" into one
  * it answers.
  */
-export async function phrasesDecidedAs(kinds: Decision["kind"][], candidates: string[], count = 1): Promise<string[]> {
-  loaded ??= demoModel().then((m) => loadTenantModel(m.files));
-  const model = await loaded;
+export async function phrasesDecidedAs(kinds: Array<Decision["kind"] | "offtopic">, candidates: string[], count = 1): Promise<string[]> {
+  loaded ??= demoModel().then(async (m) => buildKnowledge(await loadTenantModel(m.files, { entries: DEMO_FAQ.map((e) => ({ key: e.key, answer: e.answer, language: e.language })) }), DEMO_FAQ));
+  const knowledge = await loaded;
   const picked: string[] = [];
   for (const text of candidates) {
-    if (kinds.includes((await model.decide(text)).kind)) picked.push(text);
+    // The live chat's first-message decision (lib/dialogue): an in-domain question without an
+    // answer counts as "handoff".
+    const d = await decideTurn({ text, history: [], conversationLanguage: null, defaultLanguage: "en" }, knowledge);
+    const kind = d.kind === "unknown" || (d.kind === "offtopic" && !d.marker) ? "handoff" : d.kind;
+    if ((kinds as string[]).includes(kind)) picked.push(text);
     if (picked.length === count) return picked;
   }
   throw new Error(`only ${picked.length} of the candidates are decided as ${kinds.join("/")}; add candidates`);

@@ -1,12 +1,13 @@
 // Every way a conversation reaches a person, against the real server: the customer asks for one
-// (Spanish, English, or the widget's "talk to a person" button), the tenant model decides to hand
-// off, two questions in a row go unanswered, the customer is frustrated (insult, "this is
-// useless", the same question again), or the tenant has no trained model. Each time the customer
-// is told their place in line and the agents' queue shows the conversation with its reason.
+// (Spanish, English, or the widget's "talk to a person" button), the bot has no answer (a button
+// first, the queue on the second unanswered question in a row — or at once when the tenant says
+// so), the customer is frustrated (the same question again, shouting), or the tenant has no
+// trained model. Each time the customer is told their place in line and the agents' queue shows
+// the conversation with its reason. Insults get a calm reply and the offer of a person instead.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startE2EApp, type E2EApp } from "../../support/e2e-app";
 import { seedTenant, type SeededTenant } from "../../support/seed";
-import { connectWidget, loginAgent, phrasesDecidedAs, publishDemoModel, UNCOVERED, type AgentClient, type WidgetClient } from "./helpers";
+import { connectWidget, loginAgent, patchTenantSettings, phrasesDecidedAs, publishDemoModel, UNCOVERED, type AgentClient, type WidgetClient } from "./helpers";
 
 let app: E2EApp;
 let tenant: SeededTenant;
@@ -90,14 +91,30 @@ describe("the customer asks for a person", () => {
 });
 
 describe("the bot cannot help", () => {
-  it("hands off when the model decides so", async () => {
+  it("says so and offers a person, without queueing, the first time", async () => {
     const [question] = await phrasesDecidedAs(["handoff"], [...UNCOVERED.es, ...UNCOVERED.en]);
     const w = await customer();
     await w.send(question!);
-    const reply = await w.waitFor<{ message: { role: string; text: string } }>("bot:done");
+    const reply = await w.waitFor<{ message: { role: string; text: string; offerPerson: boolean } }>("bot:done");
     expect(reply.message.text).toMatch(/No tengo una respuesta|I don't have an answer/);
-    const { item } = await expectQueued(w, "model_handoff");
-    expect(item.context.botAnswers).toEqual([expect.objectContaining({ decision: "handoff", question })]);
+    expect(reply.message.offerPerson).toBe(true);
+    expect(await app.db.handoff.count({ where: { conversationId: await w.conversationId() } })).toBe(0);
+    expect(w.events.some((e) => e.event === "handoff:status")).toBe(false);
+  });
+
+  it("hands off at once when the tenant chooses so", async () => {
+    const [question] = await phrasesDecidedAs(["handoff"], [...UNCOVERED.es, ...UNCOVERED.en]);
+    await patchTenantSettings(app.db, tenant.tenantId, { unknownToQueue: true });
+    try {
+      const w = await customer();
+      await w.send(question!);
+      const reply = await w.waitFor<{ message: { role: string; text: string } }>("bot:done");
+      expect(reply.message.text).toMatch(/No tengo una respuesta|I don't have an answer/);
+      const { item } = await expectQueued(w, "model_handoff");
+      expect(item.context.botAnswers).toEqual([expect.objectContaining({ decision: "handoff", question })]);
+    } finally {
+      await patchTenantSettings(app.db, tenant.tenantId, { unknownToQueue: false });
+    }
   });
 
   it("hands off after two unanswered questions in a row", async () => {
@@ -132,18 +149,22 @@ describe("the bot cannot help", () => {
   });
 });
 
-describe("the customer is frustrated", () => {
-  it("after an insult", async () => {
+describe("the customer is upset", () => {
+  it.each(["you stupid bot", "This is useless"])("gets a calm reply and the offer of a person after %j, not the queue", async (text) => {
     const w = await customer();
-    await w.send("you stupid bot");
-    const { handoff } = await expectQueued(w, "frustration");
-    expect(handoff.priority).toBeGreaterThan(0);
+    await w.send(text);
+    const reply = await w.waitFor<{ message: { text: string; offerPerson: boolean } }>("bot:done");
+    expect(reply.message.text).toMatch(/sorry|siento/i);
+    expect(reply.message.offerPerson).toBe(true);
+    expect(await app.db.handoff.count({ where: { conversationId: await w.conversationId() } })).toBe(0);
   });
 
-  it("after “this is useless”", async () => {
+  it("is queued first when an unanswered question is shouted", async () => {
+    const [question] = await phrasesDecidedAs(["handoff", "suggest"], UNCOVERED.en);
     const w = await customer();
-    await w.send("This is useless");
-    await expectQueued(w, "frustration");
+    await w.send(`${question!.toUpperCase()}!!!`);
+    const { handoff } = await expectQueued(w, "frustration");
+    expect(handoff.priority).toBeGreaterThan(0);
   });
 
   it("after asking the same question again", async () => {
