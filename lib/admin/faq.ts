@@ -3,7 +3,7 @@
 // lib/faq/versions.ts (uploads) and lib/faq/edit.ts (inline edits).
 import "server-only";
 import { z } from "zod";
-import { getDb } from "@/lib/db";
+import { tenantDb } from "@/lib/tenancy/guard";
 import { env } from "@/lib/env";
 import { readFormCapped } from "@/lib/http/body";
 import { AppError } from "@/lib/errors/app-error";
@@ -40,7 +40,7 @@ export async function listFaqVersions(db: TenantDb): Promise<FaqVersionView[]> {
 
 /** One version's entries (the latest when no id is given); not_found for another tenant's id. */
 export async function readFaqVersion(tenantId: string, versionId?: string) {
-  const { version, entries } = await faqEntries(await getDb(), tenantId, versionId);
+  const { version, entries } = await faqEntries(await tenantDb(tenantId), versionId);
   if (versionId && !version) throw new AppError("not_found", "FAQ version not found.");
   return { version: version ? { id: version.id, number: version.number, source: version.source, createdAt: version.createdAt.toISOString() } : null, entries };
 }

@@ -2,7 +2,7 @@
 // the next version (the model learns it at the next training). The new question and its
 // alternatives must not repeat any question already in the FAQ, as an upload would require.
 import { z } from "zod";
-import { getDb } from "@/lib/db";
+import { tenantDb } from "@/lib/tenancy/guard";
 import { AppError } from "@/lib/errors/app-error";
 import { createFaqVersion, faqEntries, type FaqActor } from "@/lib/faq/versions";
 import { assignKeys, normalizeQuestion } from "@/lib/faq/keys";
@@ -20,7 +20,7 @@ export const ZAddToFaq = z.object({
 export async function addToFaq(tenantId: string, input: z.infer<typeof ZAddToFaq>, actor: FaqActor) {
   const language = resolveLanguageCode(input.language);
   if (!language) throw new AppError("validation_failed", `"${input.language}" is not a language code. Use one like "en" or "es".`);
-  const { entries } = await faqEntries(await getDb(), tenantId);
+  const { entries } = await faqEntries(await tenantDb(tenantId));
   const taken = new Map<string, string>();
   for (const e of entries) for (const t of [e.question, ...e.alternatives]) taken.set(normalizeQuestion(t), e.question);
   const clash = taken.get(normalizeQuestion(input.question));

@@ -15,7 +15,7 @@ export function isReady(): boolean {
   return g.__faqbotReady === true;
 }
 
-/** The Socket.IO server, for lib code that broadcasts from an HTTP route (e.g. publish). */
+/** The Socket.IO server, for lib/realtime only (domain code publishes events: lib/events). */
 export function getIo(): IoServer | undefined {
   return g.__faqbotIo;
 }

@@ -1,6 +1,5 @@
 // Loads every domain that registers socket handlers, start/stop hooks or services. Imported once
 // by server.ts, so all of this lives in the server's own module graph (see lib/app/services.ts).
-import "@/lib/conversations/agent-socket";
 import "@/lib/handoff/agent-socket";
 import "@/lib/chat/widget-socket";
 import "@/lib/tenant-models/startup";

@@ -4,7 +4,7 @@
 // unless every entry is valid.
 import { z } from "zod";
 import { AppError } from "@/lib/errors/app-error";
-import { getDb } from "@/lib/db";
+import { tenantDb } from "@/lib/tenancy/guard";
 import { DEFAULT_FAQ_LIMITS, type FaqEntryInput, type FaqImportError } from "@/lib/faq/import";
 import { validateEntries } from "@/lib/faq/import/validate-entries";
 import { createFaqVersion, type FaqActor } from "@/lib/faq/versions";
@@ -58,10 +58,10 @@ export function validateEditedEntries(entries: readonly TEditedEntry[], defaultL
 
 /** Saves edited entries as the tenant's next FAQ version (all or nothing). */
 export async function saveFaqEdit(tenantId: string, edit: TFaqEdit, actor: FaqActor) {
-  const db = await getDb();
+  const db = await tenantDb(tenantId);
   const [tenant, latest] = await Promise.all([
     db.tenant.findUniqueOrThrow({ where: { id: tenantId }, select: { defaultLanguage: true } }),
-    db.faqVersion.findFirst({ where: { tenantId }, orderBy: { number: "desc" }, select: { id: true, number: true } }),
+    db.faqVersion.findFirst({ orderBy: { number: "desc" }, select: { id: true, number: true } }),
   ]);
   if (edit.baseVersionId !== undefined && (edit.baseVersionId ?? null) !== (latest?.id ?? null)) {
     throw new AppError("conflict", `Someone saved FAQ version ${latest?.number ?? "?"} while you were editing. Reload to see it, then make your changes again.`);

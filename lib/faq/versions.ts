@@ -1,7 +1,8 @@
 // FAQ versions: every change to a tenant's FAQ (an upload, an inline edit, "add to FAQ" from an
 // unanswered question, an API call) creates a new numbered version with all its entries, in one
 // transaction. An upload with any error changes nothing and returns every error with its line.
-import { getDb, isUniqueViolation, type Db } from "@/lib/db";
+import { getDb, isUniqueViolation } from "@/lib/db";
+import type { TenantDb } from "@/lib/tenancy/guard";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors/app-error";
 import { recordAudit } from "@/lib/audit/record";
@@ -75,12 +76,12 @@ export async function createFaqVersion(
 }
 
 /** The entries of a version (the latest when no id is given), in their order. */
-export async function faqEntries(db: Db, tenantId: string, versionId?: string) {
+export async function faqEntries(db: TenantDb, versionId?: string) {
   const version = versionId
-    ? await db.faqVersion.findFirst({ where: { id: versionId, tenantId } })
-    : await db.faqVersion.findFirst({ where: { tenantId }, orderBy: { number: "desc" } });
+    ? await db.faqVersion.findFirst({ where: { id: versionId } })
+    : await db.faqVersion.findFirst({ orderBy: { number: "desc" } });
   if (!version) return { version: null, entries: [] as FaqEntryInput[] };
-  const rows = await db.faqEntry.findMany({ where: { tenantId, versionId: version.id }, orderBy: { position: "asc" } });
+  const rows = await db.faqEntry.findMany({ where: { versionId: version.id }, orderBy: { position: "asc" } });
   return {
     version,
     entries: rows.map((r) => ({ key: r.key, question: r.question, alternatives: (r.alternatives as string[]) ?? [], answer: r.answer, category: r.category, language: r.language })),

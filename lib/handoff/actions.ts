@@ -1,13 +1,13 @@
 // What agents do with a conversation: claim it from the queue, write to the customer, leave
 // internal notes, transfer it, resolve it, or hand it back to the bot. Each state change is one
 // transaction; a claim is a conditional update, so of two simultaneous claims exactly one wins.
+// What happened is published as domain events (lib/events); nothing here talks to sockets.
 import { getDb, type Db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors/app-error";
 import { appendMessage, toWire } from "@/lib/chat/conversation-store";
 import { t } from "@/lib/chat/strings";
-import { cancelReply } from "@/lib/chat/respond";
-import { emitToAgent, emitToConversationAgents, emitToVisitor } from "@/lib/realtime/emit";
+import { publish } from "@/lib/events/bus";
 import { conversationUpdated, queueChanged } from "@/lib/handoff/broadcast";
 
 export interface Actor {
@@ -30,12 +30,10 @@ function assertOwner(conv: { assignedAgentId: string | null; status: string }, a
 
 async function systemMessage(db: Db, conv: { id: string; tenantId: string; visitorId: string }, text: string, kind: "handoff_assigned" | "handoff_resolved" | "returned_to_bot") {
   const row = await appendMessage(db, { tenantId: conv.tenantId, conversationId: conv.id, role: "system", text, metadata: { kind } });
-  const wire = toWire(row);
-  emitToVisitor(conv.visitorId, "message", wire);
-  emitToConversationAgents(conv.id, "conversation:message", { conversationId: conv.id, message: wire });
+  publish("message.created", { tenantId: conv.tenantId, conversationId: conv.id, visitorId: conv.visitorId, message: toWire(row) });
 }
 
-export async function claimConversation(actor: Actor, conversationId: string, opts: { skipCapacity?: boolean } = {}) {
+export async function claimConversation(actor: Actor, conversationId: string, opts: { skipCapacity?: boolean; via?: "claim" | "round_robin" } = {}) {
   const db = await getDb();
   const conv = await loadConversation(db, actor, conversationId);
   const now = new Date();
@@ -54,9 +52,10 @@ export async function claimConversation(actor: Actor, conversationId: string, op
     const res = await tx.handoff.updateMany({ where: { tenantId: actor.tenantId, conversationId, status: "queued" }, data: { status: "claimed", claimedById: actor.id, claimedAt: now } });
     if (res.count < 1) throw new AppError("conflict", "Another agent already took this conversation.");
   });
-  cancelReply(conversationId);
+  // The bot's reply in progress stops (lib/chat/reply-control.ts listens for this).
+  publish("handoff.assigned", { tenantId: actor.tenantId, conversationId, agentId: actor.id, via: opts.via ?? "claim" });
   await systemMessage(db, conv, t("assigned", conv.language, { name: actor.name }), "handoff_assigned");
-  emitToVisitor(conv.visitorId, "handoff:status", { state: "assigned", agentName: actor.name });
+  publish("handoff.status", { tenantId: actor.tenantId, conversationId, visitorId: conv.visitorId, status: { state: "assigned", agentName: actor.name } });
   conversationUpdated(actor.tenantId, { id: conversationId, status: "assigned", owner: "agent", assignedAgentId: actor.id });
   await queueChanged(actor.tenantId);
 }
@@ -73,8 +72,7 @@ export async function sendAgentMessage(actor: Actor, input: { conversationId: st
   const row = await appendMessage(db, { tenantId: actor.tenantId, conversationId: conv.id, role: "agent", text, clientMessageId: input.clientMessageId, authorId: actor.id, metadata: { authorName: actor.name } });
   await db.handoff.updateMany({ where: { conversationId: conv.id, status: "claimed", firstResponseAt: null }, data: { firstResponseAt: row.createdAt } });
   const wire = toWire(row);
-  emitToVisitor(conv.visitorId, "message", wire);
-  emitToConversationAgents(conv.id, "conversation:message", { conversationId: conv.id, message: wire });
+  publish("message.created", { tenantId: actor.tenantId, conversationId: conv.id, visitorId: conv.visitorId, message: wire });
   return wire;
 }
 
@@ -86,7 +84,7 @@ export async function addNote(actor: Actor, input: { conversationId: string; tex
   const row = await appendMessage(db, { tenantId: actor.tenantId, conversationId: conv.id, role: "note", text: text.slice(0, 4000), authorId: actor.id, metadata: { authorName: actor.name } });
   // Notes go to agents only: never to the visitor's room.
   const wire = { ...toWire(row), role: "note" as const };
-  emitToConversationAgents(conv.id, "conversation:message", { conversationId: conv.id, message: wire });
+  publish("message.created", { tenantId: actor.tenantId, conversationId: conv.id, visitorId: conv.visitorId, message: wire });
   return wire;
 }
 
@@ -102,8 +100,8 @@ export async function transferConversation(actor: Actor, input: { conversationId
     await tx.handoff.updateMany({ where: { conversationId: conv.id, status: "claimed" }, data: { claimedById: target.id } });
   });
   await systemMessage(db, conv, t("assigned", conv.language, { name: target.name }), "handoff_assigned");
-  emitToVisitor(conv.visitorId, "handoff:status", { state: "assigned", agentName: target.name });
-  emitToAgent(target.id, "handoff:assigned", { conversationId: conv.id });
+  publish("handoff.status", { tenantId: actor.tenantId, conversationId: conv.id, visitorId: conv.visitorId, status: { state: "assigned", agentName: target.name } });
+  publish("handoff.assigned", { tenantId: actor.tenantId, conversationId: conv.id, agentId: target.id, via: "transfer" });
   conversationUpdated(actor.tenantId, { id: conv.id, status: "assigned", owner: "agent", assignedAgentId: target.id });
   await queueChanged(actor.tenantId);
 }
@@ -118,8 +116,8 @@ export async function resolveConversation(actor: Actor, conversationId: string) 
     await tx.conversation.update({ where: { id: conversationId }, data: { status: "resolved", owner: "bot", resolvedAt: now, unansweredStreak: 0 } });
   });
   await systemMessage(db, conv, t("resolved", conv.language), "handoff_resolved");
-  emitToVisitor(conv.visitorId, "handoff:status", { state: "resolved" });
-  emitToVisitor(conv.visitorId, "rating:request", { conversationId });
+  publish("handoff.status", { tenantId: actor.tenantId, conversationId, visitorId: conv.visitorId, status: { state: "resolved" } });
+  publish("conversation.resolved", { tenantId: actor.tenantId, conversationId, visitorId: conv.visitorId, agentId: conv.assignedAgentId });
   conversationUpdated(actor.tenantId, { id: conversationId, status: "resolved", owner: "bot", assignedAgentId: conv.assignedAgentId });
   await queueChanged(actor.tenantId);
 }
@@ -140,7 +138,14 @@ export async function releaseToBot(actor: Actor, conversationId: string) {
     await tx.handoff.updateMany({ where: { conversationId, status: { in: ["queued", "claimed"] } }, data: { status: "returned", resolvedAt: new Date() } });
   });
   await systemMessage(db, conv, t("returnedToBot", conv.language), "returned_to_bot");
-  emitToVisitor(conv.visitorId, "handoff:status", { state: "none" });
+  publish("handoff.status", { tenantId: actor.tenantId, conversationId, visitorId: conv.visitorId, status: { state: "none" } });
   conversationUpdated(actor.tenantId, { id: conversationId, status: "open", owner: "bot", assignedAgentId: null });
   await queueChanged(actor.tenantId);
+}
+
+/** The agent handling the conversation is typing (the customer sees "… is typing"). */
+export async function agentTyping(actor: Actor, input: { conversationId: string; typing: boolean }): Promise<void> {
+  const db = await getDb();
+  const conv = await db.conversation.findFirst({ where: { id: input.conversationId, tenantId: actor.tenantId, assignedAgentId: actor.id, status: "assigned" }, select: { visitorId: true } });
+  if (conv) publish("agent.typing", { tenantId: actor.tenantId, conversationId: input.conversationId, visitorId: conv.visitorId, typing: input.typing, name: actor.name });
 }

@@ -97,6 +97,8 @@ export interface AgentToServerEvents {
   "agents:list": (p: object, ack: (r: { ok: true; agents: AgentView[] }) => void) => void;
   "conversation:open": (p: z.infer<typeof ZConversationRef>, ack: (r: { ok: true; conversation: ConversationDetail } | { error: { code: string; message: string } }) => void) => void;
   "conversation:close": (p: z.infer<typeof ZConversationRef>) => void;
+  "conversation:watch": (p: z.infer<typeof ZConversationRef>, ack: (r: unknown) => void) => void;
+  "conversation:unwatch": (p: z.infer<typeof ZConversationRef>) => void;
   "handoff:claim": (p: z.infer<typeof ZConversationRef>, ack: (r: unknown) => void) => void;
   "agent:message": (p: z.infer<typeof ZAgentMessage>, ack: (r: unknown) => void) => void;
   "agent:note": (p: z.infer<typeof ZAgentNote>, ack: (r: unknown) => void) => void;
@@ -119,5 +121,7 @@ export interface ServerToAgentEvents {
   "rating:received": (p: { conversationId: string; score: number }) => void;
   /** This agent was given a conversation (round-robin or transfer). */
   "handoff:assigned": (p: { conversationId: string }) => void;
+  /** The tenant's active model changed (publish or rollback). */
+  "model:published": (p: { tenantId: string; modelVersionId: string | null }) => void;
   "training:progress": (p: { runId: string; status: string; phase: string | null; progress: number; error?: string | null; modelVersionId?: string | null }) => void;
 }

@@ -1,15 +1,13 @@
 // Round-robin assignment, for tenants that choose it: each queued conversation, in queue order,
 // goes to the connected, online agent with the fewest open chats (below their maximum), taking
-// turns among equals.
+// turns among equals. "Whose turn" is read from the database (each agent's latest claim), so
+// several instances share it.
 import { getDb } from "@/lib/db";
 import { logger } from "@/lib/log/logger";
 import { AppError } from "@/lib/errors/app-error";
 import { readTenantSettings } from "@/lib/tenancy/settings";
-import { emitToAgent } from "@/lib/realtime/emit";
 import { claimConversation } from "@/lib/handoff/actions";
 import { connectedEverywhere } from "@/lib/handoff/presence";
-
-const lastAssigned = new Map<string, number>();
 
 export async function autoAssign(tenantId: string): Promise<void> {
   const db = await getDb();
@@ -18,19 +16,21 @@ export async function autoAssign(tenantId: string): Promise<void> {
   const queued = await db.handoff.findMany({ where: { tenantId, status: "queued" }, orderBy: [{ priority: "desc" }, { queuedAt: "asc" }, { id: "asc" }], select: { conversationId: true } });
   for (const q of queued) {
     const agents = await db.user.findMany({ where: { tenantId, active: true, presence: "online" } });
-    const load = await db.conversation.groupBy({ by: ["assignedAgentId"], where: { tenantId, status: "assigned" }, _count: { _all: true } });
+    const [load, latest] = await Promise.all([
+      db.conversation.groupBy({ by: ["assignedAgentId"], where: { tenantId, status: "assigned" }, _count: { _all: true } }),
+      db.handoff.groupBy({ by: ["claimedById"], where: { tenantId, claimedById: { in: agents.map((a) => a.id) } }, _max: { claimedAt: true } }),
+    ]);
     const active = new Map(load.map((l) => [l.assignedAgentId, l._count._all]));
+    const lastClaim = new Map(latest.map((l) => [l.claimedById, l._max.claimedAt?.getTime() ?? 0]));
     const connected = new Set<string>();
     for (const a of agents) if ((await connectedEverywhere(a.id)) > 0) connected.add(a.id);
     const candidates = agents
       .filter((a) => connected.has(a.id) && (active.get(a.id) ?? 0) < a.maxChats)
-      .sort((a, b) => (active.get(a.id) ?? 0) - (active.get(b.id) ?? 0) || (lastAssigned.get(a.id) ?? 0) - (lastAssigned.get(b.id) ?? 0));
+      .sort((a, b) => (active.get(a.id) ?? 0) - (active.get(b.id) ?? 0) || (lastClaim.get(a.id) ?? 0) - (lastClaim.get(b.id) ?? 0));
     const agent = candidates[0];
     if (!agent) return;
     try {
-      await claimConversation({ id: agent.id, tenantId, name: agent.name, role: agent.role }, q.conversationId);
-      lastAssigned.set(agent.id, Date.now());
-      emitToAgent(agent.id, "handoff:assigned", { conversationId: q.conversationId });
+      await claimConversation({ id: agent.id, tenantId, name: agent.name, role: agent.role }, q.conversationId, { via: "round_robin" });
     } catch (err) {
       // Someone claimed it meanwhile: fine, move on.
       if (!(err instanceof AppError && err.code === "conflict")) logger.error({ err, tenantId }, "auto-assign failed");

@@ -4,7 +4,7 @@
 import { getDb } from "@/lib/db";
 import { appendMessage, toWire } from "@/lib/chat/conversation-store";
 import { formatEta, t } from "@/lib/chat/strings";
-import { emitToVisitor } from "@/lib/realtime/emit";
+import { publish } from "@/lib/events/bus";
 import { availability, enqueue, handoffStatus, type HandoffContext, type HandoffReason } from "@/lib/handoff/queue";
 import type { HandoffStatus } from "@/lib/chat/protocol";
 import { autoAssign } from "@/lib/handoff/auto-assign";
@@ -25,24 +25,26 @@ export async function escalate(input: EscalateInput): Promise<HandoffStatus> {
   const db = await getDb();
   const say = async (text: string, kind: "handoff_queued" | "offline") => {
     const row = await appendMessage(db, { tenantId: input.tenantId, conversationId: input.conversationId, role: "system", text, metadata: { kind } });
-    emitToVisitor(input.visitorId, "message", toWire(row));
+    publish("message.created", { tenantId: input.tenantId, conversationId: input.conversationId, visitorId: input.visitorId, message: toWire(row) });
   };
+  const tell = (status: HandoffStatus) => publish("handoff.status", { tenantId: input.tenantId, conversationId: input.conversationId, visitorId: input.visitorId, status });
   const existing = await handoffStatus(db, input.conversationId);
   if (existing.state !== "none") {
-    emitToVisitor(input.visitorId, "handoff:status", existing);
+    tell(existing);
     return existing;
   }
   const avail = await availability(db, input.tenantId);
   if (!avail.open) {
     await say(t(avail.reason === "closed" ? "offlineClosed" : "offlineNoAgents", input.language), "offline");
     const status: HandoffStatus = { state: "offline", reason: avail.reason };
-    emitToVisitor(input.visitorId, "handoff:status", status);
+    tell(status);
     return status;
   }
   await enqueue(db, { tenantId: input.tenantId, conversationId: input.conversationId, reason: input.reason, priority: PRIORITY[input.reason], context: await buildContext(input) });
+  publish("handoff.queued", { tenantId: input.tenantId, conversationId: input.conversationId, visitorId: input.visitorId, reason: input.reason, priority: PRIORITY[input.reason] });
   const status = await handoffStatus(db, input.conversationId);
   await say(`${t("connecting", input.language)} ${t("queued", input.language, { position: status.position ?? 1, eta: formatEta(status.etaSeconds, input.language) })}`, "handoff_queued");
-  emitToVisitor(input.visitorId, "handoff:status", status);
+  tell(status);
   await queueChanged(input.tenantId);
   void autoAssign(input.tenantId);
   return status;

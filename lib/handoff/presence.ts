@@ -3,11 +3,10 @@
 // and their conversations return to the FRONT of the queue. Socket counts are per process; the
 // scale-out layer shares them through Redis.
 import { getDb } from "@/lib/db";
-import { getIo } from "@/lib/app/lifecycle";
-import { rooms } from "@/lib/realtime/types";
+import { agentSocketCount } from "@/lib/realtime/connections";
 import { logger } from "@/lib/log/logger";
 import { readTenantSettings } from "@/lib/tenancy/settings";
-import { emitToVisitor } from "@/lib/realtime/emit";
+import { publish } from "@/lib/events/bus";
 import { handoffStatus } from "@/lib/handoff/queue";
 import { queueChanged, conversationUpdated } from "@/lib/handoff/broadcast";
 
@@ -27,13 +26,7 @@ export function activeSocketCount(userId: string): number {
  * every instance); falls back to this process's count before Socket.IO is attached.
  */
 export async function connectedEverywhere(userId: string): Promise<number> {
-  const io = getIo();
-  if (!io) return activeSocketCount(userId);
-  try {
-    return (await io.of("/agent").in(rooms.agent(userId)).fetchSockets()).length;
-  } catch {
-    return activeSocketCount(userId);
-  }
+  return (await agentSocketCount(userId)) ?? activeSocketCount(userId);
 }
 
 export function agentConnected(userId: string, socketId: string): void {
@@ -78,7 +71,7 @@ export async function graceExpired(user: { id: string; tenantId: string }): Prom
 /** An agent leaves (grace period over, or deactivated): their conversations go to the front of the queue. */
 export async function returnConversationsToQueue(user: { id: string; tenantId: string }): Promise<void> {
   // Any console still open (a deactivated agent's) is disconnected, on every instance.
-  getIo()?.of("/agent").in(rooms.agent(user.id)).disconnectSockets(true);
+  publish("agent.left", { tenantId: user.tenantId, userId: user.id });
   const db = await getDb();
   await db.user.update({ where: { id: user.id }, data: { presence: "offline" } });
   const owned = await db.conversation.findMany({ where: { tenantId: user.tenantId, assignedAgentId: user.id, status: "assigned" }, select: { id: true, visitorId: true } });
@@ -87,7 +80,7 @@ export async function returnConversationsToQueue(user: { id: string; tenantId: s
       await tx.handoff.updateMany({ where: { conversationId: c.id, status: "claimed" }, data: { status: "queued", claimedById: null, claimedAt: null, priority: RETURNED_PRIORITY } });
       await tx.conversation.update({ where: { id: c.id }, data: { status: "queued", owner: "bot", assignedAgentId: null } });
     });
-    emitToVisitor(c.visitorId, "handoff:status", await handoffStatus(db, c.id));
+    publish("handoff.status", { tenantId: user.tenantId, conversationId: c.id, visitorId: c.visitorId, status: await handoffStatus(db, c.id) });
     conversationUpdated(user.tenantId, { id: c.id, status: "queued", owner: "bot", assignedAgentId: null });
   }
   if (owned.length > 0) logger.info({ userId: user.id, returned: owned.length }, "agent grace period over: conversations back in the queue");

@@ -2,6 +2,7 @@
 // conversations, open offline tickets, the team, and one conversation in full (with the bot's
 // decisions and internal notes).
 import { getDb } from "@/lib/db";
+import { tenantDb } from "@/lib/tenancy/guard";
 import { AppError } from "@/lib/errors/app-error";
 import { toWire } from "@/lib/chat/conversation-store";
 import type { AgentView, AgentWireMessage, ConversationDetail, ConversationSummary, HandoffContextView, QueueItem, TicketView } from "@/lib/handoff/agent-protocol";
@@ -61,7 +62,7 @@ export async function queueView(actor: Actor): Promise<{ queue: QueueItem[]; min
 async function agentView(userId: string): Promise<AgentView> {
   const db = await getDb();
   const u = await db.user.findUniqueOrThrow({ where: { id: userId } });
-  const activeChats = await db.conversation.count({ where: { assignedAgentId: u.id, status: "assigned" } });
+  const activeChats = await db.conversation.count({ where: { tenantId: u.tenantId, assignedAgentId: u.id, status: "assigned" } });
   return { id: u.id, name: u.name, role: u.role, presence: u.presence as AgentView["presence"], activeChats, maxChats: u.maxChats };
 }
 
@@ -107,4 +108,12 @@ export async function conversationDetail(actor: Actor, conversationId: string): 
     handoff: h ? { id: h.id, reason: h.reason, status: h.status, queuedAt: h.queuedAt.toISOString(), claimedAt: h.claimedAt?.toISOString() ?? null, context: h.context as unknown as HandoffContextView } : null,
     rating: c.ratings[0] ? { score: c.ratings[0].score, comment: c.ratings[0].comment } : null,
   };
+}
+
+/** The id of a conversation of the agent's tenant (another tenant's is "not found"). */
+export async function conversationRef(actor: Actor, conversationId: string): Promise<string> {
+  const db = await tenantDb(actor.tenantId);
+  const conversation = await db.conversation.findFirst({ where: { id: conversationId }, select: { id: true } });
+  if (!conversation) throw new AppError("not_found", "Conversation not found.");
+  return conversation.id;
 }

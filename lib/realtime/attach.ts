@@ -1,7 +1,7 @@
 // Creates the Socket.IO server on the app's HTTP server: namespace /widget for customers and
 // /agent for agents and admins, each behind its authentication middleware. Domain handlers
 // (chat, handoff, training progress) register themselves through `onWidgetConnection` /
-// `onAgentConnection`.
+// `onAgentConnection`; what the domain publishes reaches the rooms through lib/realtime/deliver.ts.
 import type http from "node:http";
 import { Server, type Namespace, type Socket } from "socket.io";
 import { authenticateAgent, authenticateWidget } from "@/lib/realtime/auth";
@@ -10,6 +10,7 @@ import { env } from "@/lib/env";
 import { setupScaleOut } from "@/lib/scale/setup";
 import { AGENT_BUDGET, useEventBudget, WIDGET_BUDGET } from "@/lib/realtime/event-budget";
 import { socketIp } from "@/lib/realtime/auth";
+import { startRealtimeDelivery } from "@/lib/realtime/deliver";
 
 type WidgetHandler = (socket: Socket & { data: WidgetSocketData }, nsp: Namespace) => void;
 type AgentHandler = (socket: Socket & { data: AgentSocketData }, nsp: Namespace) => void;
@@ -38,6 +39,7 @@ export function attachRealtime(server: http.Server): Server {
   });
 
   setupScaleOut(io);
+  startRealtimeDelivery();
 
   const widget = io.of("/widget");
   widget.use((socket, next) => void authenticateWidget(socket, next));

@@ -1,12 +1,12 @@
 // The published model of each tenant, loaded once and kept in a bounded LRU cache (thousands of
 // tenants share a server; idle ones are unloaded). A publish or rollback evicts the tenant's entry
-// through the `published` event, so the next customer message already uses the new version.
+// through the `model.published` event (relayed to every instance), so the next customer message already uses the new version.
 import { getDb } from "@/lib/db";
 import { logger } from "@/lib/log/logger";
 import { loadTenantModel, type LoadedTenantModel } from "@/lib/training";
 import { getModelRuntime } from "@/lib/models";
 import { loadArtifactFiles } from "@/lib/tenant-models/storage";
-import { onModelEvent } from "@/lib/tenant-models/events";
+import { subscribe } from "@/lib/events/bus";
 import { buildKnowledge } from "@/lib/dialogue/knowledge";
 import type { BotKnowledge } from "@/lib/dialogue/decide-turn";
 
@@ -36,7 +36,7 @@ const cache = (g.__faqbotActiveModels ??= new Map());
 
 if (!g.__faqbotActiveModelsWired) {
   g.__faqbotActiveModelsWired = true;
-  onModelEvent("published", ({ tenantId }) => evictTenantModel(tenantId));
+  subscribe("model.published", ({ tenantId }) => evictTenantModel(tenantId));
 }
 
 /** Messages already holding the evicted model finish with it; its session is freed a minute later. */

@@ -1,10 +1,10 @@
 // Publishing a trained model version (and rolling back to an earlier one): one transaction flips
-// the tenant's active model, then every process drops its cached copy through the `published`
+// the tenant's active model, then every process drops its cached copy through the `model.published`
 // event, so connected customers get the new version on their next message without a restart.
 import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors/app-error";
 import { recordAudit } from "@/lib/audit/record";
-import { emitModelEvent } from "@/lib/tenant-models/events";
+import { publish } from "@/lib/events/bus";
 
 export async function publishModelVersion(input: { tenantId: string; modelVersionId: string; actorId?: string | null; actorKind?: "user" | "api_key" | "system" }) {
   const db = await getDb();
@@ -28,6 +28,6 @@ export async function publishModelVersion(input: { tenantId: string; modelVersio
     target: version.id,
     details: { version: version.number, previousModelVersionId: previous.activeModelId },
   });
-  emitModelEvent("published", { tenantId: input.tenantId, modelVersionId: version.id });
+  publish("model.published", { tenantId: input.tenantId, modelVersionId: version.id });
   return published;
 }

@@ -7,18 +7,13 @@ import { env } from "@/lib/env";
 import { logger } from "@/lib/log/logger";
 import { onStart } from "@/lib/app/lifecycle";
 import { getModelRuntime } from "@/lib/models";
-import { startTraining, waitForRun } from "@/lib/tenant-models/training-jobs";
+import { markRunFailed, runTrainingJob, startTraining, waitForRun } from "@/lib/tenant-models/training-jobs";
 import { redisEnabled } from "@/lib/scale/redis";
-import "@/lib/tenant-models/training-queue";
+import { startTrainingWorker } from "@/lib/tenant-models/training-queue";
 import { publishModelVersion } from "@/lib/tenant-models/publish";
-import { onModelEvent } from "@/lib/tenant-models/events";
-import { emitToTenantAgents } from "@/lib/realtime/emit";
-
-// Admins watch training live in the console (they are in the tenant's agents room too).
-onModelEvent("training:progress", (p) => emitToTenantAgents(p.tenantId, "training:progress", p));
-onModelEvent("published", (p) => emitToTenantAgents(p.tenantId, "model:published", p));
 
 onStart(async () => {
+  startTrainingWorker({ run: runTrainingJob, fail: markRunFailed });
   void getModelRuntime()
     .ensureLoaded()
     .then((h) => logger.info({ models: h.models.map((m) => ({ role: m.role, id: m.id, state: m.state, error: m.error })) }, "models"))

@@ -9,7 +9,7 @@ import { runTrainingInWorker, TrainingError, type FaqExample, type TrainedModel 
 import { getModelRuntime } from "@/lib/models";
 import { readTenantSettings } from "@/lib/tenancy/settings";
 import { packArtifact, saveArtifact, toStoredPath } from "@/lib/tenant-models/storage";
-import { emitModelEvent } from "@/lib/tenant-models/events";
+import { publish } from "@/lib/events/bus";
 import { redisEnabled } from "@/lib/scale/redis";
 import { enqueueTrainingJob } from "@/lib/tenant-models/training-queue";
 
@@ -108,7 +108,7 @@ export async function markRunFailed(runId: string, error: string): Promise<void>
   const res = await db.trainingRun.updateMany({ where: { id: runId, status: { in: ["queued", "running"] } }, data: { status: "failed", error, finishedAt: new Date() } });
   if (res.count === 1) {
     const run = await db.trainingRun.findUniqueOrThrow({ where: { id: runId } });
-    emitModelEvent("training:progress", { tenantId: run.tenantId, runId, status: "failed", phase: null, progress: 0, error });
+    publish("training.progress", { tenantId: run.tenantId, runId, status: "failed", phase: null, progress: 0, error });
   }
 }
 
@@ -122,7 +122,7 @@ async function execute(db: Db, runId: string, tenantId: string, faqVersionId: st
   const log = logger.child({ tenantId, runId });
   let lastSaved = 0;
   const report = async (status: string, phase: string | null, progress: number, extra: { error?: string | null; modelVersionId?: string | null } = {}) => {
-    emitModelEvent("training:progress", { tenantId, runId, status, phase, progress, ...extra });
+    publish("training.progress", { tenantId, runId, status, phase, progress, ...extra });
     const now = Date.now();
     if (status !== "running" || now - lastSaved > 500) {
       lastSaved = now;
@@ -154,13 +154,13 @@ async function execute(db: Db, runId: string, tenantId: string, faqVersionId: st
     }
     const version = await storeModelVersion(db, tenantId, faqVersionId, trained);
     await db.trainingRun.update({ where: { id: runId }, data: { status: "succeeded", progress: 1, phase: "done", modelVersionId: version.id, finishedAt: new Date() } });
-    emitModelEvent("training:progress", { tenantId, runId, status: "succeeded", phase: "done", progress: 1, modelVersionId: version.id });
+    publish("training.progress", { tenantId, runId, status: "succeeded", phase: "done", progress: 1, modelVersionId: version.id });
     log.info({ version: version.number, ms: trained.evaluation.timings }, "training succeeded");
   } catch (err) {
     const message = err instanceof TrainingError ? trainingErrorMessage(err) : "Training failed because of an internal error. The published model is unchanged.";
     log.warn({ err }, "training failed");
     await db.trainingRun.update({ where: { id: runId }, data: { status: "failed", error: message, finishedAt: new Date() } }).catch(() => undefined);
-    emitModelEvent("training:progress", { tenantId, runId, status: "failed", phase: null, progress: 0, error: message });
+    publish("training.progress", { tenantId, runId, status: "failed", phase: null, progress: 0, error: message });
   }
 }
 

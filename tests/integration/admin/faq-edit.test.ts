@@ -1,5 +1,6 @@
 // Inline edits become a new FAQ version (keys kept, audit written); a bad edit or one based on an
 // outdated version saves nothing.
+import { tenantDb } from "@/lib/tenancy/guard";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/lib/db";
 import { createFaqVersion, faqEntries } from "@/lib/faq/versions";
@@ -34,7 +35,7 @@ describe.each(kinds)("FAQ inline edits on %s", (kind) => {
     );
     expect(v2.number).toBe(2);
     expect(v2.source).toBe("edit");
-    const { entries } = await faqEntries(db, t.tenantId);
+    const { entries } = await faqEntries(await tenantDb(t.tenantId));
     expect(entries.map((e) => e.key)).toEqual(["shipping-cost", "do-you-sell-gift-cards"]);
     const { diff } = await diffFaqVersions(t.tenantId, v1.id, v2.id);
     expect(diff.added.map((e) => e.key)).toEqual(["do-you-sell-gift-cards"]);
