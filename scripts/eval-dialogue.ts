@@ -102,7 +102,7 @@ async function evalFile(file: string, faqOverride: string | undefined, verbose: 
   const entries = parsed.entries;
   const keys = new Set(entries.map((e) => e.key));
   const examples = entries.flatMap((e) => [e.question, ...e.alternatives].map((text) => ({ text, label: e.key })));
-  const trained = await trainTenantModel(examples, { seed: 0, answers: Object.fromEntries(entries.map((e) => [e.key, e.answer])) });
+  const trained = await trainTenantModel(examples, { seed: 0, answers: Object.fromEntries(entries.map((e) => [e.key, e.answer])), languages: Object.fromEntries(entries.map((e) => [e.key, e.language])) });
   const model = await loadTenantModel(trained.files, { entries: entries.map((e) => ({ key: e.key, answer: e.answer, language: e.language })) });
   const knowledge = buildKnowledge(model, entries);
   const total = zero();

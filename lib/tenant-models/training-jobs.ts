@@ -22,11 +22,12 @@ export async function examplesForVersion(db: Db, tenantId: string, faqVersionId:
 }
 
 /** Training examples plus each entry's answer text (learned as extra examples, see TrainOptions.answers). */
-export async function trainingDataForVersion(db: Db, tenantId: string, faqVersionId: string): Promise<{ examples: FaqExample[]; answers: Record<string, string> }> {
+export async function trainingDataForVersion(db: Db, tenantId: string, faqVersionId: string): Promise<{ examples: FaqExample[]; answers: Record<string, string>; languages: Record<string, string> }> {
   const entries = await db.faqEntry.findMany({ where: { tenantId, versionId: faqVersionId }, orderBy: { position: "asc" } });
   return {
     examples: entries.flatMap((e) => [e.question, ...((e.alternatives as string[]) ?? [])].map((text) => ({ text, label: e.key }))),
     answers: Object.fromEntries(entries.map((e) => [e.key, e.answer])),
+    languages: Object.fromEntries(entries.map((e) => [e.key, e.language])),
   };
 }
 
@@ -134,13 +135,14 @@ async function execute(db: Db, runId: string, tenantId: string, faqVersionId: st
     await report("running", "preparing", 0);
     const tenant = await db.tenant.findUniqueOrThrow({ where: { id: tenantId } });
     const settings = readTenantSettings(tenant.settings);
-    const { examples, answers } = await trainingDataForVersion(db, tenantId, faqVersionId);
+    const { examples, answers, languages } = await trainingDataForVersion(db, tenantId, faqVersionId);
     const runtime = getModelRuntime();
     const embed = runtime.embeddingAvailable() ? (texts: string[]) => runtime.embed(texts) : undefined;
     const job = runTrainingInWorker(examples, {
       targetWrongRate: settings.targetWrongRate,
       seed: 0,
       answers,
+      languages,
       embed,
       onProgress: (p) => void report("running", p.phase, Math.min(0.98, p.fraction)).catch(() => undefined),
     });

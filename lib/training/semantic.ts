@@ -310,7 +310,11 @@ export function combine(p: number, r: number): number {
  * Scores a message against every entry (or only `only`). `context` tokens (from the previous
  * question, for elliptical follow-ups) join the message with a lower weight.
  */
-export function scoreMessage(index: SemanticIndex, text: string, opts: { language?: string | null; context?: Token[]; contextWeight?: number; only?: number[] } = {}): SemanticScores & { tokens: Token[] } {
+export function scoreMessage(
+  index: SemanticIndex,
+  text: string,
+  opts: { language?: string | null; context?: Token[]; contextWeight?: number; only?: number[]; /** Leave out one phrasing, or a whole entry (evaluation). */ skip?: { label: number; phrasing?: number } } = {},
+): SemanticScores & { tokens: Token[] } {
   const lang = opts.language ?? detectTextLanguage(text);
   const own = analyzeMessage(index, text, lang);
   const ctx = (opts.context ?? []).filter((c) => !own.some((t) => tokenSimilarity(t, c) >= 0.85));
@@ -332,8 +336,11 @@ export function scoreMessage(index: SemanticIndex, text: string, opts: { languag
   const only = opts.only ? new Set(opts.only) : null;
   for (const e of index.entries) {
     if (only && !only.has(e.label)) continue;
+    const skip = opts.skip?.label === e.label ? opts.skip : null;
+    if (skip && skip.phrasing === undefined) continue;
     perEntry.fill(0);
-    for (const ph of e.phrasings) {
+    for (const [pi, ph] of e.phrasings.entries()) {
+      if (skip && skip.phrasing === pi) continue;
       const { p, r } = align(msg, weights, ph);
       const s = combine(p, r);
       if (s > score[e.label]) {

@@ -16,6 +16,8 @@ import { jsonBytes, withManifest } from "./model-files";
 import { normalizeText } from "./normalize";
 import { offTopicFor } from "./off-topic";
 import { buildReport } from "./report";
+import { conversationReport } from "./conversation-report";
+import { thresholdFor } from "./answer-model";
 import { checkAborted } from "./softmax";
 import type { FaqExample, TrainedModel, TrainOptions } from "./types";
 
@@ -192,6 +194,13 @@ export async function trainTenantModel(examples: FaqExample[], options: TrainOpt
   lap("exportMs", t);
   timings.totalMs = Math.round(performance.now() - started);
   const evaluation = buildReport({ records: records.filter((r) => !r.nearVerbatim), fit, labels, n: kept.length, folds: plan.folds, notes, timings });
+  if (kept.length <= 400) {
+    const t2 = performance.now();
+    const byLabel: string[][] = labels.map(() => []);
+    for (const e of kept) byLabel[index.get(e.label)!].push(e.text);
+    evaluation.conversation = conversationReport({ records, labels, phrasings: byLabel, answers: options.answers ?? {}, languages: options.languages ?? {}, calibration: fit.calibration, threshold: thresholdFor(settings.targetWrongRate) });
+    timings.conversationReportMs = Math.round(performance.now() - t2);
+  }
   progress("done", 1);
   return { kind, files: packed.files, checksum: packed.checksum, sizeBytes: packed.sizeBytes, evaluation, calibration: fit.calibration };
 }

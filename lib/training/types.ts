@@ -42,6 +42,8 @@ export interface TrainOptions {
    * question's, and a small FAQ has few phrasings to learn from.
    */
   answers?: Record<string, string>;
+  /** Each entry's language, by entry key: the report then scores questions as the chat does (an answer only from entries in the customer's language). */
+  languages?: Record<string, string>;
   embed?: Embedder;
   onProgress?: (p: TrainProgress) => void;
   signal?: AbortSignal;
@@ -119,6 +121,11 @@ export interface EvaluationReport {
   rough: boolean;
   notes: string[];
   timings: Record<string, number>;
+  /**
+   * The live answer policy (both views, P(right) threshold) on this FAQ's held-out phrasings, and
+   * what to expect on real customer messages; absent for large FAQs (over 400 phrasings).
+   */
+  conversation?: import("./conversation-report").ConversationReport;
 }
 
 export interface TrainedModel {

@@ -28,6 +28,7 @@ export function EvaluationReportView({ report, threshold, target, questions }: {
           Rough estimate: the FAQ has few phrasings per question, so these figures rest on little data and may be far off. Add alternative phrasings to your entries for firmer figures.
         </Notice>
       )}
+      {report.conversation && <ConversationEstimate c={report.conversation} />}
       <div className="grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-3">
         <Metric testId="metric-accuracy" label="Accuracy" value={pct(report.inScopeAccuracy)} help="Share of reworded FAQ questions whose best match is the right entry (before deciding whether to answer)." />
         <Metric testId="metric-answered" label="Questions answered" value={pct(report.answeredShare)} help="Share of covered questions the bot answers directly; the rest get “did you mean…” or go to a person." />
@@ -77,5 +78,29 @@ export function EvaluationReportView({ report, threshold, target, questions }: {
         {report.confusedPairs.length > 0 && <p className="mt-1 text-xs text-slate-500">Merge entries that mean the same, or add distinguishing phrasings to each.</p>}
       </div>
     </div>
+  );
+}
+
+/** What share of customers' questions the bot will settle on its own, under the live answer policy. */
+function ConversationEstimate({ c }: { c: NonNullable<EvaluationReport["conversation"]> }) {
+  const own = c.ownPhrasings;
+  return (
+    <section className="rounded-md border border-blue-200 bg-blue-50 p-3 text-sm" data-testid="conversation-estimate">
+      <h3 className="font-semibold">What customers will get</h3>
+      <p className="mt-1">
+        Expected on real customer messages: about <strong data-testid="expected-direct">{pct(c.expected.directAnswer)}</strong> of the questions your FAQ covers answered directly,
+        with about {pct(c.expected.wrongAmongAnswers)} of answers wrong; the rest get “did you mean…” choices or the offer of a person.{" "}
+        <span className="text-slate-600">(Measured on other businesses&apos; written conversations the bot had not seen.)</span>
+      </p>
+      <p className="mt-1">
+        On your own phrasings, each held out in turn ({own.n}): <strong data-testid="own-direct">{pct(own.directAnswer)}</strong> answered directly,{" "}
+        {pct(own.withSuggestions)} answered or offered among the choices, {pct(own.wrongAmongAnswers)} of answers wrong; questions your FAQ does not cover got an answer{" "}
+        {pct(own.uncoveredAnswered)} of the time.
+      </p>
+      <p className="mt-1 text-slate-600">
+        Greetings, thanks and other small talk get a short reply and are never sent to your team; off-topic questions are declined politely with the offer of a person.
+        Your wrong-answer target sets how sure the bot must be (answer when P(right) ≥ {c.threshold.toFixed(2)}).
+      </p>
+    </section>
   );
 }
