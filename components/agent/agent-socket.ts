@@ -58,11 +58,5 @@ export function useAgentSocket(): { socket: AgentSocket | null; connection: Conn
   return { socket, connection };
 }
 
-/** Client message ids: 22 characters of base64url (works outside secure contexts too). */
-export function newClientMessageId(): string {
-  const bytes = new Uint8Array(16);
-  crypto.getRandomValues(bytes);
-  let s = "";
-  for (const b of bytes) s += String.fromCharCode(b);
-  return btoa(s).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
-}
+/** Client message ids, as the widget makes them (works outside secure contexts too). */
+export { newClientMessageId } from "@/components/widget/client-id";

@@ -2,7 +2,7 @@
 // run and team size, in one read.
 import "server-only";
 import type { TenantDb } from "@/lib/tenancy/guard";
-import { latestTrainingRun } from "@/lib/admin/models";
+import { latestTrainingRun } from "@/lib/tenant-models/versions";
 
 export async function adminOverview(db: TenantDb) {
   const [tenant, faq, users, run] = await Promise.all([

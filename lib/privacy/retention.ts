@@ -6,16 +6,11 @@
 import { getDb, type Db } from "@/lib/db";
 import { logger } from "@/lib/log/logger";
 import { recordAudit } from "@/lib/audit/record";
+import type { ErasureCounts } from "@/lib/privacy/delete-visitor";
 import { readTenantSettings } from "@/lib/tenancy/settings";
 import { scopeToTenant, type TenantDb } from "@/lib/tenancy/guard";
 
-export interface PurgeCounts {
-  conversations: number;
-  messages: number;
-  decisions: number;
-  handoffs: number;
-  ratings: number;
-  offlineTickets: number;
+export interface PurgeCounts extends ErasureCounts {
   visitors: number;
 }
 

@@ -1,6 +1,6 @@
 import { requirePageUser } from "@/lib/auth/current-user";
 import { tenantDb } from "@/lib/tenancy/guard";
-import { listFaqVersions, readFaqVersion } from "@/lib/admin/faq";
+import { listFaqVersions, readFaqVersion } from "@/lib/faq/history";
 import { readAdminSettings } from "@/lib/admin/settings";
 import { FaqManager } from "@/components/admin/faq/faq-manager";
 

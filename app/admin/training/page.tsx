@@ -1,7 +1,7 @@
 import { requirePageUser } from "@/lib/auth/current-user";
 import { tenantDb } from "@/lib/tenancy/guard";
-import { latestTrainingRun, listModelVersions } from "@/lib/admin/models";
-import { readFaqVersion } from "@/lib/admin/faq";
+import { latestTrainingRun, listModelVersions } from "@/lib/tenant-models/versions";
+import { readFaqVersion } from "@/lib/faq/history";
 import { services } from "@/lib/app/services";
 import { ModelsConsole } from "@/components/admin/training/models-console";
 import { ModelHealthCard } from "@/components/admin/model-health";

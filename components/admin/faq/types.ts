@@ -1,24 +1,11 @@
-// Shapes the FAQ manager's components exchange with the API (see app/api/admin/faq/**).
+// Shapes the FAQ manager's components exchange with the API (see app/api/admin/faq/**), imported
+// from the lib modules that produce them.
 import type { LineError } from "../api";
+import type { FaqEntryInput } from "@/lib/faq/import/types";
+import type { FaqVersionView } from "@/lib/faq/history";
 
-export interface Entry {
-  key: string;
-  question: string;
-  alternatives: string[];
-  answer: string;
-  category: string | null;
-  language: string;
-}
-
-export interface VersionView {
-  id: string;
-  number: number;
-  source: string;
-  fileName: string | null;
-  entryCount: number;
-  createdAt: string;
-  createdBy: string | null;
-}
+export type Entry = FaqEntryInput;
+export type VersionView = FaqVersionView;
 
 export interface FaqState {
   version: { id: string; number: number } | null;

@@ -1,5 +1,5 @@
-// Shapes of the Training & models page, as the API sends them (lib/admin/models.ts).
-export type { ModelVersionView, TrainingRunView } from "@/lib/admin/models";
+// Shapes of the Training & models page, as the API sends them (lib/tenant-models/versions.ts).
+export type { ModelVersionView, TrainingRunView } from "@/lib/tenant-models/versions";
 
 export const PHASE_LABEL: Record<string, string> = {
   queued: "Waiting to start",

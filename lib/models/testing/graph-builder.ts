@@ -2,17 +2,15 @@
 // transformers (tiny-decoder.ts, tiny-encoder.ts) read like the maths they compute.
 // Also owns the seeded random numbers that make the generated weights reproducible.
 import type { InitializerSpec, NodeSpec, AttributeValue } from "@/lib/onnx/build-model";
+import { createRng } from "@/lib/training/rng";
 
-/** mulberry32: tiny, fast, good enough for weights; the same seed gives the same model bytes. */
+/**
+ * mulberry32 (the training's generator, lib/training/rng.ts) started at exactly `seed`: createRng
+ * mixes its seed with 0x9e3779b9 first, so mixing it here undoes that and the same seed gives the
+ * same model bytes as before.
+ */
 export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  return createRng((seed ^ 0x9e3779b9) >>> 0);
 }
 
 export class GraphBuilder {

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/lib/db";
 import { createFaqVersion, faqEntries } from "@/lib/faq/versions";
 import { saveFaqEdit } from "@/lib/faq/edit";
-import { diffFaqVersions } from "@/lib/admin/faq";
+import { diffFaqVersions } from "@/lib/faq/history";
 import { seedTenant } from "@/tests/support/seed";
 import { testDbKinds } from "@/tests/support/db";
 import { useProcessDb } from "./helpers";

@@ -1,7 +1,7 @@
 // The FAQ as the admin edits it: GET the latest version's entries and the history; PUT the edited
 // entries to save them as a new version.
 import { handler } from "@/lib/http/handler";
-import { listFaqVersions, readFaqVersion } from "@/lib/admin/faq";
+import { listFaqVersions, readFaqVersion } from "@/lib/faq/history";
 import { saveFaqEdit, ZFaqEdit } from "@/lib/faq/edit";
 
 export const GET = handler({ role: "admin" }, async ({ db, user }) => {

@@ -4,7 +4,7 @@ import { z } from "zod";
 import { handler } from "@/lib/http/handler";
 import { services } from "@/lib/app/services";
 import { recordAudit } from "@/lib/audit/record";
-import { latestTrainingRun, toRunView } from "@/lib/admin/models";
+import { latestTrainingRun, toRunView } from "@/lib/tenant-models/versions";
 
 const ZStartTraining = z.object({ faqVersionId: z.string().min(1).max(64).optional() });
 

@@ -1,4 +1,4 @@
 import { apiHandler } from "@/lib/http/api-handler";
-import { listModelVersions } from "@/lib/api/models";
+import { listModelVersionSummaries } from "@/lib/tenant-models/versions";
 
-export const GET = apiHandler({ scope: "models:read" }, async ({ db }) => ({ models: await listModelVersions(db) }));
+export const GET = apiHandler({ scope: "models:read" }, async ({ db }) => ({ models: await listModelVersionSummaries(db) }));

@@ -4,7 +4,7 @@ import { z } from "zod";
 import { apiHandler } from "@/lib/http/api-handler";
 import { services } from "@/lib/app/services";
 import { recordAudit } from "@/lib/audit/record";
-import { trainingRunStatus } from "@/lib/api/models";
+import { trainingRunStatus } from "@/lib/tenant-models/versions";
 
 const ZStart = z.object({ faqVersionId: z.string().min(1).max(64).optional() });
 

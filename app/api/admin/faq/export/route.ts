@@ -1,7 +1,7 @@
 // Downloads an FAQ version (the latest by default) as CSV, JSON or Markdown.
 import { z } from "zod";
 import { handler } from "@/lib/http/handler";
-import { exportFaq, fileResponse, ZExportFormat } from "@/lib/admin/faq";
+import { exportFaq, fileResponse, ZExportFormat } from "@/lib/faq/files";
 
 const ZExportQuery = z.object({ format: ZExportFormat.default("csv"), version: z.string().max(64).optional() });
 

@@ -1,7 +1,7 @@
 // A small example FAQ file to start from (the empty state links here).
 import { z } from "zod";
 import { handler } from "@/lib/http/handler";
-import { fileResponse, sampleFaq, ZExportFormat } from "@/lib/admin/faq";
+import { fileResponse, sampleFaq, ZExportFormat } from "@/lib/faq/files";
 
 const ZSampleQuery = z.object({ format: ZExportFormat.default("csv") });
 

@@ -2,7 +2,7 @@
 import { z } from "zod";
 import { apiHandler } from "@/lib/http/api-handler";
 import { services } from "@/lib/app/services";
-import { rollbackTarget } from "@/lib/api/models";
+import { rollbackTarget } from "@/lib/tenant-models/versions";
 
 const ZRollback = z.object({ modelVersionId: z.string().min(1).max(64).optional() });
 

@@ -1,7 +1,7 @@
 // Publishes a trained model version: customers get it on their next message.
 import { apiHandler } from "@/lib/http/api-handler";
 import { services } from "@/lib/app/services";
-import { requireModelVersion } from "@/lib/api/models";
+import { requireModelVersion } from "@/lib/tenant-models/versions";
 
 export const POST = apiHandler({ scope: "models:write" }, async ({ db, key, params }) => {
   const id = await requireModelVersion(db, params.id!);
