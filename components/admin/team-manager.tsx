@@ -3,7 +3,7 @@
 // e-mail server), change roles, deactivate / reactivate, and issue a new one-time password.
 import { useState } from "react";
 import { api, ApiError } from "./api";
-import { Button, Card, inputClass, Notice } from "./ui";
+import { Button, Card, inputClass, Notice, Table } from "./ui";
 
 export interface Member {
   id: string;
@@ -110,17 +110,7 @@ export function TeamManager({ initial, me }: { initial: Member[]; me: { id: stri
         <p className="mt-2 text-xs text-slate-500">Agents answer customers in the agent console. Admins also run this console. Owners can additionally manage other owners.</p>
       </Card>
       <Card title="Team">
-        <table className="w-full text-left text-sm" data-testid="team-table">
-          <thead className="text-xs uppercase text-slate-500">
-            <tr>
-              <th className="p-1.5">Name</th>
-              <th className="p-1.5">Role</th>
-              <th className="p-1.5">Max chats</th>
-              <th className="p-1.5">Status</th>
-              <th className="p-1.5" />
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-100">
+        <Table columns={["Name", "Role", "Max chats", "Status", ""]} testId="team-table">
             {members.map((m) => {
               const self = m.id === me.id;
               const lockedOwner = m.role === "owner" && me.role !== "owner";
@@ -182,8 +172,7 @@ export function TeamManager({ initial, me }: { initial: Member[]; me: { id: stri
                 </tr>
               );
             })}
-          </tbody>
-        </table>
+        </Table>
       </Card>
     </>
   );

@@ -1,39 +1,8 @@
-// Small presentational pieces shared by the admin pages (cards, buttons, notices, error lists).
-import type { ReactNode } from "react";
+// Admin-only presentational pieces (the FAQ importer's error list); the generic kit is
+// components/ui/kit.tsx, re-exported here for the admin pages.
 import type { LineError } from "./api";
 
-export function Card({ title, children, actions, testId }: { title?: ReactNode; children: ReactNode; actions?: ReactNode; testId?: string }) {
-  return (
-    <section className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm" data-testid={testId}>
-      {(title || actions) && (
-        <div className="mb-3 flex flex-wrap items-center justify-between gap-2">
-          {title && <h2 className="font-semibold">{title}</h2>}
-          {actions && <div className="flex flex-wrap gap-2">{actions}</div>}
-        </div>
-      )}
-      {children}
-    </section>
-  );
-}
-
-const BUTTON = {
-  primary: "bg-blue-600 text-white hover:bg-blue-700",
-  secondary: "border border-slate-300 bg-white text-slate-800 hover:bg-slate-50",
-  danger: "bg-red-600 text-white hover:bg-red-700",
-} as const;
-
-export function Button({ variant = "secondary", className = "", ...props }: React.ButtonHTMLAttributes<HTMLButtonElement> & { variant?: keyof typeof BUTTON }) {
-  return <button type="button" {...props} className={`rounded-md px-3 py-1.5 text-sm font-medium disabled:cursor-not-allowed disabled:opacity-50 ${BUTTON[variant]} ${className}`} />;
-}
-
-export function Notice({ kind = "info", children, testId }: { kind?: "info" | "error" | "success" | "warning"; children: ReactNode; testId?: string }) {
-  const style = { info: "bg-blue-50 text-blue-900", error: "bg-red-50 text-red-800", success: "bg-green-50 text-green-800", warning: "bg-amber-50 text-amber-900" }[kind];
-  return (
-    <div role={kind === "error" ? "alert" : "status"} className={`rounded-md p-3 text-sm ${style}`} data-testid={testId}>
-      {children}
-    </div>
-  );
-}
+export { Button, Card, Notice, Table, fieldClass, inputClass } from "@/components/ui/kit";
 
 export function LineErrorList({ errors, testId = "line-errors", unit = "line" }: { errors: LineError[]; testId?: string; unit?: "line" | "entry" }) {
   return (
@@ -47,6 +16,3 @@ export function LineErrorList({ errors, testId = "line-errors", unit = "line" }:
     </ul>
   );
 }
-
-export const inputClass = "rounded-md border border-slate-300 px-2 py-1.5 text-sm focus:border-blue-500 focus:outline-none focus:ring-2 focus:ring-blue-200";
-export const fieldClass = `${inputClass} w-full`;

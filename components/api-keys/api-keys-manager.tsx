@@ -3,7 +3,7 @@
 import { useEffect, useState } from "react";
 import type { ApiKeyView } from "@/lib/api-keys/manage";
 import { api, ApiError } from "@/components/admin/api";
-import { Button, Card, Notice, inputClass } from "@/components/admin/ui";
+import { Button, Card, inputClass, Notice, Table } from "@/components/admin/ui";
 
 const when = (iso: string | null) => (iso ? new Date(iso).toLocaleString() : "never");
 
@@ -85,18 +85,7 @@ export function ApiKeysManager({ initial, scopes }: { initial: ApiKeyView[]; sco
         {keys.length === 0 ? (
           <p className="text-sm text-slate-500">No API keys yet.</p>
         ) : (
-          <table className="w-full text-left text-sm" data-testid="api-keys-table">
-            <thead className="text-xs uppercase text-slate-500">
-              <tr>
-                <th className="py-1">Name</th>
-                <th>Key</th>
-                <th>Scopes</th>
-                <th>Created</th>
-                <th>Last used</th>
-                <th />
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
+          <Table columns={["Name", "Key", "Scopes", "Created", "Last used", ""]} testId="api-keys-table">
               {keys.map((k) => (
                 <tr key={k.id} data-testid="api-key-row" data-revoked={k.revokedAt ? "true" : "false"}>
                   <td className="py-2 font-medium">{k.name}</td>
@@ -115,8 +104,7 @@ export function ApiKeysManager({ initial, scopes }: { initial: ApiKeyView[]; sco
                   </td>
                 </tr>
               ))}
-            </tbody>
-          </table>
+          </Table>
         )}
       </Card>
       <p className="text-sm text-slate-500">

@@ -2,7 +2,7 @@
 // paging links. Server component: it only renders what lib/audit/list.ts returned.
 import Link from "next/link";
 import type { AuditQuery, AuditRow } from "@/lib/audit/list";
-import { inputClass } from "@/components/admin/ui";
+import { inputClass, Table } from "@/components/admin/ui";
 
 function detailsText(d: Record<string, unknown>): string {
   return Object.entries(d)
@@ -50,17 +50,7 @@ export function AuditTable({ entries, total, query, actions }: { entries: AuditR
       {entries.length === 0 ? (
         <p className="text-sm text-slate-500">No entries match.</p>
       ) : (
-        <table className="w-full text-left text-sm" data-testid="audit-table">
-          <thead className="text-xs uppercase text-slate-500">
-            <tr>
-              <th className="py-1">When (UTC)</th>
-              <th>Who</th>
-              <th>Action</th>
-              <th>Target</th>
-              <th>Details</th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-100 bg-white">
+        <Table columns={["When (UTC)", "Who", "Action", "Target", "Details"]} testId="audit-table">
             {entries.map((e) => (
               <tr key={e.id} data-testid="audit-row" data-action={e.action}>
                 <td className="whitespace-nowrap py-2 pr-2 text-xs">{e.createdAt.replace("T", " ").slice(0, 19)}</td>
@@ -72,8 +62,7 @@ export function AuditTable({ entries, total, query, actions }: { entries: AuditR
                 <td className="break-all text-xs text-slate-600">{detailsText(e.details)}</td>
               </tr>
             ))}
-          </tbody>
-        </table>
+        </Table>
       )}
       <div className="flex items-center gap-3 text-sm">
         <span>

@@ -4,30 +4,25 @@
 import type { NextRequest } from "next/server";
 import type { z } from "zod";
 import { AppError } from "@/lib/errors/app-error";
-import { route, type Infer, type Log } from "@/lib/http/route";
+import { route, type Infer, type Log, type Parsed, type RouteOptions } from "@/lib/http/route";
 import { tenantDb, type TenantDb } from "@/lib/tenancy/guard";
 import { authenticateApiKey, type ApiPrincipal } from "@/lib/api-keys/authenticate";
 import { API_SCOPES, type ApiScope } from "@/lib/api-keys/scopes";
 import { consume } from "@/lib/security/rate-limit";
 
-export interface ApiContext<B, Q> {
+export interface ApiContext<B, Q> extends Parsed<B, Q> {
   req: NextRequest;
   key: ApiPrincipal;
   /** The key's tenant: every query goes through the tenant guard. */
   db: TenantDb;
-  body: B;
-  query: Q;
-  params: Record<string, string>;
   /** For lib calls that audit: the key is the actor. */
   actor: { id: string; kind: "api_key" };
   log: Log;
 }
 
-export interface ApiOptions<B extends z.ZodType | undefined, Q extends z.ZodType | undefined> {
+/** `body`: the JSON body schema; routes that accept uploads read `req` themselves (body omitted). */
+export interface ApiOptions<B extends z.ZodType | undefined, Q extends z.ZodType | undefined> extends RouteOptions<B, Q> {
   scope: ApiScope;
-  /** JSON body schema. Routes that accept uploads read `req` themselves (body omitted). */
-  body?: B;
-  query?: Q;
 }
 
 export function apiHandler<B extends z.ZodType | undefined = undefined, Q extends z.ZodType | undefined = undefined>(

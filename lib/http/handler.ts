@@ -10,28 +10,23 @@ import { readSession, SESSION_COOKIE, type SessionUser } from "@/lib/auth/sessio
 import { tenantDb, type TenantDb } from "@/lib/tenancy/guard";
 import { clientIp } from "@/lib/http/client-ip";
 import { parse } from "@/lib/http/parse";
-import { errorResponse, route, type Infer, type Log } from "@/lib/http/route";
+import { errorResponse, route, type Infer, type Log, type Parsed, type RouteOptions } from "@/lib/http/route";
 import { assertContentType, assertSameOrigin, isStateChanging, type BodyKind } from "@/lib/http/same-origin";
 
 export { parse, errorResponse };
 
-export interface HandlerContext<B, Q> {
+export interface HandlerContext<B, Q> extends Parsed<B, Q> {
   req: NextRequest;
   user: SessionUser | null;
   /** Tenant-scoped database of the signed-in user (null for public routes). */
   db: TenantDb | null;
-  body: B;
-  query: Q;
-  params: Record<string, string>;
   ip: string;
   log: Log;
 }
 
-export interface HandlerOptions<B extends z.ZodType | undefined, Q extends z.ZodType | undefined> {
+export interface HandlerOptions<B extends z.ZodType | undefined, Q extends z.ZodType | undefined> extends RouteOptions<B, Q> {
   /** Minimum role; omit for public routes. */
   role?: Role;
-  body?: B;
-  query?: Q;
   /**
    * What a state-changing request may carry: JSON (default), or a multipart form for routes that
    * read an upload from `req` themselves.

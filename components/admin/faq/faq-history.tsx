@@ -3,7 +3,7 @@
 // between any two versions (entries added, removed, and changed with the fields that changed).
 import { useState } from "react";
 import { api, ApiError } from "../api";
-import { Button, Card, inputClass, Notice } from "../ui";
+import { Button, Card, inputClass, Notice, Table } from "../ui";
 import type { Entry, VersionView } from "./types";
 
 interface FieldChange {
@@ -52,17 +52,7 @@ export function FaqHistory({ versions }: { versions: VersionView[] }) {
   if (versions.length === 0) return null;
   return (
     <Card title="Version history" testId="faq-history">
-      <table className="w-full text-left text-sm">
-        <thead className="text-xs uppercase text-slate-500">
-          <tr>
-            <th className="p-1.5">Version</th>
-            <th className="p-1.5">Entries</th>
-            <th className="p-1.5">Source</th>
-            <th className="p-1.5">When</th>
-            <th className="p-1.5">Download</th>
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-100">
+      <Table columns={["Version", "Entries", "Source", "When", "Download"]}>
           {versions.map((v) => (
             <tr key={v.id} data-testid="faq-version">
               <td className="p-1.5 font-medium">v{v.number}</td>
@@ -78,8 +68,7 @@ export function FaqHistory({ versions }: { versions: VersionView[] }) {
               </td>
             </tr>
           ))}
-        </tbody>
-      </table>
+      </Table>
       {versions.length > 1 && (
         <div className="mt-4 space-y-3 border-t border-slate-100 pt-3">
           <div className="flex flex-wrap items-end gap-2 text-sm">

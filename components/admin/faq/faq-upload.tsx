@@ -3,7 +3,7 @@
 // error with its line) before anything is saved; "Save as new version" then stores it.
 import { useRef, useState } from "react";
 import { api, ApiError } from "../api";
-import { Button, Card, LineErrorList, Notice } from "../ui";
+import { Button, Card, LineErrorList, Notice, Table } from "../ui";
 import type { Preview } from "./types";
 
 export function FaqUpload({ onSaved }: { onSaved: (message: string) => void }) {
@@ -95,17 +95,7 @@ export function FaqUpload({ onSaved }: { onSaved: (message: string) => void }) {
             </details>
           )}
           <div className="max-h-96 overflow-auto rounded-md border border-slate-200">
-            <table className="w-full text-left text-sm" data-testid="preview-table">
-              <thead className="sticky top-0 bg-slate-50 text-xs uppercase text-slate-500">
-                <tr>
-                  <th className="p-2">Question</th>
-                  <th className="p-2">Answer</th>
-                  <th className="p-2">Alt.</th>
-                  <th className="p-2">Category</th>
-                  <th className="p-2">Lang</th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-100">
+            <Table columns={["Question", "Answer", "Alt.", "Category", "Lang"]} testId="preview-table" sticky>
                 {preview.entries.map((e) => (
                   <tr key={e.key} data-testid="preview-row">
                     <td className="p-2 align-top">{e.question}</td>
@@ -119,8 +109,7 @@ export function FaqUpload({ onSaved }: { onSaved: (message: string) => void }) {
                     <td className="p-2 align-top font-mono">{e.language}</td>
                   </tr>
                 ))}
-              </tbody>
-            </table>
+            </Table>
           </div>
           <div className="flex gap-2">
             <Button variant="primary" onClick={() => void save()} disabled={busy !== null} data-testid="save-upload">

@@ -5,7 +5,7 @@
 import { useCallback, useEffect, useState } from "react";
 import { io } from "socket.io-client";
 import { api, ApiError, pct } from "../api";
-import { Button, Card, Notice } from "../ui";
+import { Button, Card, Notice, Table } from "../ui";
 import { EvaluationReportView } from "./evaluation-report";
 import { TestConsole } from "./test-console";
 import { PHASE_LABEL, type ModelVersionView, type TrainingRunView } from "./types";
@@ -164,19 +164,7 @@ export function ModelsConsole({ initial, latestFaq, questions }: { initial: Mode
         {state.versions.length === 0 ? (
           <p className="text-sm text-slate-500">No trained models yet.</p>
         ) : (
-          <table className="w-full text-left text-sm">
-            <thead className="text-xs uppercase text-slate-500">
-              <tr>
-                <th className="p-1.5">Model</th>
-                <th className="p-1.5">FAQ</th>
-                <th className="p-1.5">Accuracy</th>
-                <th className="p-1.5">Answered</th>
-                <th className="p-1.5">Trained</th>
-                <th className="p-1.5">Status</th>
-                <th className="p-1.5" />
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
+          <Table columns={["Model", "FAQ", "Accuracy", "Answered", "Trained", "Status", ""]}>
               {state.versions.map((v) => {
                 const live = state.versions.find((x) => x.live);
                 return (
@@ -202,8 +190,7 @@ export function ModelsConsole({ initial, latestFaq, questions }: { initial: Mode
                   </tr>
                 );
               })}
-            </tbody>
-          </table>
+          </Table>
         )}
       </Card>
 

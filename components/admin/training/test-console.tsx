@@ -4,7 +4,7 @@
 import { useState } from "react";
 import type { Decision } from "@/lib/training/types";
 import { api, ApiError, pct } from "../api";
-import { Button, Card, inputClass, Notice } from "../ui";
+import { Button, Card, inputClass, Notice, Table } from "../ui";
 import type { ModelVersionView } from "./types";
 
 const KIND_TEXT = { answer: "Answers directly", suggest: "Offers “did you mean…” choices", handoff: "Hands over to a person" } as const;
@@ -71,14 +71,7 @@ export function TestConsole({ versions }: { versions: ModelVersionView[] }) {
               {result.entries[top.label]!.answer}
             </blockquote>
           )}
-          <table className="w-full text-left">
-            <thead className="text-xs uppercase text-slate-500">
-              <tr>
-                <th className="p-1">Candidate entry</th>
-                <th className="p-1">Confidence</th>
-              </tr>
-            </thead>
-            <tbody>
+          <Table columns={["Candidate entry", "Confidence"]} small={false}>
               {result.decision.candidates.map((c) => (
                 <tr key={c.label} className="border-t border-slate-100">
                   <td className="p-1">
@@ -87,8 +80,7 @@ export function TestConsole({ versions }: { versions: ModelVersionView[] }) {
                   <td className="p-1">{pct(c.confidence)}</td>
                 </tr>
               ))}
-            </tbody>
-          </table>
+          </Table>
         </div>
       )}
     </Card>
