@@ -1,8 +1,10 @@
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
 
-// Three layers: unit (pure code), integration (real SQLite file and local PostgreSQL, real
-// server in-process), e2e (built app + Debian Chromium through playwright-core).
+// Three layers: unit (pure code, and the architecture tests in tests/unit/architecture),
+// integration (lib code against a real SQLite file and the local PostgreSQL, and the real server
+// started as a child process and driven over HTTP and Socket.IO), e2e (built app + Debian
+// Chromium through playwright-core).
 const root = fileURLToPath(new URL(".", import.meta.url));
 const alias = { "@": root, "server-only": fileURLToPath(new URL("./tests/support/server-only.ts", import.meta.url)) };
 
