@@ -84,7 +84,7 @@ export async function decideTurn(input: TurnInput, knowledge: BotKnowledge | nul
 
   const standalone = await knowledge.model.understand(question, { language: modelLanguage, threshold: input.threshold });
   // An outburst with nothing to answer: calm words and the offer of a person, not an FAQ entry.
-  if (standalone.kind !== "answer" && isComplaint(question)) return { kind: "smalltalk", intent: "insult", language };
+  if (standalone.kind !== "answer" && (isComplaint(input.text) || small.intents.includes("insult"))) return { kind: "smalltalk", intent: "insult", language };
   let u = standalone;
   let followup = false;
   const previous = lastAnsweredQuestion(input.history);
@@ -128,6 +128,10 @@ export async function decideTurn(input: TurnInput, knowledge: BotKnowledge | nul
   if (marker) return { kind: "offtopic", language, reason: `off-topic request (${marker})`, marker: true, understanding: u };
   if (u.kind === "suggest") return { kind: "suggest", keys: u.candidates.slice(0, 3).map((c) => c.label), language, understanding: u, followup };
   // Nothing in the FAQ resembles the message: not a question about this business.
+  // Some words in common and a plausible best entry: offer the choices rather than give up.
+  if (u.views.coverage >= 0.1 && u.views.combined >= 0.2 && u.candidates.length > 1) {
+    return { kind: "suggest", keys: u.candidates.slice(0, 3).map((c) => c.label), language, understanding: { ...u, kind: "suggest" }, followup };
+  }
   if (u.views.coverage < 0.25) return { kind: "offtopic", language, reason: `the message shares almost nothing with the FAQ (coverage ${u.views.coverage.toFixed(2)})`, marker: false, understanding: u };
   return { kind: "unknown", language, understanding: u };
 }

@@ -13,14 +13,14 @@ const MARKERS = [
   "president", "prime minister", "election", "politics", "capital of", "population of", "recipe", "bake", "pizza", "movie", "movies", "film", "netflix",
   "homework", "math", "maths", "square root", "times table", "meaning of life", "what is love", "do you love me", "are you single", "marry me", "date me",
   "bitcoin", "stock market", "horoscope", "zodiac", "religion", "aliens", "dinosaurs", "translate", "capital city", "tallest", "biggest country", "who invented", "who wrote", "who painted", "history of",
-  "play music", "play a song", "set an alarm", "alarm", "favourite color", "favorite color", "favourite colour", "favorite food", "how old are you", "where do you live", "tell me about yourself", "chess", "video game", "fun fact", "fun facts", "facts about", "python", "javascript", "code for", "script that", "linked list", "trivia", "podcast", "podcasts", "recommend a book", "recommend a movie", "recommend a song", "good book", "write me", "write a letter", "write an essay", "essay", "convert", "exchange rate",
+  "play music", "play a song", "set an alarm", "alarm", "favourite color", "favorite color", "favourite colour", "favorite food", "how old are you", "where do you live", "tell me about yourself", "chess", "video game", "in the world", "goals", "goal", "show tonight", "best phone", "iphone or samsung", "recommend", "recommendation", "flatmates", "roommate", "dating app", "fun fact", "fun facts", "facts about", "python", "javascript", "code for", "script that", "linked list", "trivia", "podcast", "podcasts", "recommend a book", "recommend a movie", "recommend a song", "good book", "write me", "write a letter", "write an essay", "essay", "convert", "exchange rate",
   // Spanish
   "chiste", "chistes", "cuentame un chiste", "poema", "poesia", "cancion", "cantame", "adivinanza", "tiempo hace", "que tiempo", "clima", "llover", "va a llover", "pronostico",
   "mundial", "futbol", "partido", "baloncesto", "quien gano", "champions", "real madrid", "messi", "olimpiadas", "formula uno",
   "presidente", "elecciones", "politica", "capital de", "habitantes", "receta", "cocinar", "pelicula", "peliculas", "series",
   "deberes", "matematicas", "raiz cuadrada", "cuanto es", "sentido de la vida", "que es el amor", "me quieres", "estas soltero", "estas soltera", "casate conmigo",
   "horoscopo", "religion", "extraterrestres", "dinosaurios", "traduce", "traducir", "quien invento", "quien escribio", "quien pinto", "historia de",
-  "pon musica", "pon una cancion", "alarma", "color favorito", "comida favorita", "cuantos anos tienes", "donde vives", "ajedrez", "videojuego", "recomiendame", "recomendame", "un libro", "una serie", "escribeme", "redactame", "redacta", "redactar", "una carta", "tipo de cambio", "pesos colombianos", "en dolares",
+  "pon musica", "pon una cancion", "alarma", "color favorito", "comida favorita", "cuantos anos tienes", "donde vives", "ajedrez", "videojuego", "del mundo", "goles", "gol", "recomiendas", "recomienda", "recomendacion", "mejor celular", "mejor movil", "iphone o samsung", "calidad precio", "compañero de piso", "recomiendame", "recomendame", "un libro", "una serie", "escribeme", "redactame", "redacta", "redactar", "una carta", "tipo de cambio", "pesos colombianos", "en dolares",
 ];
 
 const MARKER_WORDS = MARKERS.map((m) => m.split(" "));

@@ -14,13 +14,13 @@ const POLITE = new Set(["w", "with", "w/", "on", "ur", "your", "side", "from", "
 
 // Verbs (base forms) of talking to / being put through to / being attended by someone.
 const VERBS = new Set([
-  "talk", "speak", "chat", "connect", "transfer", "reach", "contact", "call", "escalate", "deal", "handle",
-  "hablar", "hablo", "hable", "charlar", "comunicar", "comunicarme", "comunicame", "comuniqueme", "comunican", "comunicas", "comunicarse", "pasar", "pasame", "paseme", "pasas", "pasan", "pasarme", "poner", "ponme", "pongame", "ponerme", "ponen", "atienda", "atiendan", "atender", "atenderme", "contactar", "contactarme", "llame", "llamen", "llamarme", "llamadme", "derivar", "derivame", "derivarme", "escalar", "transferir", "transfiereme", "transferirme", "conectar", "conectame", "conectarme",
+  "talk", "speak", "chat", "connect", "transfer", "reach", "contact", "call", "escalate", "deal", "handle", "phone", "ring",
+  "hablar", "hablo", "hable", "hablarme", "marcar", "marque", "marquen", "marcarme", "llamase", "llamara", "llamasen", "llamaran", "llama", "llamen", "llamarme", "contacte", "contacten", "contactase", "atendiera", "atendiese", "charlar", "comunicar", "comunicarme", "comunicame", "comuniqueme", "comunican", "comunicas", "comunicarse", "pasar", "pasame", "paseme", "pasas", "pasan", "pasarme", "poner", "ponme", "pongame", "ponerme", "ponen", "atienda", "atiendan", "atender", "atenderme", "contactar", "contactarme", "llame", "llamen", "llamarme", "llamadme", "derivar", "derivame", "derivarme", "escalar", "transferir", "transfiereme", "transferirme", "conectar", "conectame", "conectarme",
 ]);
 // Words for a person on the business's side.
 const PEOPLE = new Set([
   "person", "human", "humans", "agent", "agents", "someone", "somebody", "anyone", "anybody", "representative", "rep", "operator", "staff", "employee", "manager", "supervisor", "advisor", "adviser", "consultant", "specialist", "team", "member", "colleague", "people", "individual", "receptionist", "reception", "dev", "developer", "developers", "engineer", "technician", "sales", "salesperson", "support", "billing", "accounts", "office", "doctor", "nurse", "dentist", "owner", "boss", "somone", "sb",
-  "persona", "personas", "humano", "humana", "agente", "agentes", "alguien", "representante", "operador", "operadora", "empleado", "empleada", "encargado", "encargada", "supervisor", "supervisora", "asesor", "asesora", "asesores", "responsable", "gerente", "ejecutivo", "ejecutiva", "trabajador", "companero", "gente", "especialista", "recepcion", "recepcionista", "tecnico", "tecnica", "comercial", "vendedor", "vendedora", "soporte", "administracion", "doctor", "doctora", "medico", "medica", "dentista", "jefe", "jefa", "dueno",
+  "persona", "personas", "humano", "humana", "agente", "agentes", "alguien", "representante", "operador", "operadora", "empleado", "empleada", "encargado", "encargada", "supervisor", "supervisora", "asesor", "asesora", "asesores", "responsable", "gerente", "ejecutivo", "ejecutiva", "trabajador", "companero", "gente", "especialista", "recepcion", "recepcionista", "secretaria", "secretario", "secretary", "tecnico", "tecnica", "comercial", "vendedor", "vendedora", "soporte", "administracion", "doctor", "doctora", "medico", "medica", "dentista", "jefe", "jefa", "dueno",
 ]);
 // Phrases that mean it on their own.
 const PHRASES = [
