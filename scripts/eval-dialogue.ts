@@ -93,6 +93,7 @@ function describe(d: TurnDecision): string {
 }
 
 const dumped: unknown[] = [];
+const decideMs: number[] = [];
 
 async function evalFile(file: string, faqOverride: string | undefined, verbose: boolean): Promise<Counts> {
   const data = ZFile.parse(JSON.parse(await readFile(file, "utf8")));
@@ -113,7 +114,9 @@ async function evalFile(file: string, faqOverride: string | undefined, verbose: 
     for (const turn of conv.turns) {
       const expected = turn.entries ?? (turn.entry ? [turn.entry] : []);
       for (const k of expected) if (!keys.has(k)) throw new Error(`${file} ${conv.id}: entry "${k}" is not in the FAQ`);
+      const t0 = performance.now();
       const d = await decideTurn({ text: turn.text, history, conversationLanguage: language, defaultLanguage: entries[0]?.language ?? "en" }, knowledge);
+      decideMs.push(performance.now() - t0);
       const queued = handoffFor(d, streak) !== null;
       streak = isUnanswered(d) ? streak + 1 : d.kind === "answer" ? 0 : streak;
       language = d.language;
@@ -204,8 +207,11 @@ async function main() {
   }
   if (values.dump) (await import("node:fs")).writeFileSync(values.dump, dumped.map((d) => JSON.stringify(d)).join("\n"));
   for (const [split, c] of bySplit) console.log(`${split}: ${JSON.stringify(summary(c))}`);
-  console.log(`time: ${((performance.now() - started) / 1000).toFixed(1)} s`);
-  const out = { ...summary(all), splits: Object.fromEntries([...bySplit].map(([k, c]) => [k, summary(c)])) };
+  const sorted = [...decideMs].sort((a, b) => a - b);
+  const q = (p: number) => Number((sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? 0).toFixed(3));
+  const latency = { p50: q(0.5), p95: q(0.95), max: q(1) };
+  console.log(`time: ${((performance.now() - started) / 1000).toFixed(1)} s (training included); decision per message p50 ${latency.p50} ms, p95 ${latency.p95} ms; RSS ${(process.memoryUsage().rss / 1e6).toFixed(0)} MB`);
+  const out = { ...summary(all), msPerMessage: latency, splits: Object.fromEntries([...bySplit].map(([k, c]) => [k, summary(c)])) };
   console.log(JSON.stringify(out));
 }
 

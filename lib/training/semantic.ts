@@ -21,6 +21,8 @@ export interface Token {
   specificity: number;
   /** Informativeness (idf over the FAQ's entries, lowered for very common English words). */
   weight: number;
+  /** Index into the FAQ's distinct tokens (FAQ tokens only; -1 for message tokens). */
+  id: number;
 }
 
 export interface SemanticEntry {
@@ -166,6 +168,8 @@ export interface SemanticIndex {
   wv: WordVectors | null;
   /** Normalised words of each language's entries (questions and answers). */
   vocabByLanguage: Map<string, Set<string>>;
+  /** Number of distinct FAQ tokens (ids 0..n-1). */
+  distinctTokens: number;
 }
 
 export interface EntryTexts {
@@ -209,13 +213,24 @@ export function buildSemanticIndex(entries: EntryTexts[], numClasses: number, wv
   const idf = new Map<string, number>();
   for (const [k, n] of df) idf.set(k, Math.log(1 + N / n));
   const defaultIdf = Math.log(1 + N);
-  const index: SemanticIndex = { entries: [], numClasses, speller: new Speller(vocab), idf, defaultIdf, wv, vocabByLanguage };
+  const index: SemanticIndex = { entries: [], numClasses, speller: new Speller(vocab), idf, defaultIdf, wv, vocabByLanguage, distinctTokens: 0 };
   index.entries = docs.map((d) => ({
     label: d.e.label,
     language: d.lang,
     phrasings: d.phr.map((p) => p.map((t) => finish(index, t, d.lang))),
     answer: d.ans.map((t) => finish(index, t, d.lang)),
   }));
+  // Distinct FAQ tokens get ids, so a message's similarity to each is computed once per message.
+  const ids = new Map<string, number>();
+  for (const e of index.entries) {
+    for (const t of [...e.phrasings.flat(), ...e.answer]) {
+      const key = `${t.form}\u0000${t.stem}\u0000${t.concepts.join(",")}\u0000${t.vec ? 1 : 0}\u0000${t.specificity}`;
+      let id = ids.get(key);
+      if (id === undefined) ids.set(key, (id = ids.size));
+      t.id = id;
+    }
+  }
+  index.distinctTokens = ids.size;
   return index;
 }
 
@@ -226,7 +241,7 @@ function finish(index: SemanticIndex, t: RawToken, lang: string | null): Token {
   const rank = index.wv && lang !== "es" ? index.wv.rank(t.form) : -1;
   if (rank >= 0 && t.concepts.length === 0) weight *= rank < 150 ? 0.3 : rank < 600 ? 0.6 : rank < 2000 ? 0.85 : 1;
   const specificity = rank < 0 ? 1 : rank < 300 ? 0.5 : rank < 1500 ? 0.8 : 1;
-  return { form: t.form, stem: t.stem, concepts: t.concepts, vec, weight, specificity };
+  return { form: t.form, stem: t.stem, concepts: t.concepts, vec, weight, specificity, id: -1 };
 }
 
 /**
@@ -277,7 +292,21 @@ function sharedPrefix(a: string, b: string): boolean {
   return n >= 6 || (n >= 5 && n >= 0.8 * shorter);
 }
 
-function align(msg: Token[], msgWeights: number[], doc: Token[]): { p: number; r: number } {
+/** Similarity of message token i to FAQ token b, computed once per message (cache: msg × distinct FAQ tokens). */
+type Sim = (i: number, b: Token) => number;
+
+function cachedSimilarity(msg: Token[], distinct: number): Sim {
+  const cache = new Float32Array(msg.length * Math.max(1, distinct)).fill(-1);
+  return (i, b) => {
+    if (b.id < 0) return tokenSimilarity(msg[i], b);
+    const k = i * distinct + b.id;
+    let v = cache[k];
+    if (v < 0) cache[k] = v = tokenSimilarity(msg[i], b);
+    return v;
+  };
+}
+
+function align(msg: Token[], msgWeights: number[], doc: Token[], sim: Sim = (i, b) => tokenSimilarity(msg[i], b)): { p: number; r: number } {
   if (msg.length === 0 || doc.length === 0) return { p: 0, r: 0 };
   const best = new Float32Array(msg.length);
   let pNum = 0;
@@ -285,7 +314,7 @@ function align(msg: Token[], msgWeights: number[], doc: Token[]): { p: number; r
   for (const b of doc) {
     let m = 0;
     for (let i = 0; i < msg.length; i++) {
-      const s = tokenSimilarity(msg[i], b);
+      const s = sim(i, b);
       if (s > m) m = s;
       if (s > best[i]) best[i] = s;
     }
@@ -332,6 +361,7 @@ export function scoreMessage(
   const answer = new Float32Array(C);
   const entryRecall = new Float32Array(C);
   const matched = new Float32Array(msg.length);
+  const sim = cachedSimilarity(msg, index.distinctTokens);
   const perEntry = new Float32Array(msg.length);
   const only = opts.only ? new Set(opts.only) : null;
   for (const e of index.entries) {
@@ -341,16 +371,16 @@ export function scoreMessage(
     perEntry.fill(0);
     for (const [pi, ph] of e.phrasings.entries()) {
       if (skip && skip.phrasing === pi) continue;
-      const { p, r } = align(msg, weights, ph);
+      const { p, r } = align(msg, weights, ph, sim);
       const s = combine(p, r);
       if (s > score[e.label]) {
         score[e.label] = s;
         precision[e.label] = p;
         recall[e.label] = r;
       }
-      for (let i = 0; i < msg.length; i++) for (const b of ph) perEntry[i] = Math.max(perEntry[i], tokenSimilarity(msg[i], b));
+      for (let i = 0; i < msg.length; i++) for (const b of ph) perEntry[i] = Math.max(perEntry[i], sim(i, b));
     }
-    for (let i = 0; i < msg.length; i++) for (const b of e.answer) perEntry[i] = Math.max(perEntry[i], 0.7 * tokenSimilarity(msg[i], b));
+    for (let i = 0; i < msg.length; i++) for (const b of e.answer) perEntry[i] = Math.max(perEntry[i], 0.7 * sim(i, b));
     let rn = 0;
     let rd = 0;
     for (let i = 0; i < msg.length; i++) {
@@ -359,7 +389,7 @@ export function scoreMessage(
       rd += weights[i];
     }
     entryRecall[e.label] = rd > 0 ? rn / rd : 0;
-    const a = align(msg, weights, e.answer);
+    const a = align(msg, weights, e.answer, sim);
     if (a.r > answer[e.label]) answer[e.label] = a.r;
   }
   // Coverage over the whole query (context included), and over the message's own words.
