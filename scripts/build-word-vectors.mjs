@@ -66,7 +66,14 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
     const i = process.argv.indexOf(name);
     return i > 0 ? process.argv[i + 1] : undefined;
   };
-  const r = buildWordVectors({ out: arg("--out") ?? DEFAULT_OUT, words: Number(arg("--words") ?? 150_000), force: process.argv.includes("--force") });
+  let r;
+  try {
+    r = buildWordVectors({ out: arg("--out") ?? DEFAULT_OUT, words: Number(arg("--words") ?? 150_000), force: process.argv.includes("--force") });
+  } catch (err) {
+    // Never fail an install over it: the tenant models work without word vectors (less well).
+    console.warn(`build-word-vectors: could not convert the word vectors (${err instanceof Error ? err.message : err}); the tenant models will run without them`);
+    process.exit(0);
+  }
   if (r.missing) console.warn(`build-word-vectors: ${r.missing}; the tenant models will run without word vectors`);
   else if (r.skipped) console.log(`build-word-vectors: ${path.relative(root, r.out)} is up to date`);
   else console.log(`build-word-vectors: wrote ${path.relative(root, r.out)} (${r.words} words × ${r.dims}, ${(r.bytes / 1e6).toFixed(1)} MB, ${r.ms} ms)`);
