@@ -18,11 +18,8 @@ export interface WordVectors {
 
 const g = globalThis as unknown as { __faqbotWordVectors?: WordVectors | null };
 
-/** The default location written by the postinstall step (WORD_VECTORS_FILE overrides, "none" disables). */
-export function wordVectorsPath(): string | null {
-  const configured = process.env.WORD_VECTORS_FILE;
-  if (configured === "none") return null;
-  if (configured) return configured;
+/** Where the postinstall step (scripts/build-word-vectors.mjs) writes the converted vectors. */
+export function wordVectorsPath(): string {
   return path.join(process.cwd(), "node_modules", ".cache", "faqbot", "en-words-100d-v1.bin");
 }
 
@@ -87,13 +84,11 @@ export function getWordVectors(): WordVectors | null {
   if (g.__faqbotWordVectors !== undefined) return g.__faqbotWordVectors;
   const file = wordVectorsPath();
   let wv: WordVectors | null = null;
-  if (file) {
-    try {
-      if (!fs.existsSync(file)) build(file);
-      if (fs.existsSync(file)) wv = parse(fs.readFileSync(file));
-    } catch {
-      wv = null;
-    }
+  try {
+    if (!fs.existsSync(file)) build(file);
+    if (fs.existsSync(file)) wv = parse(fs.readFileSync(file));
+  } catch {
+    wv = null;
   }
   g.__faqbotWordVectors = wv;
   return wv;
