@@ -15,7 +15,7 @@ export function reasonLabel(reason: string | null | undefined): string {
   return REASONS[reason] ?? reason.replace(/_/g, " ");
 }
 
-const DECISIONS: Record<string, string> = { answer: "Answered", suggest: "Suggested", handoff: "Handed off" };
+const DECISIONS: Record<string, string> = { answer: "Answered", suggest: "Suggested", handoff: "Had no answer", smalltalk: "Small talk", offtopic: "Declined as off-topic", human: "Asked for a person" };
 
 export function decisionLabel(kind: string): string {
   return DECISIONS[kind] ?? kind;

@@ -26,16 +26,30 @@ export function MessageList(p: Props) {
   const end = useRef<HTMLDivElement>(null);
   const box = useRef<HTMLDivElement>(null);
   const streamed = p.streams.map((s) => s.text).join("");
+  // Whether the visitor was at the bottom before the latest content arrived: decided on scroll,
+  // not after a tall reply (choices, a long answer) has already pushed the bottom away.
+  const stick = useRef(true);
+  const pendingCount = useRef(p.pending.length);
   useEffect(() => {
     const el = box.current;
-    // Follow new messages unless the visitor scrolled up to read older ones.
-    if (el && el.scrollHeight - el.scrollTop - el.clientHeight < 160) end.current?.scrollIntoView({ block: "end" });
+    // The visitor's own new message always brings the view down; otherwise follow new content
+    // unless they scrolled up to read older messages.
+    const sent = p.pending.length > pendingCount.current;
+    pendingCount.current = p.pending.length;
+    if (el && (stick.current || sent)) {
+      end.current?.scrollIntoView({ block: "end" });
+      stick.current = true;
+    }
   }, [p.messages.length, p.pending.length, p.streams.length, streamed, p.agentTyping.typing]);
+  const onScroll = () => {
+    const el = box.current;
+    if (el) stick.current = el.scrollHeight - el.scrollTop - el.clientHeight < 80;
+  };
   // The newest suggestions are the ones still worth choosing.
   const lastBotId = [...p.messages].reverse().find((m) => m.role === "bot")?.id;
 
   return (
-    <div ref={box} className="flex-1 overflow-y-auto px-3 py-4" data-testid="message-list">
+    <div ref={box} onScroll={onScroll} className="flex-1 overflow-y-auto px-3 py-4" data-testid="message-list">
       <ol className="flex flex-col gap-2" aria-label={p.t.title}>
         {p.greeting && (
           <li className="max-w-[85%] self-start rounded-2xl rounded-bl-sm bg-slate-100 px-3 py-2 text-sm whitespace-pre-wrap break-words text-slate-900" data-testid="greeting">
@@ -122,7 +136,8 @@ function Message({ m, t: uiT, color, onChoose, onHandoff, onFeedback, canChoose 
       <div className="rounded-2xl rounded-bl-sm bg-slate-100 px-3 py-2 text-sm whitespace-pre-wrap break-words text-slate-900">{m.text}</div>
       {suggestions.length > 0 && (
         <div className="flex flex-col items-start gap-1" role="group" aria-label={t.didYouMean}>
-          <span className="text-xs text-slate-500">{t.didYouMean}</span>
+          {/* The bot's own words already ask "Did you mean one of these?": no second label. */}
+          {m.role !== "bot" && <span className="text-xs text-slate-500">{t.didYouMean}</span>}
           {suggestions.map((s) => (
             <button
               key={s.key}
@@ -156,7 +171,7 @@ function Message({ m, t: uiT, color, onChoose, onHandoff, onFeedback, canChoose 
               {t.source}: {m.source.question.length > 40 ? `${m.source.question.slice(0, 40)}…` : m.source.question}
             </span>
           )}
-          {!m.kind && suggestions.length === 0 && (
+          {!m.kind && suggestions.length === 0 && m.source && (
             <span className="flex gap-1">
               <Thumb label={t.helpful} pressed={m.feedback === 1} onClick={() => onFeedback(m, 1)} />
               <Thumb label={t.notHelpful} pressed={m.feedback === -1} onClick={() => onFeedback(m, -1)} down />

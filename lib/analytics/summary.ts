@@ -28,10 +28,11 @@ export async function analyticsSummary(db: TenantDb, range: DateRange): Promise<
   // Set-based (a semi-join per question) rather than per-conversation relation counts: Decision
   // and Handoff have no index on conversationId, and correlated counts would scan them per row.
   const ofConversationsInRange = { conversation: { createdAt: inRange } };
-  const [conversations, answered, handedOff, handoffs, ratings, up, down, unanswered] = await Promise.all([
+  const [conversations, answered, handedOff, askedForPerson, handoffs, ratings, up, down, unanswered] = await Promise.all([
     db.conversation.findMany({ where: { createdAt: inRange }, select: { id: true, createdAt: true } }),
     db.decision.findMany({ where: { kind: "answer", ...ofConversationsInRange }, select: { conversationId: true }, distinct: ["conversationId"] }),
     db.handoff.findMany({ where: ofConversationsInRange, select: { conversationId: true }, distinct: ["conversationId"] }),
+    db.decision.findMany({ where: { kind: "human", ...ofConversationsInRange }, select: { conversationId: true }, distinct: ["conversationId"] }),
     db.handoff.findMany({ where: { queuedAt: inRange }, select: { reason: true, queuedAt: true, claimedAt: true, firstResponseAt: true } }),
     db.rating.findMany({ where: { createdAt: inRange }, select: { score: true } }),
     db.message.count({ where: { createdAt: inRange, feedback: 1 } }),
@@ -44,7 +45,8 @@ export async function analyticsSummary(db: TenantDb, range: DateRange): Promise<
     const day = utcDay(c.createdAt);
     perDay.set(day, (perDay.get(day) ?? 0) + 1);
   }
-  const withHandoff = new Set(handedOff.map((h) => h.conversationId));
+  // Settled by the bot: it answered, and the customer neither reached nor asked for a person.
+  const withHandoff = new Set([...handedOff, ...askedForPerson].map((h) => h.conversationId));
   const resolved = answered.filter((d) => !withHandoff.has(d.conversationId)).length;
 
   const reasons = new Map<string, number>();

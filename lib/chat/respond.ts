@@ -13,10 +13,11 @@ import { escalate } from "@/lib/handoff/escalate";
 import type { HandoffReason } from "@/lib/handoff/queue";
 import { normalizeText } from "@/lib/training";
 import { thresholdFor } from "@/lib/training/answer-model";
-import { readTenantSettings, type TenantSettings } from "@/lib/tenancy/settings";
-import { decideTurn, type BotKnowledge, type PriorTurn, type TurnDecision } from "@/lib/dialogue/decide-turn";
+import { readTenantSettings } from "@/lib/tenancy/settings";
+import { decideTurn, type PriorTurn, type TurnDecision } from "@/lib/dialogue/decide-turn";
 import { handoffFor, isUnanswered } from "@/lib/dialogue/policy";
-import { OFFERS_PERSON, SMALLTALK_REPLIES, type SmallTalkIntent } from "@/lib/dialogue/smalltalk";
+import { OFFERS_PERSON } from "@/lib/dialogue/smalltalk";
+import { smallTalkReply, topicsFor } from "@/lib/dialogue/replies";
 
 type MessageRow = Awaited<ReturnType<typeof appendMessage>>;
 
@@ -86,7 +87,12 @@ async function respond(conversationId: string, customerMessageId: string): Promi
   // Conversation fields written together with the bot's reply.
   const update: Record<string, unknown> = language !== conv.language ? { language } : {};
 
-  if (d?.kind === "human") return escalateTurn(turn, "customer_request", "asked for a person", update);
+  if (d?.kind === "human") {
+    // Logged, so analytics never counts a customer who wanted a person as settled by the bot
+    // (with nobody on duty there is no hand-off row, only the offline form).
+    if (active) await db.decision.create({ data: { ...turnDecisionData(turn, active, "human", "the customer asked for a person"), candidates: [] } });
+    return escalateTurn(turn, "customer_request", "asked for a person", update);
+  }
   if (d?.kind === "smalltalk") {
     const reply = smallTalkReply(d.intent, language, settings, conv.tenant.name, active?.knowledge ?? null);
     await botMessage(turn, reply, { turn: "smalltalk", intent: d.intent, offerPerson: OFFERS_PERSON.has(d.intent) || undefined }, { conversation: update, decision: active ? turnDecisionData(turn, active, "smalltalk", `small talk (${d.intent})`) : undefined });
@@ -155,21 +161,6 @@ function shouting(text: string): boolean {
 function repeatsQuestion(text: string, previous: string[]): boolean {
   const n = norm(text);
   return n.length >= 8 && previous.slice(-3).some((p) => norm(p) === n);
-}
-
-/** FAQ categories (or first questions) in the customer's language, for "I can help with …". */
-function topicsFor(knowledge: BotKnowledge, language: string): string {
-  const list = knowledge.topics.get(language) ?? knowledge.topics.get([...knowledge.topics.keys()][0] ?? "") ?? [];
-  if (list.length === 0) return language === "es" ? "nuestros productos y servicios" : "our products and services";
-  const and = language === "es" ? " y " : " and ";
-  return list.length === 1 ? list[0] : `${list.slice(0, -1).join(", ")}${and}${list[list.length - 1]}`;
-}
-
-function smallTalkReply(intent: SmallTalkIntent, language: string, settings: TenantSettings, name: string, knowledge: BotKnowledge | null): string {
-  const custom = settings.smalltalkReplies[intent]?.[language];
-  const defaults = SMALLTALK_REPLIES[intent];
-  const text = custom ?? (language === "es" ? defaults.es : defaults.en);
-  return text.replace(/\{name\}/g, name).replace(/\{topics\}/g, knowledge ? topicsFor(knowledge, language) : language === "es" ? "nuestros productos y servicios" : "our products and services");
 }
 
 interface Turn {

@@ -129,7 +129,7 @@ export async function decideTurn(input: TurnInput, knowledge: BotKnowledge | nul
   if (u.kind === "suggest") return { kind: "suggest", keys: u.candidates.slice(0, 3).map((c) => c.label), language, understanding: u, followup };
   // Nothing in the FAQ resembles the message: not a question about this business.
   // Some words in common and a plausible best entry: offer the choices rather than give up.
-  if (u.views.coverage >= 0.1 && u.views.combined >= 0.2 && u.candidates.length > 1) {
+  if (u.views.coverage >= 0.1 && u.views.combined >= 0.2 && u.candidates.length >= 1) {
     return { kind: "suggest", keys: u.candidates.slice(0, 3).map((c) => c.label), language, understanding: { ...u, kind: "suggest" }, followup };
   }
   if (u.views.coverage < 0.25) return { kind: "offtopic", language, reason: `the message shares almost nothing with the FAQ (coverage ${u.views.coverage.toFixed(2)})`, marker: false, understanding: u };

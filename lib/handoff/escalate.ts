@@ -54,8 +54,8 @@ export async function escalate(input: EscalateInput): Promise<HandoffStatus> {
 async function buildContext(input: EscalateInput): Promise<HandoffContext> {
   const db = await getDb();
   const [questions, decisions] = await Promise.all([
-    db.message.findMany({ where: { conversationId: input.conversationId, role: "customer" }, orderBy: { seq: "desc" }, take: 5, select: { text: true } }),
-    db.decision.findMany({ where: { conversationId: input.conversationId }, orderBy: { createdAt: "desc" }, take: 5 }),
+    db.message.findMany({ where: { conversationId: input.conversationId, role: "customer" }, orderBy: { seq: "desc" }, take: 10, select: { text: true } }),
+    db.decision.findMany({ where: { conversationId: input.conversationId }, orderBy: { createdAt: "desc" }, take: 8 }),
   ]);
   return {
     trigger: input.trigger,

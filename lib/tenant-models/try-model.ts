@@ -7,6 +7,7 @@ import { getModelRuntime } from "@/lib/models";
 import { loadArtifactFiles } from "@/lib/tenant-models/storage";
 import { decideTurn, type BotKnowledge, type TurnDecision } from "@/lib/dialogue/decide-turn";
 import { buildKnowledge } from "@/lib/dialogue/knowledge";
+import { smallTalkReply } from "@/lib/dialogue/replies";
 import { thresholdFor } from "@/lib/training/answer-model";
 import { readTenantSettings } from "@/lib/tenancy/settings";
 
@@ -16,7 +17,7 @@ const TTL_MS = 10 * 60_000;
 export interface TryResult {
   decision: Decision;
   /** What the bot does with the message: the same decision path as the live chat (lib/dialogue). */
-  turn: { kind: TurnDecision["kind"]; intent?: string; followup?: boolean };
+  turn: { kind: TurnDecision["kind"]; intent?: string; followup?: boolean; reply?: string };
   entries: Record<string, { question: string; answer: string }>;
 }
 
@@ -41,11 +42,17 @@ export async function tryModelVersion(input: { tenantId: string; modelVersionId:
     cache.set(version.id, hit);
   }
   const model = await hit.model;
-  const tenant = await db.tenant.findUnique({ where: { id: input.tenantId }, select: { defaultLanguage: true, settings: true } });
-  const threshold = thresholdFor(readTenantSettings(tenant?.settings).targetWrongRate);
+  const tenant = await db.tenant.findUnique({ where: { id: input.tenantId }, select: { defaultLanguage: true, settings: true, name: true } });
+  const settings = readTenantSettings(tenant?.settings);
+  const threshold = thresholdFor(settings.targetWrongRate);
   const d = await decideTurn({ text: input.text, history: [], conversationLanguage: null, defaultLanguage: tenant?.defaultLanguage ?? "en", threshold }, model.knowledge);
   const decision: Decision = "understanding" in d && d.understanding ? (d.kind === "answer" ? d.understanding : { ...d.understanding, kind: d.kind === "suggest" ? "suggest" : "handoff" }) : { kind: "handoff", candidates: [], reason: d.kind === "smalltalk" ? `small talk (${d.intent})` : d.kind === "human" ? "the customer asks for a person" : "reason" in d ? d.reason : d.kind };
-  const turn = { kind: d.kind, intent: d.kind === "smalltalk" ? d.intent : undefined, followup: "followup" in d ? d.followup : undefined };
+  const turn = {
+    kind: d.kind,
+    intent: d.kind === "smalltalk" ? d.intent : undefined,
+    followup: "followup" in d ? d.followup : undefined,
+    reply: d.kind === "smalltalk" ? smallTalkReply(d.intent, d.language, settings, tenant?.name ?? "", model.knowledge) : undefined,
+  };
   const keys = decision.candidates.map((c) => c.label);
   const rows = await db.faqEntry.findMany({ where: { tenantId: input.tenantId, versionId: version.faqVersionId, key: { in: keys } }, select: { key: true, question: true, answer: true } });
   return { decision, turn, entries: Object.fromEntries(rows.map((r) => [r.key, { question: r.question, answer: r.answer }])) };

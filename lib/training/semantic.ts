@@ -251,7 +251,9 @@ function finish(index: SemanticIndex, t: RawToken, lang: string | null): Token {
  */
 export function guessLanguageFromFaq(index: SemanticIndex, text: string): string | null {
   if (index.vocabByLanguage.size < 2) return null;
-  const words = tokenize(normalizeText(text)).filter((w) => w.length >= 2 && !/\d/.test(w));
+  // Content words only: "me", "a", "no" are function words in both languages and would tip an
+  // English "tell me a joke" to Spanish.
+  const words = tokenize(normalizeText(text)).filter((w) => w.length >= 3 && !/\d/.test(w) && !STOPWORDS.has(w));
   const counts = [...index.vocabByLanguage].map(([lang, v]) => ({ lang, n: words.filter((w) => v.has(w)).length }));
   counts.sort((a, b) => b.n - a.n);
   if (counts[0].n === 0 || counts[0].n - (counts[1]?.n ?? 0) < 1) return null;

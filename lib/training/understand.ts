@@ -101,7 +101,11 @@ export function understand(input: UnderstandInput): Understanding {
   };
   // Confidence shown to people and logged: the evidence mapped onto 0..1, not a probability.
   const conf = (c: number) => Math.max(0, Math.min(1, combined[c]));
-  let candidates: Candidate[] = order.slice(0, 3).filter((c) => combined[c] >= 0).map((c) => ({ label: labels[c], confidence: conf(c) }));
+  // Choices far behind the best one (under a third of its score) would only be noise to the customer.
+  let candidates: Candidate[] = order
+    .slice(0, 3)
+    .filter((c, i) => combined[c] >= 0 && (i === 0 || combined[c] >= 0.34 * combined[order[0]]))
+    .map((c) => ({ label: labels[c], confidence: conf(c) }));
 
   const detail = order.slice(0, 5).filter((c) => combined[c] >= 0).map((c) => ({ label: labels[c], combined: combined[c], semantic: semantic.score[c], precision: semantic.precision[c], recall: semantic.recall[c], answer: semantic.answer[c], entryRecall: semantic.entryRecall[c], classifier: psum > 0 ? probs[c] / psum : 0 }));
   const result = decideKind();
@@ -136,7 +140,7 @@ export function understand(input: UnderstandInput): Understanding {
   if (semantic.coverage >= POLICY.minCoverage && probability >= threshold) {
     return { kind: "answer", candidates, reason: `P(right) ${fmt(probability)} ≥ answer threshold ${fmt(threshold)}: lead ${fmt(margin)}, ${votes} of 4 views agree`, views, evidence, probability };
   }
-  if (top >= POLICY.suggestScore && semantic.coverage >= POLICY.suggestCoverage && candidates.length > 1) {
+  if (top >= POLICY.suggestScore && semantic.coverage >= POLICY.suggestCoverage && candidates.length >= 1) {
     return { kind: "suggest", candidates, reason: `P(right) ${fmt(probability)} < ${fmt(threshold)} (lead ${fmt(margin)}, coverage ${fmt(semantic.coverage)}): not sure enough to answer`, views, evidence, probability };
   }
   return { kind: "handoff", candidates, reason: `nothing in the FAQ is close enough (best combined ${fmt(top)}, coverage ${fmt(semantic.coverage)})`, views, evidence, probability };

@@ -29,9 +29,19 @@ export function EvaluationReportView({ report, threshold, target, questions }: {
         </Notice>
       )}
       {report.conversation && <ConversationEstimate c={report.conversation} />}
+      {report.conversation && (
+        <h3 className="text-sm font-semibold" data-testid="classifier-heading">
+          The n-gram classifier on its own <span className="font-normal text-slate-500">(one of the views; the figures above are what the bot does with all of them)</span>
+        </h3>
+      )}
       <div className="grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-3">
         <Metric testId="metric-accuracy" label="Accuracy" value={pct(report.inScopeAccuracy)} help="Share of reworded FAQ questions whose best match is the right entry (before deciding whether to answer)." />
-        <Metric testId="metric-answered" label="Questions answered" value={pct(report.answeredShare)} help="Share of covered questions the bot answers directly; the rest get “did you mean…” or go to a person." />
+        <Metric
+          testId="metric-answered"
+          label={report.conversation ? "Answered on the classifier's own thresholds" : "Questions answered"}
+          value={pct(report.answeredShare)}
+          help="Share of covered questions the bot answers directly; the rest get “did you mean…” or go to a person."
+        />
         <Metric
           testId="metric-wrong"
           label="Estimated wrong answers"
@@ -95,7 +105,8 @@ function ConversationEstimate({ c }: { c: NonNullable<EvaluationReport["conversa
       <p className="mt-1">
         On your own phrasings, each held out in turn ({own.n}): <strong data-testid="own-direct">{pct(own.directAnswer)}</strong> answered directly,{" "}
         {pct(own.withSuggestions)} answered or offered among the choices, {pct(own.wrongAmongAnswers)} of answers wrong; questions your FAQ does not cover got an answer{" "}
-        {pct(own.uncoveredAnswered)} of the time.
+        {pct(own.uncoveredAnswered)} of the time. This is a hard test for a small FAQ — each question loses one of its few phrasings — and short keyword phrasings
+        (“delivery fee”) are easily mistaken for a neighbouring entry: if wrong answers are high here, add a phrasing or two to the entries listed under “Most confused entries”.
       </p>
       <p className="mt-1 text-slate-600">
         Greetings, thanks and other small talk get a short reply and are never sent to your team; off-topic questions are declined politely with the offer of a person.

@@ -174,7 +174,7 @@ export function ModelsConsole({ initial, latestFaq, questions }: { initial: Mode
                     </td>
                     <td className="p-1.5">v{v.faqVersionNumber}</td>
                     <td className="p-1.5">{pct(v.evaluation?.inScopeAccuracy)}</td>
-                    <td className="p-1.5">{pct(v.evaluation?.answeredShare)}</td>
+                    <td className="p-1.5">{pct(v.evaluation?.conversation?.ownPhrasings.directAnswer ?? v.evaluation?.answeredShare)}</td>
                     <td className="p-1.5 text-slate-600">{new Date(v.createdAt).toLocaleString()}</td>
                     <td className="p-1.5">{v.live ? <span className="rounded bg-green-100 px-1.5 py-0.5 text-xs font-medium text-green-800">Live</span> : <span className="text-xs text-slate-500">ready</span>}</td>
                     <td className="flex justify-end gap-2 p-1.5">
@@ -231,7 +231,7 @@ function RunProgress({ run }: { run: TrainingRunView }) {
           {run.error?.includes("published model is unchanged") ? "" : " The published model is unchanged."}
         </Notice>
       )}
-      {run.status === "succeeded" && <p className="text-sm text-green-800">Training finished. Read the report below, try it in the test console, then publish it.</p>}
+      {run.status === "succeeded" && <p className="text-sm text-green-800">Training finished. Read the report below and try it in the test console; publish it when it does better than the live version.</p>}
     </div>
   );
 }

@@ -20,7 +20,7 @@ export function TestConsole({ versions }: { versions: ModelVersionView[] }) {
   // Until the admin picks one (or when theirs disappears): the live version, else the newest.
   const versionId = chosen && versions.some((v) => v.id === chosen) ? chosen : (versions.find((v) => v.live)?.id ?? versions[0]?.id ?? "");
   const [text, setText] = useState("");
-  const [result, setResult] = useState<{ decision: Decision; turn?: { kind: string; intent?: string; followup?: boolean }; entries: Record<string, { question: string; answer: string }> } | null>(null);
+  const [result, setResult] = useState<{ decision: Decision; turn?: { kind: string; intent?: string; followup?: boolean; reply?: string }; entries: Record<string, { question: string; answer: string }> } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -66,6 +66,11 @@ export function TestConsole({ versions }: { versions: ModelVersionView[] }) {
           <p>
             <span className="font-medium">{(result.turn && TURN_TEXT[result.turn.kind]) ?? KIND_TEXT[result.decision.kind]}</span> <span className="text-slate-500">({result.decision.reason})</span>
           </p>
+          {result.turn?.reply && (
+            <blockquote className="whitespace-pre-line rounded-md border-l-4 border-slate-400 bg-slate-50 p-2" data-testid="try-reply">
+              {result.turn.reply}
+            </blockquote>
+          )}
           {result.decision.kind === "answer" && top && result.entries[top.label] && (
             <blockquote className="whitespace-pre-line rounded-md border-l-4 border-blue-500 bg-blue-50 p-2" data-testid="try-answer">
               {result.entries[top.label]!.answer}
