@@ -7,6 +7,7 @@
 // follow-up ("and to the US?") → an off-topic decline when nothing in the FAQ is close → a
 // suggestion list or a hand-off for in-domain questions the FAQ does not answer.
 import { detectLanguage } from "@/lib/faq/language";
+import { normalizeText } from "@/lib/training";
 import type { LoadedTenantModel } from "@/lib/training";
 import type { Understanding } from "@/lib/training/understand";
 import { asksForHuman } from "@/lib/handoff/triggers";
@@ -119,8 +120,8 @@ export async function decideTurn(input: TurnInput, knowledge: BotKnowledge | nul
   }
   // A word or two that neither the FAQ nor the off-topic list knows ("sweet", "bendiciones"):
   // answered as conversation, with what the bot can help with, not as a failed question.
-  if (u.kind !== "answer" && !marker && !followup && words <= 2 && !question.includes("?") && u.views.ownCoverage < 0.2) {
-    return { kind: "smalltalk", intent: "other", language };
+  if (u.kind !== "answer" && !marker && !followup && !question.includes("?") && ((words <= 2 && u.views.ownCoverage < 0.2) || (words <= 6 && u.views.ownCoverage < 0.15 && !asksSomething(question)))) {
+    return { kind: "smalltalk", intent: small.intents[0] ?? "other", language };
   }
   const top = u.candidates[0];
   const strong = u.views.combinedMargin >= 0.3 && !followup;
@@ -134,6 +135,19 @@ export async function decideTurn(input: TurnInput, knowledge: BotKnowledge | nul
   }
   if (u.views.coverage < 0.25) return { kind: "offtopic", language, reason: `the message shares almost nothing with the FAQ (coverage ${u.views.coverage.toFixed(2)})`, marker: false, understanding: u };
   return { kind: "unknown", language, understanding: u };
+}
+
+// Words that make a message a question or a request even without "?".
+const ASKING = new Set(
+  ("what whats how hows when where wheres why who whos which whose can could do does did is are was will would should may might shall have has any " +
+    "que como cuando donde porque quien quienes cual cuales cuanto cuanta cuantos cuantas puedo puede pueden podria tienen tiene hay se necesito quiero quisiera").split(" "),
+);
+
+/** Whether a message asks or requests something (so it is not small talk, even when short). */
+function asksSomething(text: string): boolean {
+  return normalizeText(text)
+    .split(" ")
+    .some((w) => ASKING.has(w));
 }
 
 const rank = (u: Understanding) => (u.kind === "answer" ? 2 : u.kind === "suggest" ? 1 : 0) + u.views.combined;

@@ -17,6 +17,9 @@ const VERBS = new Set([
   "talk", "speak", "chat", "connect", "transfer", "reach", "contact", "call", "escalate", "deal", "handle", "phone", "ring",
   "hablar", "hablo", "hable", "hablarme", "marcar", "marque", "marquen", "marcarme", "llamase", "llamara", "llamasen", "llamaran", "llama", "llamen", "llamarme", "contacte", "contacten", "contactase", "atendiera", "atendiese", "charlar", "comunicar", "comunicarme", "comunicame", "comuniqueme", "comunican", "comunicas", "comunicarse", "pasar", "pasame", "paseme", "pasas", "pasan", "pasarme", "poner", "ponme", "pongame", "ponerme", "ponen", "atienda", "atiendan", "atender", "atenderme", "contactar", "contactarme", "llame", "llamen", "llamarme", "llamadme", "derivar", "derivame", "derivarme", "escalar", "transferir", "transfiereme", "transferirme", "conectar", "conectame", "conectarme",
 ]);
+// Wanting someone: a person word right after these is a request.
+const WANT = new Set(["need", "want", "prefer", "rather", "require", "necesito", "necesitaria", "quiero", "quisiera", "prefiero", "preferiria", "busco", "pido", "exijo"]);
+
 // Words for a person on the business's side.
 const PEOPLE = new Set([
   "person", "human", "humans", "agent", "agents", "someone", "somebody", "anyone", "anybody", "representative", "rep", "operator", "staff", "employee", "manager", "supervisor", "advisor", "adviser", "consultant", "specialist", "team", "member", "colleague", "people", "individual", "receptionist", "reception", "dev", "developer", "developers", "engineer", "technician", "sales", "salesperson", "support", "billing", "accounts", "office", "doctor", "nurse", "dentist", "owner", "boss", "somone", "sb",
@@ -24,7 +27,7 @@ const PEOPLE = new Set([
 ]);
 // Phrases that mean it on their own.
 const PHRASES = [
-  "real person", "actual person", "ring me", "call me", "contact me", "get back to me", "phone me", "me llamen", "me llame", "llamarme", "contactarme", "que me contacten", "me contacte", "me contacten", "put me through", "get me a", "get me someone", "get me an", "someone to talk to", "someone i can talk to", "real human", "actual human", "live agent", "live person", "human being", "not a bot", "not a robot", "no bot", "stop the bot", "customer service", "customer support", "call me back", "call center", "call centre",
+  "real person", "actual person", "is there anyone", "anyone there", "anybody there", "someone real", "a real one", "hay alguien", "alguien real", "de carne y hueso", "enough bot", "stop the bot", "no more bot", "basta de bot", "ring me", "call me", "contact me", "get back to me", "phone me", "me llamen", "me llame", "llamarme", "contactarme", "que me contacten", "me contacte", "me contacten", "put me through", "get me a", "get me someone", "get me an", "someone to talk to", "someone i can talk to", "real human", "actual human", "live agent", "live person", "human being", "not a bot", "not a robot", "no bot", "stop the bot", "customer service", "customer support", "call me back", "call center", "call centre",
   "persona real", "persona de verdad", "ser humano", "un humano", "una persona", "no un bot", "no un robot", "no quiero un bot", "no quiero hablar con un bot", "no quiero hablar con una maquina", "atencion al cliente", "servicio al cliente", "que me llamen", "me llamen", "me pueden llamar", "me podeis llamar", "con un agente", "con un asesor", "con un operador", "pasame con", "paseme con", "comunicame con", "ponme con", "me pasas con", "me pasa con", "me puedes pasar con", "quiero un humano", "agente humano", "persona humana", "connect me", "talk to a human", "speak to a human",
 ];
 const PHRASE_WORDS = PHRASES.map((p) => p.split(" "));
@@ -60,6 +63,11 @@ export function asksForPerson(text: string): boolean {
   for (let i = 0; i < words.length; i++) {
     if (!VERBS.has(words[i])) continue;
     for (let j = i + 1; j < Math.min(words.length, i + 7); j++) if (PEOPLE.has(words[j])) return true;
+  }
+  // "I need someone from billing", "quiero una persona", "prefiero alguien del equipo"
+  for (let i = 0; i < words.length; i++) {
+    if (!WANT.has(words[i])) continue;
+    for (let j = i + 1; j < Math.min(words.length, i + 4); j++) if (PEOPLE.has(words[j]) && !MODIFIERS.has(words[j - 1])) return true;
   }
   // "una persona que me atienda", "someone to talk to"
   for (let i = 0; i < words.length; i++) {

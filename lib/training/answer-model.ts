@@ -63,13 +63,21 @@ export function answerProbability(e: AnswerEvidence, model: AnswerModel = ANSWER
  * The lowest threshold whose measured wrong-answer rate is within the target (the curve is
  * measured, so this says what was observed on businesses the model had not seen).
  */
+/**
+ * The curve is measured on development dialogues that were read while the lexicon and rules were
+ * written, so it flatters the bot; on conversations written later the wrong-answer rate came out
+ * higher. The operating point is therefore chosen for this share of the tenant's target.
+ */
+export const SAFETY_FACTOR = 0.8;
+
 export function thresholdFor(targetWrongRate: number, model: AnswerModel = ANSWER_MODEL): number {
   // The lowest threshold from which every stricter one also stayed within the target (the
   // measured curve is noisy; a lucky dip must not set the operating point).
+  const target = targetWrongRate * SAFETY_FACTOR;
   const sorted = [...model.curve].sort((a, b) => b.threshold - a.threshold);
   let best = 0.99;
   for (const p of sorted) {
-    if (p.wrongRate > targetWrongRate) break;
+    if (p.wrongRate > target) break;
     best = p.threshold;
   }
   return best;
