@@ -99,7 +99,7 @@ describe("the queue", () => {
     await app.db.user.update({ where: { id: tenant.agent.id }, data: { maxChats: 1 } });
     agent = track(await loginAgent(app, tenant.agent));
     // No trained model (priority 0), asks for a person (1), frustrated (2), no model again (0).
-    const texts = ["Do you ship to Canada?", "human please", "I NEED SOMEONE TO FIX MY ORDER NOW!!!", "Where is your warehouse?"];
+    const texts = ["Do you ship to Canada?", "human please", "WHERE IS MY ORDER? NOTHING HAS ARRIVED!!!", "Where is your warehouse?"];
     const ids: string[] = [];
     for (const text of texts) {
       const c = await queuedCustomer(tenant.widgetKey, text);
@@ -133,7 +133,7 @@ describe("the queue", () => {
     const again = track(await loginAgent(app, tenant.agent));
     const { queue } = await again.queue();
     expect(queue.map((q) => q.conversationId)).toEqual(order);
-    expect(queue[0].lastMessage).toBe("I NEED SOMEONE TO FIX MY ORDER NOW!!!");
+    expect(queue[0].lastMessage).toBe("WHERE IS MY ORDER? NOTHING HAS ARRIVED!!!");
 
     // The first customer comes back (same visitor token) and learns they are still first.
     const original = waiting[2]!;
@@ -221,7 +221,7 @@ describe("an agent who disconnects", () => {
     expect(await leaving.call("handoff:claim", { conversationId: first.conversationId })).toMatchObject({ ok: true });
     await first.w.waitFor<Status>("handoff:status", (s) => s.state === "assigned");
     // Meanwhile a frustrated customer (high priority) is waiting.
-    const other = await queuedCustomer(tenant.widgetKey, "I NEED SOMEONE TO FIX MY ORDER NOW!!!");
+    const other = await queuedCustomer(tenant.widgetKey, "WHERE IS MY ORDER? NOTHING HAS ARRIVED!!!");
 
     const since = staying.mark();
     const customerSince = first.w.mark();
