@@ -101,7 +101,7 @@ describe("a customer handed to a person", () => {
       await conversation.waitFor();
       await console_.locator('[data-testid="queue-empty"]').waitFor();
       // The bot's decision is shown next to its reply.
-      expect(await conversation.locator('[data-testid="history-message"][data-role="bot"] [data-testid="bot-decision"]').innerText()).toMatch(/Handed off.*confidence \d+%/s);
+      expect(await conversation.locator('[data-testid="history-message"][data-role="bot"] [data-testid="bot-decision"]').innerText()).toMatch(/Had no answer.*confidence \d+%/s);
       await chat.locator('[data-testid="handoff-status"][data-state="assigned"]').waitFor();
 
       // Agent → customer, with a canned response picked by its shortcut.

@@ -75,7 +75,8 @@ describe("consoles behind login", () => {
     await page.getByLabel("E-mail").fill("admin@demo.local");
     await page.getByLabel("Password").fill("demo-admin-pass");
     await page.getByRole("button", { name: "Sign in" }).click();
-    await page.waitForURL(/\/admin/);
+    // The sign-in page's own URL contains "/admin" (in ?next=): wait for the path itself.
+    await page.waitForURL((u) => u.pathname.startsWith("/admin"));
     await page.waitForLoadState("networkidle");
     expect(new URL(page.url()).pathname).toMatch(/^\/admin/);
     expect(await page.content()).toContain("Demo Shop");
