@@ -3,6 +3,7 @@
 // (allowed origins, hours, languages…), and those messages are shown next to the fields.
 import { useMemo, useState } from "react";
 import type { AdminSettings } from "@/lib/admin/settings";
+import { SMALLTALK_INTENTS, SMALLTALK_REPLIES, type SmallTalkIntent } from "@/lib/dialogue/smalltalk-replies";
 import { api, ApiError } from "./api";
 import { Button, Card, inputClass, fieldClass, Notice } from "./ui";
 
@@ -30,6 +31,20 @@ function FieldError({ errors, path }: { errors: { path: string; message: string 
     </ul>
   );
 }
+
+const INTENT_LABELS: Record<SmallTalkIntent, string> = {
+  greeting: "Greeting",
+  thanks: "Thanks",
+  goodbye: "Goodbye",
+  bot: "“Are you a bot?”",
+  capabilities: "“What can you do?”",
+  howareyou: "“How are you?”",
+  ack: "“OK”, “perfect”",
+  negative: "“No, that’s all”",
+  insult: "Complaint or insult",
+  laugh: "Laughter",
+  other: "A word or two the bot does not know",
+};
 
 export function SettingsForm({ initial }: { initial: AdminSettings }) {
   const [s, setS] = useState(initial);
@@ -224,6 +239,48 @@ export function SettingsForm({ initial }: { initial: AdminSettings }) {
             <FieldError errors={errors} path="agentGraceSeconds" />
           </label>
         </div>
+      </Card>
+
+      <Card title="Conversation">
+        <fieldset className="text-sm">
+          <legend className="mb-1 font-medium">When the bot cannot help</legend>
+          <label className="flex items-center gap-2">
+            <input type="checkbox" name="unknownToQueue" checked={s.unknownToQueue} onChange={(e) => set("unknownToQueue", e.target.checked)} /> Queue a question the FAQ cannot answer at once
+            (otherwise the bot says so and offers a person; a second one in a row is queued)
+          </label>
+          <label className="flex items-center gap-2">
+            <input type="checkbox" name="offTopicToQueue" checked={s.offTopicToQueue} onChange={(e) => set("offTopicToQueue", e.target.checked)} /> Queue off-topic messages too (otherwise they are
+            declined politely with the offer of a person)
+          </label>
+        </fieldset>
+        <details className="mt-4 text-sm" data-testid="smalltalk-replies">
+          <summary className="cursor-pointer font-medium">Small-talk replies</summary>
+          <p className="mt-1 text-xs text-slate-500">
+            What the bot says to greetings, thanks, “are you a bot?” and the like. Leave a field empty for the built-in reply (shown greyed). {"{name}"} is replaced by the workspace
+            name, {"{topics}"} by your FAQ’s categories.
+          </p>
+          <div className="mt-2 space-y-2">
+            {SMALLTALK_INTENTS.map((intent) =>
+              s.languages
+                .filter((lang) => lang === "en" || lang === "es")
+                .map((lang) => (
+                  <label key={`${intent}-${lang}`} className="block">
+                    <span className="mb-0.5 block text-xs font-medium text-slate-600">
+                      {INTENT_LABELS[intent]} ({lang})
+                    </span>
+                    <input
+                      className={fieldClass}
+                      name={`smalltalk-${intent}-${lang}`}
+                      value={s.smalltalkReplies[intent]?.[lang] ?? ""}
+                      placeholder={SMALLTALK_REPLIES[intent][lang as "en" | "es"]}
+                      onChange={(e) => set("smalltalkReplies", { ...s.smalltalkReplies, [intent]: { ...(s.smalltalkReplies[intent] ?? {}), [lang]: e.target.value } })}
+                    />
+                  </label>
+                )),
+            )}
+          </div>
+          <FieldError errors={errors} path="smalltalkReplies" />
+        </details>
       </Card>
 
       <div className="sticky bottom-0 flex items-center gap-3 border-t border-slate-200 bg-slate-50/95 py-3">

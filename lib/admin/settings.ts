@@ -11,6 +11,7 @@ import { ZOriginPattern } from "@/lib/tenancy/origins";
 import { readTenantSettings, type TenantSettings } from "@/lib/tenancy/settings";
 import { resolveLanguageCode } from "@/lib/faq/language";
 import type { TenantDb } from "@/lib/tenancy/guard";
+import { SMALLTALK_INTENTS } from "@/lib/dialogue/smalltalk";
 
 const ZTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "Use a 24-hour time like 09:00 or 18:30.");
 const ZLanguage = z
@@ -59,6 +60,12 @@ export const ZSettingsUpdate = z
     targetWrongRate: z.number().min(0.005, "The target must be at least 0.5%.").max(0.5, "The target must be at most 50%."),
     retentionDays: z.number().int().min(1, "Keep conversations at least 1 day.").max(3650, "At most 3650 days (10 years)."),
     agentGraceSeconds: z.number().int().min(5, "At least 5 seconds.").max(3600, "At most 3600 seconds (1 hour)."),
+    smalltalkReplies: z.record(
+      z.enum(SMALLTALK_INTENTS),
+      z.record(z.string().max(10), z.string().trim().max(500, "Keep each reply under 500 characters.")),
+    ),
+    unknownToQueue: z.boolean(),
+    offTopicToQueue: z.boolean(),
   })
   .partial()
   .strict();
@@ -76,6 +83,10 @@ export interface AdminSettings {
   targetWrongRate: number;
   retentionDays: number;
   agentGraceSeconds: number;
+  /** Replies replacing the built-in small-talk ones, per intent and language (empty = built-in). */
+  smalltalkReplies: TenantSettings["smalltalkReplies"];
+  unknownToQueue: boolean;
+  offTopicToQueue: boolean;
 }
 
 const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === "string") : []);
@@ -94,6 +105,9 @@ export function toAdminSettings(tenant: { name: string; languages: unknown; defa
     targetWrongRate: s.targetWrongRate,
     retentionDays: s.retentionDays,
     agentGraceSeconds: s.agentGraceSeconds,
+    smalltalkReplies: s.smalltalkReplies,
+    unknownToQueue: s.unknownToQueue,
+    offTopicToQueue: s.offTopicToQueue,
   };
 }
 
@@ -114,6 +128,12 @@ export function mergeSettings(current: AdminSettings, update: TSettingsUpdate): 
   }
   // Greetings of languages no longer offered are dropped rather than refused: unticking a language keeps the form saveable.
   next.greeting = Object.fromEntries(Object.entries(next.greeting).filter(([lang, text]) => next.languages.includes(lang) && text.trim() !== ""));
+  // An emptied reply goes back to the built-in one.
+  next.smalltalkReplies = Object.fromEntries(
+    Object.entries(next.smalltalkReplies ?? {})
+      .map(([intent, byLang]) => [intent, Object.fromEntries(Object.entries(byLang).filter(([, text]) => text.trim() !== ""))] as const)
+      .filter(([, byLang]) => Object.keys(byLang).length > 0),
+  );
   if (problems.length > 0) {
     throw new AppError("validation_failed", problems.map((p) => p.message).join(" "), { details: problems });
   }
@@ -142,6 +162,9 @@ export async function updateAdminSettings(db: TenantDb, update: TSettingsUpdate,
     targetWrongRate: next.targetWrongRate,
     retentionDays: next.retentionDays,
     agentGraceSeconds: next.agentGraceSeconds,
+    smalltalkReplies: next.smalltalkReplies,
+    unknownToQueue: next.unknownToQueue,
+    offTopicToQueue: next.offTopicToQueue,
   };
   await db.tenant.update({
     where: { id: db.tenantId },
