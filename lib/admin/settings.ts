@@ -11,7 +11,7 @@ import { ZOriginPattern } from "@/lib/tenancy/origins";
 import { readTenantSettings, type TenantSettings } from "@/lib/tenancy/settings";
 import { resolveLanguageCode } from "@/lib/faq/language";
 import type { TenantDb } from "@/lib/tenancy/guard";
-import { SMALLTALK_INTENTS } from "@/lib/dialogue/smalltalk";
+import { SMALLTALK_INTENTS } from "@/lib/dialogue/smalltalk-replies";
 
 const ZTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "Use a 24-hour time like 09:00 or 18:30.");
 const ZLanguage = z
