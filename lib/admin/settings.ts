@@ -60,7 +60,7 @@ export const ZSettingsUpdate = z
     targetWrongRate: z.number().min(0.005, "The target must be at least 0.5%.").max(0.5, "The target must be at most 50%."),
     retentionDays: z.number().int().min(1, "Keep conversations at least 1 day.").max(3650, "At most 3650 days (10 years)."),
     agentGraceSeconds: z.number().int().min(5, "At least 5 seconds.").max(3600, "At most 3600 seconds (1 hour)."),
-    smalltalkReplies: z.record(
+    smalltalkReplies: z.partialRecord(
       z.enum(SMALLTALK_INTENTS),
       z.record(z.string().max(10), z.string().trim().max(500, "Keep each reply under 500 characters.")),
     ),

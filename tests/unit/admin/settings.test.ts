@@ -64,3 +64,18 @@ describe("settings validation", () => {
     expect(Object.keys(merged.greeting)).toEqual(["es"]);
   });
 });
+
+describe("conversation settings", () => {
+  it("keeps edited small-talk replies and drops emptied ones (back to the built-in reply)", () => {
+    const update = ZSettingsUpdate.parse({ smalltalkReplies: { greeting: { en: "Hello from the shop!", es: "  " }, thanks: { en: "" } }, unknownToQueue: true });
+    const next = mergeSettings(current, update);
+    expect(next.smalltalkReplies).toEqual({ greeting: { en: "Hello from the shop!" } });
+    expect(next.unknownToQueue).toBe(true);
+    expect(next.offTopicToQueue).toBe(false);
+  });
+
+  it("refuses an unknown small-talk intent and an overlong reply", () => {
+    expect(issues({ smalltalkReplies: { weather: { en: "Sunny" } } }).length).toBeGreaterThan(0);
+    expect(issues({ smalltalkReplies: { greeting: { en: "x".repeat(501) } } })[0]?.message).toMatch(/500 characters/);
+  });
+});
