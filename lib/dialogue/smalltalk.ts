@@ -4,6 +4,7 @@
 // queued to a person nor counted as unanswered. A greeting in front of a real question ("hi, my
 // card was stolen") is peeled off and the question goes on to the FAQ.
 import { normalizeText } from "@/lib/training";
+import { isOneEdit } from "@/lib/training/spelling";
 import type { SmallTalkIntent } from "./smalltalk-replies";
 
 export { SMALLTALK_INTENTS, SMALLTALK_REPLIES, OFFERS_PERSON, type SmallTalkIntent } from "./smalltalk-replies";
@@ -103,21 +104,7 @@ function words(text: string): string[] {
 function sameWord(w: string, pw: string): boolean {
   if (w === pw) return true;
   if (w.length > 3 && w.replace(/(\p{L})\1/gu, "$1") === pw.replace(/(\p{L})\1/gu, "$1")) return true;
-  return pw.length >= 5 && w.length >= 5 && oneEdit(w, pw);
-}
-
-function oneEdit(a: string, b: string): boolean {
-  if (Math.abs(a.length - b.length) > 1) return false;
-  if (a.length === b.length) {
-    const diff: number[] = [];
-    for (let i = 0; i < a.length && diff.length < 3; i++) if (a[i] !== b[i]) diff.push(i);
-    if (diff.length === 1) return true;
-    return diff.length === 2 && diff[1] === diff[0] + 1 && a[diff[0]] === b[diff[1]] && a[diff[1]] === b[diff[0]];
-  }
-  const [s, l] = a.length < b.length ? [a, b] : [b, a];
-  let i = 0;
-  while (i < s.length && s[i] === l[i]) i++;
-  return s.slice(i) === l.slice(i + 1);
+  return pw.length >= 5 && w.length >= 5 && isOneEdit(w, pw);
 }
 
 function matchAt(ws: string[], i: number): PhraseEntry | null {

@@ -10,6 +10,7 @@ import { decideFromScores } from "./decide";
 import type { OofRecord } from "./calibration";
 import { buildSemanticIndex, scoreMessage, type EntryTexts } from "./semantic";
 import { operatingPoint, ANSWER_MODEL } from "./answer-model";
+import { temperedSoftmax } from "./softmax";
 import { understand } from "./understand";
 import type { Calibration } from "./types";
 
@@ -67,7 +68,7 @@ export function conversationReport(args: {
     // The held-out entry exists for neither view.
     const z = Float32Array.from(r.z, (v, c) => (r.unrelated && !r.offTopic && c === r.label ? -1e9 : v));
     const classifier = decideFromScores(z, { coverage: r.coverage, nearest: r.nearest }, r.featureCount, calibration, labels);
-    const probs = softmax(z, calibration.temperature);
+    const probs = temperedSoftmax(z, calibration.temperature);
     const allowed = r.offTopic ? null : maskFor(args.languages[labels[r.label]]);
     const u = understand({ classifier, probs, semantic, labels, allowed, threshold });
     const top = u.candidates[0]?.label;
@@ -96,17 +97,4 @@ export function conversationReport(args: {
     ownPhrasings: { n: covered, directAnswer: share(direct, covered), withSuggestions: share(withSugg, covered), wrongAmongAnswers: share(wrong, answers), uncoveredAnswered: share(uncoveredAnswered, uncovered) },
     expected: { directAnswer: point.answeredRight, wrongAmongAnswers: point.wrongRate, basis: ANSWER_MODEL.fittedOn },
   };
-}
-
-function softmax(z: ArrayLike<number>, T: number): Float32Array {
-  let max = -Infinity;
-  for (let c = 0; c < z.length; c++) if (z[c] > max) max = z[c];
-  const out = new Float32Array(z.length);
-  let sum = 0;
-  for (let c = 0; c < z.length; c++) {
-    out[c] = Math.exp((z[c] - max) / T);
-    sum += out[c];
-  }
-  for (let c = 0; c < z.length; c++) out[c] /= sum;
-  return out;
 }

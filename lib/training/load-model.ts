@@ -10,6 +10,7 @@ import { buildNeighbourIndex, nearest } from "./neighbours";
 import { buildSemanticIndex, guessLanguageFromFaq, scoreMessage, type SemanticIndex, type Token } from "./semantic";
 import { detectTextLanguage } from "./text-language";
 import type { Calibration, Decision, Embedder, TenantModel } from "./types";
+import { temperedSoftmax } from "./softmax";
 import { understand, type Understanding } from "./understand";
 
 export type FeaturesFile = FeatureConfig & {
@@ -148,7 +149,7 @@ export async function loadTenantModel(source: string | Record<string, Uint8Array
     let context: Token[] | undefined;
     if (o.context) context = scoreMessage(semanticIndex, o.context, { language, only: [] }).tokens;
     const semantic = scoreMessage(semanticIndex, text, { language, context });
-    const probs = softmaxT(z, calibration.temperature);
+    const probs = temperedSoftmax(z, calibration.temperature);
     return understand({ classifier, probs, semantic, labels, allowed: allowedFor(language), threshold: o.threshold, followup: Boolean(o.context) });
   }
 
@@ -171,18 +172,6 @@ export async function loadTenantModel(source: string | Record<string, Uint8Array
   };
 }
 
-function softmaxT(z: ArrayLike<number>, T: number): Float32Array {
-  let max = -Infinity;
-  for (let c = 0; c < z.length; c++) if (z[c] > max) max = z[c];
-  const out = new Float32Array(z.length);
-  let sum = 0;
-  for (let c = 0; c < z.length; c++) {
-    out[c] = Math.exp((z[c] - max) / T);
-    sum += out[c];
-  }
-  for (let c = 0; c < z.length; c++) out[c] /= sum;
-  return out;
-}
 
 /** The semantic view over the FAQ's phrasings (from features.json) and, when given, answers and languages. */
 function buildSemantic(features: FeaturesFile, labels: string[], opts: { entries?: EntryInfo[]; semantic?: boolean }): SemanticIndex | null {

@@ -11,6 +11,7 @@ import { CONCEPTS, STOPWORDS } from "./lexicon";
 import { normalizeText, tokenize } from "./normalize";
 import { cosine, getWordVectors, type WordVectors } from "./word-vectors";
 import { detectTextLanguage } from "./text-language";
+import { buildSpeller, correctWord, type Speller } from "./spelling";
 
 export interface Token {
   form: string;
@@ -87,50 +88,6 @@ function conceptsOf(word: string, lang: string | null): string[] {
     for (const c of conceptByStem.get(key) ?? []) out.add(c);
   }
   return [...out];
-}
-
-/** Distance-1 typo correction against a vocabulary (symmetric deletes). */
-export class Speller {
-  private readonly deletes = new Map<string, string[]>();
-  constructor(readonly known: ReadonlySet<string>) {
-    for (const w of known) {
-      if (w.length < 3) continue;
-      for (const d of [w, ...deletions(w)]) {
-        const l = this.deletes.get(d);
-        if (l) {
-          if (!l.includes(w)) l.push(w);
-        } else this.deletes.set(d, [w]);
-      }
-    }
-  }
-  correct(word: string): string {
-    if (word.length < 4 || this.known.has(word) || /\d/.test(word)) return word;
-    const found = new Set<string>();
-    for (const d of [word, ...deletions(word)]) for (const c of this.deletes.get(d) ?? []) if (oneEdit(word, c)) found.add(c);
-    if (found.size === 1) return [...found][0];
-    return word;
-  }
-}
-
-function deletions(w: string): string[] {
-  const out: string[] = [];
-  for (let i = 0; i < w.length; i++) out.push(w.slice(0, i) + w.slice(i + 1));
-  return out;
-}
-
-function oneEdit(a: string, b: string): boolean {
-  if (a === b) return false;
-  if (Math.abs(a.length - b.length) > 1) return false;
-  if (a.length === b.length) {
-    const diff: number[] = [];
-    for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) diff.push(i);
-    if (diff.length === 1) return true;
-    return diff.length === 2 && diff[1] === diff[0] + 1 && a[diff[0]] === b[diff[1]] && a[diff[1]] === b[diff[0]];
-  }
-  const [s, l] = a.length < b.length ? [a, b] : [b, a];
-  let i = 0;
-  while (i < s.length && s[i] === l[i]) i++;
-  return s.slice(i) === l.slice(i + 1);
 }
 
 interface RawToken {
@@ -213,7 +170,7 @@ export function buildSemanticIndex(entries: EntryTexts[], numClasses: number, wv
   const idf = new Map<string, number>();
   for (const [k, n] of df) idf.set(k, Math.log(1 + N / n));
   const defaultIdf = Math.log(1 + N);
-  const index: SemanticIndex = { entries: [], numClasses, speller: new Speller(vocab), idf, defaultIdf, wv, vocabByLanguage, distinctTokens: 0 };
+  const index: SemanticIndex = { entries: [], numClasses, speller: buildSpeller([...vocab].map((w) => `w:${w}`)), idf, defaultIdf, wv, vocabByLanguage, distinctTokens: 0 };
   index.entries = docs.map((d) => ({
     label: d.e.label,
     language: d.lang,
@@ -264,7 +221,7 @@ export function guessLanguageFromFaq(index: SemanticIndex, text: string): string
 export function analyzeMessage(index: SemanticIndex, text: string, lang: string | null): Token[] {
   const words = tokenize(normalizeText(text)).map((w) => {
     if (index.wv && index.wv.rank(w) >= 0 && index.wv.rank(w) < 60_000) return w;
-    return index.speller.correct(w);
+    return correctWord(w, index.speller);
   });
   return rawTokens(words, lang).map((t) => finish(index, t, lang));
 }

@@ -56,6 +56,12 @@ export function logits(m: LinearModel, x: SparseVector, dense: Float32Array | un
   return out;
 }
 
+/** Softmax of z / T as a new array (the calibrated temperature of a tenant model). */
+export function temperedSoftmax(z: ArrayLike<number>, T: number): Float32Array {
+  const out = Float32Array.from(z, (v) => v / T);
+  return softmaxInPlace(out) as Float32Array;
+}
+
 export function softmaxInPlace(z: Float32Array | Float64Array) {
   let max = -Infinity;
   for (let c = 0; c < z.length; c++) if (z[c] > max) max = z[c];

@@ -32,7 +32,7 @@ export function buildSpeller(vocab: string[]): Speller {
   return { known, deletes };
 }
 
-function isOneEdit(a: string, b: string): boolean {
+export function isOneEdit(a: string, b: string): boolean {
   if (a === b) return false;
   const la = a.length;
   const lb = b.length;
