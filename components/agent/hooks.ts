@@ -1,8 +1,8 @@
 // Small browser hooks of the console: a ticking clock, remembered preferences, the tab title
-// counter and a short notification sound.
+// counter, the screen-reader announcer and a short notification sound.
 "use client";
 
-import { useEffect, useState } from "react";
+import { useCallback, useEffect, useState } from "react";
 
 /** The current time, refreshed every `intervalMs` (for waiting-time counters). */
 export function useNow(intervalMs = 1000): number {
@@ -50,6 +50,16 @@ export function useTitleCount(count: number, base: string): void {
     document.title = count > 0 ? `(${count}) ${base}` : base;
   }, [count, base]);
   useEffect(() => () => void (document.title = base), [base]);
+}
+
+/**
+ * Text for the page's polite live region. Announcing the same text twice still reads it out
+ * (a zero-width space makes it new).
+ */
+export function useAnnouncer(): { announcement: string; announce: (text: string) => void } {
+  const [announcement, setAnnouncement] = useState("");
+  const announce = useCallback((text: string) => setAnnouncement((prev) => (prev === text ? `${text}\u200b` : text)), []);
+  return { announcement, announce };
 }
 
 /** A short two-tone chime (Web Audio); silently nothing when audio is not allowed yet. */
