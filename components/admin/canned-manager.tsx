@@ -3,7 +3,7 @@
 // through /api/canned-responses.
 import { useState } from "react";
 import { api, ApiError } from "./api";
-import { Button, Card, inputClass, fieldClass, Notice } from "./ui";
+import { Button, Card, Field, inputClass, fieldClass, Notice } from "./ui";
 
 export interface Canned {
   id: string;
@@ -48,16 +48,13 @@ export function CannedManager({ initial, languages }: { initial: Canned[]; langu
 
   const fields = (c?: Canned) => (
     <>
-      <label className="text-sm">
-        <span className="block text-xs text-slate-500">Shortcut</span>
+      <Field compact label="Shortcut">
         <input name="shortcut" defaultValue={c?.shortcut} required placeholder="hello" className={`${inputClass} w-36 font-mono`} />
-      </label>
-      <label className="min-w-60 flex-1 text-sm">
-        <span className="block text-xs text-slate-500">Text</span>
+      </Field>
+      <Field compact label="Text" className="min-w-60 flex-1">
         <textarea name="text" defaultValue={c?.text} required rows={2} className={fieldClass} />
-      </label>
-      <label className="text-sm">
-        <span className="block text-xs text-slate-500">Language</span>
+      </Field>
+      <Field compact label="Language">
         <select name="language" defaultValue={c?.language ?? ""} className={`${inputClass} w-auto`}>
           <option value="">any</option>
           {languages.map((l) => (
@@ -66,7 +63,7 @@ export function CannedManager({ initial, languages }: { initial: Canned[]; langu
             </option>
           ))}
         </select>
-      </label>
+      </Field>
     </>
   );
 

@@ -5,7 +5,7 @@ import { useMemo, useState } from "react";
 import type { AdminSettings } from "@/lib/admin/settings";
 import { SMALLTALK_INTENTS, SMALLTALK_REPLIES, type SmallTalkIntent } from "@/lib/dialogue/smalltalk-replies";
 import { api, ApiError } from "./api";
-import { Button, Card, inputClass, fieldClass, Notice } from "./ui";
+import { Button, Card, Field, inputClass, fieldClass, Notice } from "./ui";
 
 const COMMON_LANGUAGES: Record<string, string> = { en: "English", es: "Spanish", pt: "Portuguese", fr: "French", de: "German", it: "Italian", ca: "Catalan" };
 // Shown Monday first; stored with 0 = Sunday.
@@ -85,11 +85,9 @@ export function SettingsForm({ initial }: { initial: AdminSettings }) {
   return (
     <form onSubmit={(e) => void save(e)} className="space-y-6" noValidate data-testid="settings-form">
       <Card title="Workspace">
-        <label className="block text-sm">
-          <span className="mb-1 block font-medium">Name</span>
+        <Field label="Name" error={<FieldError errors={errors} path="name" />}>
           <input className={fieldClass} name="name" value={s.name} onChange={(e) => set("name", e.target.value)} />
-          <FieldError errors={errors} path="name" />
-        </label>
+        </Field>
       </Card>
 
       <Card title="Languages and greeting">
@@ -110,8 +108,12 @@ export function SettingsForm({ initial }: { initial: AdminSettings }) {
           </div>
           <FieldError errors={errors} path="languages" />
         </fieldset>
-        <label className="mt-3 block text-sm">
-          <span className="mb-1 block font-medium">Default language</span>
+        <Field
+          label="Default language"
+          className="mt-3"
+          hint="Used when a customer’s language cannot be told or is not one of yours."
+          error={<FieldError errors={errors} path="defaultLanguage" />}
+        >
           <select className={`${inputClass} w-auto`} name="defaultLanguage" value={s.defaultLanguage} onChange={(e) => set("defaultLanguage", e.target.value)}>
             {s.languages.map((l) => (
               <option key={l} value={l}>
@@ -119,37 +121,36 @@ export function SettingsForm({ initial }: { initial: AdminSettings }) {
               </option>
             ))}
           </select>
-          <span className="mt-1 block text-xs text-slate-500">Used when a customer&apos;s language cannot be told or is not one of yours.</span>
-          <FieldError errors={errors} path="defaultLanguage" />
-        </label>
+        </Field>
         <div className="mt-3 space-y-2">
           {s.languages.map((l) => (
-            <label key={l} className="block text-sm">
-              <span className="mb-1 block font-medium">Greeting ({COMMON_LANGUAGES[l] ?? l})</span>
+            <Field key={l} label={`Greeting (${COMMON_LANGUAGES[l] ?? l})`}>
               <textarea className={fieldClass} rows={2} name={`greeting-${l}`} value={s.greeting[l] ?? ""} onChange={(e) => set("greeting", { ...s.greeting, [l]: e.target.value })} />
-            </label>
+            </Field>
           ))}
           <FieldError errors={errors} path="greeting" />
         </div>
       </Card>
 
       <Card title="Look and embedding">
-        <label className="block text-sm">
-          <span className="mb-1 block font-medium">Colour</span>
+        <Field label="Colour" error={<FieldError errors={errors} path="color" />}>
           <span className="flex items-center gap-2">
             <input type="color" value={/^#[0-9a-f]{6}$/i.test(s.color) ? s.color : "#2563eb"} onChange={(e) => set("color", e.target.value)} aria-label="Pick a colour" />
             <input className={`${inputClass} w-32 font-mono`} name="color" value={s.color} onChange={(e) => set("color", e.target.value)} />
           </span>
-          <FieldError errors={errors} path="color" />
-        </label>
-        <label className="mt-3 block text-sm">
-          <span className="mb-1 block font-medium">Allowed origins (one per line)</span>
+        </Field>
+        <Field
+          label="Allowed origins (one per line)"
+          className="mt-3"
+          hint={
+            <>
+              Websites that may show your chat widget: scheme and host, no path. <code>*.</code> stands for one subdomain level, <code>:*</code> for any port.
+            </>
+          }
+          error={<FieldError errors={errors} path="allowedOrigins" />}
+        >
           <textarea className={`${fieldClass} font-mono`} rows={4} name="allowedOrigins" value={origins} onChange={(e) => setOrigins(e.target.value)} placeholder={"https://shop.example.com\nhttps://*.example.com\nhttp://localhost:*"} />
-          <span className="mt-1 block text-xs text-slate-500">
-            Websites that may show your chat widget: scheme and host, no path. <code>*.</code> stands for one subdomain level, <code>:*</code> for any port.
-          </span>
-          <FieldError errors={errors} path="allowedOrigins" />
-        </label>
+        </Field>
       </Card>
 
       <Card title="Business hours">
@@ -168,15 +169,14 @@ export function SettingsForm({ initial }: { initial: AdminSettings }) {
           </label>
           {hours && (
             <div className="space-y-2 pl-6">
-              <label className="block">
-                <span className="mb-1 block font-medium">Timezone</span>
+              <Field label="Timezone">
                 <input className={`${inputClass} w-64`} list="timezones" name="timezone" value={hours.timezone} onChange={(e) => set("businessHours", { ...hours, timezone: e.target.value })} />
                 <datalist id="timezones">
                   {timezones.map((tz) => (
                     <option key={tz} value={tz} />
                   ))}
                 </datalist>
-              </label>
+              </Field>
               <FieldError errors={errors} path="businessHours.timezone" />
               {WEEKDAYS.map(([i, name]) => {
                 const day = hours.days[i] ?? null;
@@ -207,16 +207,15 @@ export function SettingsForm({ initial }: { initial: AdminSettings }) {
       </Card>
 
       <Card title="Answers and handoff">
-        <label className="block text-sm">
-          <span className="mb-1 block font-medium">Answer-quality target</span>
+        <Field
+          label="Answer-quality target"
+          hint="A lower target makes the bot answer only when it is surer, handing more questions to people or offering “did you mean…”. Applies from the next training."
+          error={<FieldError errors={errors} path="targetWrongRate" />}
+        >
           <span className="flex items-center gap-2">
             at most <input type="number" min={0.5} max={50} step={0.5} className={`${inputClass} w-24`} name="targetWrongRate" value={targetPct} onChange={(e) => setTargetPct(e.target.value)} />% of answered questions answered wrongly
           </span>
-          <span className="mt-1 block text-xs text-slate-500">
-            A lower target makes the bot answer only when it is surer, handing more questions to people or offering “did you mean…”. Applies from the next training.
-          </span>
-          <FieldError errors={errors} path="targetWrongRate" />
-        </label>
+        </Field>
         <fieldset className="mt-4 text-sm">
           <legend className="mb-1 font-medium">Handoff to people</legend>
           <label className="flex items-center gap-2">
@@ -227,17 +226,16 @@ export function SettingsForm({ initial }: { initial: AdminSettings }) {
           </label>
         </fieldset>
         <div className="mt-4 grid gap-3 sm:grid-cols-2">
-          <label className="block text-sm">
-            <span className="mb-1 block font-medium">Keep conversations for (days)</span>
+          <Field label="Keep conversations for (days)" error={<FieldError errors={errors} path="retentionDays" />}>
             <input type="number" min={1} max={3650} className={`${inputClass} w-32`} name="retentionDays" value={s.retentionDays} onChange={(e) => set("retentionDays", Number(e.target.value))} />
-            <FieldError errors={errors} path="retentionDays" />
-          </label>
-          <label className="block text-sm">
-            <span className="mb-1 block font-medium">Agent reconnect grace period (seconds)</span>
+          </Field>
+          <Field
+            label="Agent reconnect grace period (seconds)"
+            hint="How long an agent who loses connection keeps their chats before they go back to the queue."
+            error={<FieldError errors={errors} path="agentGraceSeconds" />}
+          >
             <input type="number" min={5} max={3600} className={`${inputClass} w-32`} name="agentGraceSeconds" value={s.agentGraceSeconds} onChange={(e) => set("agentGraceSeconds", Number(e.target.value))} />
-            <span className="mt-1 block text-xs text-slate-500">How long an agent who loses connection keeps their chats before they go back to the queue.</span>
-            <FieldError errors={errors} path="agentGraceSeconds" />
-          </label>
+          </Field>
         </div>
       </Card>
 

@@ -3,7 +3,7 @@
 // e-mail server), change roles, deactivate / reactivate, and issue a new one-time password.
 import { useState } from "react";
 import { api, ApiError } from "./api";
-import { Button, Card, inputClass, Notice, Table } from "./ui";
+import { Button, Card, Field, inputClass, Notice, Table } from "./ui";
 
 export interface Member {
   id: string;
@@ -85,16 +85,13 @@ export function TeamManager({ initial, me }: { initial: Member[]; me: { id: stri
       {error && <Notice kind="error">{error}</Notice>}
       <Card title="Invite someone">
         <form onSubmit={(e) => void invite(e)} className="flex flex-wrap items-end gap-2 text-sm" data-testid="invite-form">
-          <label>
-            <span className="block text-xs text-slate-500">Name</span>
+          <Field compact label="Name">
             <input name="name" required className={inputClass} />
-          </label>
-          <label>
-            <span className="block text-xs text-slate-500">E-mail</span>
+          </Field>
+          <Field compact label="E-mail">
             <input name="email" type="email" required className={inputClass} />
-          </label>
-          <label>
-            <span className="block text-xs text-slate-500">Role</span>
+          </Field>
+          <Field compact label="Role">
             <select name="role" className={inputClass} defaultValue="agent">
               {roles.map((r) => (
                 <option key={r} value={r}>
@@ -102,7 +99,7 @@ export function TeamManager({ initial, me }: { initial: Member[]; me: { id: stri
                 </option>
               ))}
             </select>
-          </label>
+          </Field>
           <Button type="submit" variant="primary" disabled={busy}>
             {busy ? "Inviting…" : "Invite"}
           </Button>

@@ -2,7 +2,7 @@
 // paging links. Server component: it only renders what lib/audit/list.ts returned.
 import Link from "next/link";
 import type { AuditQuery, AuditRow } from "@/lib/audit/list";
-import { inputClass, Table } from "@/components/admin/ui";
+import { Button, Field, inputClass, Table } from "@/components/admin/ui";
 
 function detailsText(d: Record<string, unknown>): string {
   return Object.entries(d)
@@ -24,8 +24,7 @@ export function AuditTable({ entries, total, query, actions }: { entries: AuditR
   return (
     <div className="space-y-4">
       <form method="get" action="/admin/audit" className="flex flex-wrap items-end gap-3 text-sm" data-testid="audit-filters">
-        <label>
-          <span className="block font-medium">Action</span>
+        <Field label="Action">
           <select name="action" defaultValue={query.action ?? ""} className={inputClass}>
             <option value="">All actions</option>
             {actions.map((a) => (
@@ -34,18 +33,16 @@ export function AuditTable({ entries, total, query, actions }: { entries: AuditR
               </option>
             ))}
           </select>
-        </label>
-        <label>
-          <span className="block font-medium">From</span>
+        </Field>
+        <Field label="From">
           <input type="date" name="from" defaultValue={query.from ?? ""} className={inputClass} />
-        </label>
-        <label>
-          <span className="block font-medium">To</span>
+        </Field>
+        <Field label="To">
           <input type="date" name="to" defaultValue={query.to ?? ""} className={inputClass} />
-        </label>
-        <button type="submit" className="rounded-md bg-blue-600 px-3 py-1.5 font-medium text-white">
+        </Field>
+        <Button type="submit" variant="primary">
           Filter
-        </button>
+        </Button>
       </form>
       {entries.length === 0 ? (
         <p className="text-sm text-slate-500">No entries match.</p>

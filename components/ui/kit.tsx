@@ -1,5 +1,5 @@
 // The UI kit: the generic pieces every console page is built from (Card, Button, Notice, Table,
-// form field classes). Domain-specific pieces live beside their pages.
+// Field and the form control classes). Domain-specific pieces live beside their pages.
 import type { ReactNode } from "react";
 
 export function Card({ title, children, actions, testId }: { title?: ReactNode; children: ReactNode; actions?: ReactNode; testId?: string }) {
@@ -37,6 +37,21 @@ export function Notice({ kind = "info", children, testId }: { kind?: "info" | "e
 
 export const inputClass = "rounded-md border border-slate-300 px-2 py-1.5 text-sm focus:border-blue-500 focus:outline-none focus:ring-2 focus:ring-blue-200";
 export const fieldClass = `${inputClass} w-full`;
+
+/**
+ * A labelled form control: the label above it, an optional hint and error messages below it.
+ * `compact` is the small grey label of one-line forms (filters, "add" rows).
+ */
+export function Field({ label, hint, error, compact = false, className = "", children }: { label: ReactNode; hint?: ReactNode; error?: ReactNode; compact?: boolean; className?: string; children: ReactNode }) {
+  return (
+    <label className={`${compact ? "" : "block "}text-sm ${className}`.trim()}>
+      <span className={compact ? "block text-xs text-slate-500" : "mb-1 block font-medium"}>{label}</span>
+      {children}
+      {hint && <span className="mt-1 block text-xs text-slate-500">{hint}</span>}
+      {error}
+    </label>
+  );
+}
 
 /** A data table: header cells from `columns` (empty string for an unlabelled one), rows as children. */
 export function Table({ columns, children, testId, sticky = false, small = true }: { columns: ReactNode[]; children: ReactNode; testId?: string; sticky?: boolean; small?: boolean }) {

@@ -3,7 +3,7 @@
 // all as a new version (checked with the same rules as an upload; nothing is saved on error).
 import { useEffect, useState } from "react";
 import { api, ApiError, type LineError } from "../api";
-import { Button, Card, inputClass, fieldClass, LineErrorList, Notice } from "../ui";
+import { Button, Card, Field, inputClass, fieldClass, LineErrorList, Notice } from "../ui";
 import type { Entry } from "./types";
 
 type Draft = Omit<Entry, "key"> & { key: string | null; uid: number };
@@ -138,25 +138,20 @@ function EntryForm({ draft, n, languages, onChange, onDone }: { draft: Draft; n:
   return (
     <div className="grid gap-2 rounded-md border border-blue-200 bg-blue-50/40 p-3 text-sm" data-testid="entry-form">
       <p className="text-xs text-slate-500">Entry {n}{draft.key ? ` · key ${draft.key}` : " · new (a key is generated from the question)"}</p>
-      <label>
-        <span className="mb-0.5 block font-medium">Question</span>
+      <Field label="Question">
         <input className={fieldClass} value={draft.question} onChange={(e) => onChange({ question: e.target.value })} name="question" />
-      </label>
-      <label>
-        <span className="mb-0.5 block font-medium">Other ways to ask it (one per line)</span>
+      </Field>
+      <Field label="Other ways to ask it (one per line)">
         <textarea className={fieldClass} rows={3} value={draft.alternatives.join("\n")} onChange={(e) => onChange({ alternatives: e.target.value.split("\n") })} name="alternatives" />
-      </label>
-      <label>
-        <span className="mb-0.5 block font-medium">Answer</span>
+      </Field>
+      <Field label="Answer">
         <textarea className={fieldClass} rows={4} value={draft.answer} onChange={(e) => onChange({ answer: e.target.value })} name="answer" />
-      </label>
+      </Field>
       <div className="grid grid-cols-2 gap-2">
-        <label>
-          <span className="mb-0.5 block font-medium">Category</span>
+        <Field label="Category">
           <input className={fieldClass} value={draft.category ?? ""} onChange={(e) => onChange({ category: e.target.value || null })} name="category" />
-        </label>
-        <label>
-          <span className="mb-0.5 block font-medium">Language</span>
+        </Field>
+        <Field label="Language">
           <select className={fieldClass} value={draft.language} onChange={(e) => onChange({ language: e.target.value })} name="language">
             <option value="">Detect from the text</option>
             {[...new Set([...languages, draft.language].filter(Boolean))].map((l) => (
@@ -165,7 +160,7 @@ function EntryForm({ draft, n, languages, onChange, onDone }: { draft: Draft; n:
               </option>
             ))}
           </select>
-        </label>
+        </Field>
       </div>
       <div>
         <Button onClick={onDone}>Done</Button>

@@ -3,7 +3,7 @@
 // between any two versions (entries added, removed, and changed with the fields that changed).
 import { useState } from "react";
 import { api, ApiError } from "../api";
-import { Button, Card, inputClass, Notice, Table } from "../ui";
+import { Button, Card, Field, inputClass, Notice, Table } from "../ui";
 import type { Entry, VersionView } from "./types";
 
 interface FieldChange {
@@ -126,8 +126,7 @@ function DiffView({ diff, from, to }: { diff: Diff; from: { number: number }; to
 
 function VersionSelect(props: { label: string; versions: { id: string; number: number }[]; value: string; onChange: (id: string) => void; testId: string }) {
   return (
-    <label>
-      <span className="block text-xs text-slate-500">{props.label}</span>
+    <Field compact label={props.label}>
       <select className={inputClass} value={props.value} onChange={(e) => props.onChange(e.target.value)} data-testid={props.testId}>
         {props.versions.map((v) => (
           <option key={v.id} value={v.id}>
@@ -135,6 +134,6 @@ function VersionSelect(props: { label: string; versions: { id: string; number: n
           </option>
         ))}
       </select>
-    </label>
+    </Field>
   );
 }

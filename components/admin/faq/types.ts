@@ -1,22 +1,13 @@
 // Shapes the FAQ manager's components exchange with the API (see app/api/admin/faq/**), imported
 // from the lib modules that produce them.
-import type { LineError } from "../api";
 import type { FaqEntryInput } from "@/lib/faq/import/types";
-import type { FaqVersionView } from "@/lib/faq/history";
+import type { FaqVersionView, readFaqVersion } from "@/lib/faq/history";
+import type { FaqPreview } from "@/lib/faq/versions";
 
 export type Entry = FaqEntryInput;
 export type VersionView = FaqVersionView;
+/** An upload checked without saving (POST /api/admin/faq/preview). */
+export type Preview = FaqPreview;
 
-export interface FaqState {
-  version: { id: string; number: number } | null;
-  entries: Entry[];
-  versions: VersionView[];
-}
-
-export interface Preview {
-  ok: boolean;
-  format: string | null;
-  entries: Entry[];
-  errors: LineError[];
-  warnings: LineError[];
-}
+/** GET /api/admin/faq: the latest version, its entries and the history. */
+export type FaqState = Awaited<ReturnType<typeof readFaqVersion>> & { versions: VersionView[] };
