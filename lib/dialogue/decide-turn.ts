@@ -11,7 +11,7 @@ import { normalizeText } from "@/lib/training";
 import type { LoadedTenantModel } from "@/lib/training";
 import type { Understanding } from "@/lib/training/understand";
 import { asksForHuman } from "@/lib/handoff/triggers";
-import { detectSmallTalk, type SmallTalkIntent } from "./smalltalk";
+import { detectSmallTalk, softSmallTalkDetail, type SmallTalkIntent } from "./smalltalk";
 import { offTopicMarker } from "./offtopic";
 import { opensWithConnective, refersBack } from "./followup";
 import { isComplaint } from "./complaint";
@@ -112,15 +112,29 @@ export async function decideTurn(input: TurnInput, knowledge: BotKnowledge | nul
       followup = true;
     }
   }
+  // Small talk in the customer's own words ("what are you able to help with", "ur so dumb",
+  // "¿qué tal tu día?"), when the FAQ has nothing for it.
+  // A message made only of words about the chat ("what kind of questions can you answer?") asks
+  // what the bot can do even when some entry seems to match.
+  const soft = softSmallTalkDetail(input.text);
+  if (soft && !followup && ((soft.strong && (u.kind !== "answer" || (u.probability ?? 0) < 0.97)) || (u.kind !== "answer" && u.views.ownCoverage < 0.5))) {
+    return { kind: "smalltalk", intent: soft.intent, language };
+  }
   // Small talk with a word or two more ("gracias majo", "hi anna", "ok cool then"): still small talk
   // when those words are not about the FAQ.
   const words = question.split(/\s+/).filter(Boolean).length;
+  // Small talk followed by a remark that asks nothing ("thanks, that answers my question", "hey,
+  // just saying hello", "muchas gracias por responder tan rápido").
+  const asked = asksSomething(question) || (input.text.trim().endsWith("?") && normalizeText(input.text).endsWith(question));
+  if (small.intents.length > 0 && !small.intent && u.kind !== "answer" && !followup && !marker && !asked && words <= 6 && u.views.ownCoverage < 0.5) {
+    return { kind: "smalltalk", intent: small.intents[0], language };
+  }
   if (small.intents.length > 0 && u.kind !== "answer" && words <= 3 && u.views.ownCoverage < 0.6) {
     return { kind: "smalltalk", intent: small.intents[0], language };
   }
   // A word or two that neither the FAQ nor the off-topic list knows ("sweet", "bendiciones"):
   // answered as conversation, with what the bot can help with, not as a failed question.
-  if (u.kind !== "answer" && !marker && !followup && !question.includes("?") && ((words <= 2 && u.views.ownCoverage < 0.2) || (words <= 6 && u.views.ownCoverage < 0.15 && !asksSomething(question)))) {
+  if (u.kind !== "answer" && !marker && !followup && !input.text.includes("?") && ((words <= 2 && u.views.ownCoverage < 0.2) || (words <= 6 && u.views.ownCoverage < 0.15 && !asksSomething(question)))) {
     return { kind: "smalltalk", intent: small.intents[0] ?? "other", language };
   }
   const top = u.candidates[0];

@@ -14,7 +14,7 @@ export { SMALLTALK_INTENTS, SMALLTALK_REPLIES, OFFERS_PERSON, type SmallTalkInte
 const PHRASES: Record<SmallTalkIntent, string[]> = {
   greeting: [
     "nice to meet you", "pleased to meet you", "good to meet you", "encantado", "encantada", "mucho gusto", "un gusto", "hello anyone", "hola hay alguien",
-    "buenas tardes a todos", "hola que tal estas", "hola como estas", "hope you are well", "hope youre well", "hope all is well", "hope you are doing well", "hope youre doing well", "espero que estes bien", "espero que este bien",
+    "buenas tardes a todos", "hola que tal estas", "hola como estas", "hope you are well", "hope youre well", "hope ur well", "hope u are well", "hope u r well", "hope your well", "just saying hello", "just saying hi", "just wanted to say hi", "solo queria saludar", "solo paso a saludar", "hope all is well", "hope you are doing well", "hope youre doing well", "espero que estes bien", "espero que este bien",
     "buenos dias a todos", "hola a todos", "hi team", "hello team", "hey team", "hola equipo", "buenas equipo",
     "hey hey", "hello hello", "hi hi", "hiya there", "good day", "g day", "gday", "hi again", "hello again", "hey again", "hola hola", "holis", "buen dia", "muy buenas", "buenas buenas", "hola de nuevo", "hola otra vez", "saludos cordiales", "que hubo", "quiubo", "wenas", "ey", "epa", "aloha",
     "hi", "hii", "hiii", "hello", "helo", "hello there", "hi there", "hey", "hey there", "heya", "hiya", "yo", "howdy", "greetings", "good morning", "good afternoon", "good evening", "morning", "evening", "hello bot", "hi bot", "i have a question", "quick question", "a question", "question", "got a question", "one question", "una consulta", "una pregunta", "tengo una pregunta", "tengo una consulta", "tengo una duda", "una duda", "una consultita", "queria consultar", "queria preguntar", "consulta",
@@ -31,7 +31,7 @@ const PHRASES: Record<SmallTalkIntent, string[]> = {
   goodbye: [
     "good night", "goodnight", "night", "gn", "cya", "ttyl", "talk later", "talk soon", "bye now", "bye for now", "speak soon", "have a nice one", "have a good one", "have a great day", "have a nice evening", "all the best", "thats everything", "thats all i needed", "that is everything", "that is all", "that will be all", "thats all", "that is it", "that was all", "that was everything", "thats all for now", "i think thats all", "buenas noches", "hasta manana", "hasta mas tarde", "chau chau", "un saludo", "saludos", "que tengas un buen dia", "que tenga buen dia", "feliz dia", "que vaya bien", "cuidate", "igualmente", "nada mas gracias", "eso seria todo", "seria todo",
     "bye", "bye bye", "goodbye", "good bye", "see you", "see ya", "see you later", "later", "have a nice day", "have a good day", "take care", "thats all", "that is all", "thats it", "nothing else", "no thats all", "all good", "im done", "nvm", "never mind", "nevermind", "forget it", "no worries",
-    "adios", "chao", "chau", "hasta luego", "hasta pronto", "nos vemos", "hasta la proxima", "que tengas buen dia", "buen dia", "eso es todo", "nada mas", "olvidalo", "da igual", "no importa", "eso era todo", "ya esta", "listo",
+    "adios", "chao", "chau", "hasta luego", "hasta pronto", "nos vemos", "hasta la proxima", "que tengas buen dia", "buen dia", "eso es todo", "eso seria todo por hoy", "thats all for today", "nada mas", "olvidalo", "da igual", "no importa", "eso era todo", "ya esta", "listo",
   ],
   bot: [
     "youre a bot", "you are a bot", "ur a bot", "youre a robot", "you are a robot", "so youre a bot", "who made you", "who created you", "who built you", "are you chat gpt", "eres un bot verdad", "eres un robot verdad", "quien te creo", "quien te hizo",
@@ -48,6 +48,7 @@ const PHRASES: Record<SmallTalkIntent, string[]> = {
   howareyou: [
     "and you", "y tu", "y usted", "im fine thanks and you", "bien y tu", "bien gracias y tu", "and how are you",
     "como amanecen", "como amaneciste", "como amanecio", "como le va", "como les va", "que cuentas", "que tal va todo", "how are things", "hows everything", "how are ya",
+    "hows life", "how is life", "hows ur day", "hows your day going", "hows ur day going", "how is your day going", "how are things going", "how is everything", "you good", "you alright", "como has estado", "como te encuentras hoy", "que tal tu dia", "como va tu dia", "como te trata la vida", "que tal la vida", "todo tranqui", "todo tranquilo", "todo en orden",
     "how are you today", "hows your day", "how is your day", "hows it going today", "how have you been", "how you doing", "how ya doing", "como va todo", "que tal todo", "como estas hoy", "como te encuentras", "como vas", "todo bien por ahi", "que tal el dia", "como te va hoy",
     "how are you", "how are you doing", "how r u", "how are u", "hows it going", "how is it going", "whats up", "sup", "wassup", "you ok", "how do you do",
     "como estas", "como esta", "como andas", "que tal estas", "como te va", "todo bien", "como va", "que onda", "que hay",
@@ -57,7 +58,7 @@ const PHRASES: Record<SmallTalkIntent, string[]> = {
     "sweet", "neat", "rad", "dope", "splendid", "ace", "magic", "sorted", "grand", "quedo atento", "quedo atenta", "quedo pendiente", "a la orden", "listo entonces", "va que va", "sale y vale", "ok then", "okay then", "alright cool", "gotcha", "roger", "copy that", "vale genial", "oka", "okas", "ajam", "aja", "mmm ok",
     "ok thanks", "got it thanks", "alright then", "makes sense", "fair enough", "noted", "i see thanks", "okay cool", "cool cool", "right ok", "oki doki", "okie dokie", "sounds great", "sounds good thanks", "good to know", "great to know", "nice to know", "perfect thank you", "ok understood", "ok got it", "brilliant", "lovely", "amazing", "entendido gracias", "ok entiendo", "vale perfecto", "perfecto gracias", "ok perfecto", "ah ok gracias", "ya entendi", "entendi", "ok listo", "listo gracias", "joya", "dale gracias", "buenisimo gracias", "ok de acuerdo", "vale vale", "okk", "okey dokey",
     "ok", "okay", "okey", "k", "kk", "ok ok", "alright", "all right", "fine", "cool", "great", "nice", "perfect", "awesome", "good", "got it", "i see", "understood", "sure", "yes", "yeah", "yep", "yup", "right", "sounds good", "ok great", "ok cool", "ok perfect", "excellent", "wow", "hmm", "hm", "mmm", "ah", "oh", "oh ok", "ah ok", "i understand",
-    "vale", "ok vale", "bueno", "bien", "muy bien", "perfecto", "genial", "de acuerdo", "entendido", "entiendo", "claro", "si", "sip", "dale", "listo", "ya", "ah vale", "ah ok", "okis", "oki", "va", "sale", "ya veo", "excelente", "estupendo",
+    "vale", "ok vale", "correcto", "correct", "exacto", "exactly", "bueno", "bien", "muy bien", "perfecto", "genial", "de acuerdo", "entendido", "entiendo", "claro", "si", "sip", "dale", "listo", "ya", "ah vale", "ah ok", "okis", "oki", "va", "sale", "ya veo", "excelente", "estupendo",
   ],
   negative: [
     "no thanks im good", "nah im good", "im good thanks", "estoy bien gracias", "no gracias estoy bien", "todo bien gracias", "nope thats it", "no thats everything",
@@ -74,7 +75,7 @@ const PHRASES: Record<SmallTalkIntent, string[]> = {
 };
 
 // Words that may pad small talk without making it a question.
-const FILLER = new Set(["so", "well", "um", "uh", "oh", "ah", "and", "again", "very", "much", "so much", "a lot", "guys", "mate", "buddy", "friend", "bot", "there", "pues", "bueno", "y", "muy", "amigo", "amiga", "che", "eh", "oye", "please", "pls", "por favor", "porfa", "tardes", "noches", "dias", "loco", "loca", "re", "honestly", "sinceramente", "la verdad", "majo", "maja", "tio", "tia", "crack", "guapo", "guapa", "mate", "buddy", "man", "dude", "bro", "senor", "senora", "senorita", "mister", "ok", "vale", "then", "entonces", "really", "a", "the", "you", "too", "tambien", "igualmente", "likewise", "lol", "jaja", "again", "de nuevo", "otra vez"]);
+const FILLER = new Set(["lot", "lots", "tons", "heaps", "today", "hoy", "for today", "por hoy", "for now", "por ahora", "so", "well", "um", "uh", "oh", "ah", "and", "again", "very", "much", "so much", "a lot", "guys", "mate", "buddy", "friend", "bot", "there", "pues", "bueno", "y", "muy", "amigo", "amiga", "che", "eh", "oye", "please", "pls", "por favor", "porfa", "tardes", "noches", "dias", "loco", "loca", "re", "honestly", "sinceramente", "la verdad", "majo", "maja", "tio", "tia", "crack", "guapo", "guapa", "mate", "buddy", "man", "dude", "bro", "senor", "senora", "senorita", "mister", "ok", "vale", "then", "entonces", "really", "a", "the", "you", "too", "tambien", "igualmente", "likewise", "lol", "jaja", "again", "de nuevo", "otra vez"]);
 
 // Intents in order of importance when a message holds several ("thanks, bye" → goodbye).
 const PRIORITY: SmallTalkIntent[] = ["insult", "bot", "capabilities", "howareyou", "goodbye", "thanks", "greeting", "negative", "laugh", "ack"];
@@ -138,6 +139,22 @@ export interface SmallTalk {
  */
 const BOT_SUBJECT = /^(are you|r u|are u|is this|is it|am i (talking|speaking|chatting) (to|with)|eres|sos|es esto|esto es|hablo con|estoy hablando con|estoy chateando con)\b/;
 const BOT_NOUN = /\b(bot|robot|chatbot|human|humano|humana|person|persona|real|machine|maquina|ai|ia|chatgpt|automated|automatic|automatico|computer|program|programa|inteligencia artificial)\b/;
+// Anywhere in a short message: "you're a bot aren't you", "is this one of those chatbots",
+// "esto lo responde una máquina?", "¿hay alguien real o es un programa?", "persona o máquina??".
+const BOT_ANYWHERE = new RegExp(
+  [
+    "\\b(you|u|ur|youre|tu|vos|usted) (are|r|re|eres|sos|es)? ?(a |an |una |un |just a |solo un |solo una )?(bot|robot|chatbot|machine|program|ai|maquina|programa|ia)\\b",
+    "\\b(is this|is it|is that) (one of those |an |a |just a )?(bot|bots|chatbot|chatbots|machine|program|ai)\\b",
+    "\\b(is this|are these|are the|is the|are your|is your) (answers|replies|responses|chat|reply|answer) (automatic|automated|a bot|a machine|ai|real)\\b",
+    "\\b(answers|replies|responses|respuestas) (are |son )?(automatic|automated|automaticas)\\b",
+    "\\b(esto|lo|me) (lo )?(responde|contesta|escribe) (un|una) (bot|robot|maquina|programa|ia|persona|humano)\\b",
+    "\\b(o es|or is it|or just|or a|or an|o un|o una|o es un|o es una) (just )?(a |an |un |una )?(bot|robot|chatbot|machine|program|programa|maquina|ia|ai)\\b",
+    "\\b(person|persona|human|humano|real) (or|o) (a |an |un |una )?(bot|robot|machine|maquina|program|programa|ia|ai)\\b",
+    "\\b(bot|robot|machine|maquina|ia|ai) (or|o) (a |an |un |una )?(person|persona|human|humano)\\b",
+    "^(con que|con quien|who|quien) (hablo|estoy hablando|me responde|me contesta|me atiende|responde|contesta|is answering|is replying|is this|am i talking to|am i chatting with)\\b",
+    "^(bot|robot|chatbot|maquina|ia)$",
+  ].join("|"),
+);
 
 export function detectSmallTalk(text: string): SmallTalk {
   const ws = words(text);
@@ -145,7 +162,7 @@ export function detectSmallTalk(text: string): SmallTalk {
   if (ws.length === 0) return { intent: /[\p{Extended_Pictographic}]|[:;]-?[)D]/u.test(text) ? (/🙏|❤|♥/u.test(text) ? "thanks" : "ack") : null, intents: [], rest: "" };
   // "are you a real person or a bot?", "¿sos una persona?": asking what the bot is.
   const joined = ws.join(" ");
-  if (ws.length <= 10 && BOT_SUBJECT.test(joined) && BOT_NOUN.test(joined)) return { intent: "bot", intents: ["bot"], rest: "" };
+  if (ws.length <= 10 && ((BOT_SUBJECT.test(joined) && BOT_NOUN.test(joined)) || BOT_ANYWHERE.test(joined))) return { intent: "bot", intents: ["bot"], rest: "" };
   const found: SmallTalkIntent[] = [];
   let i = 0;
   let j = ws.length;
@@ -190,3 +207,53 @@ export function detectSmallTalk(text: string): SmallTalk {
   return { intent, intents: found, rest };
 }
 
+
+// Patterns of small talk said in words of the customer's own, for messages the FAQ does not
+// answer: "what are you able to help with", "¿qué temas manejas?", "ur so dumb", "qué tal tu día".
+// They are weaker evidence than the phrase lists, so decideTurn uses them only when the FAQ has no
+// answer and the message shares little with it.
+const YOU = "(you|u|ya|this chat|this bot|the bot|this|te|tu|tus|vos|usted|este chat|el chat|este bot|el bot)";
+const SOFT: Array<[SmallTalkIntent, RegExp]> = [
+  ["capabilities", new RegExp(`^(so |ok |and |y |bueno |a ver )?(what|which|wat|q|k|que|cuales|en que|para que|what kind of|what sort of|what type of|que tipo de|que clase de)\\b.*\\b(help|helping|ask|answer|answers|cover|covers|topics|do|offer|use|know|able|questions|services|options|functions|ayudar|ayudas|ayudarme|preguntar|preguntarte|preguntas|consultas|respondes|responder|contestas|manejas|sabes|ofreces|ofrecer|funciones|opciones|temas|servicios|sirves|sirve|usar|uso|hacer|haces)\\b`)],
+  ["capabilities", new RegExp(`\\b(show me|tell me|dime|muestrame|explain|explicame)\\b.*\\b(what|que|how|como)\\b.*\\b(you|u|this|puedes|sabes|haces|funciona|works)\\b`)],
+  ["capabilities", /^(como|how)\b.*\b(te uso|uso esto|use this|use you|funciona esto|funciona el chat|does this work|do i use)\b/],
+  ["capabilities", /^(ver |show |see )?(menu|options|opciones|help|ayuda)$/],
+  ["howareyou", /^(and |y |hey |hi |hola |oye )?(how|hows|como|que tal|que hay)\b.*\b(life|day|going|been|vida|dia|has estado|encuentras|andas|estas|tal|va todo|te va|te trata|tranqui|todo)\b/],
+  ["howareyou", /^(todo|all) (tranqui|tranquilo|bien|good|ok|okay)$/],
+  ["insult", new RegExp(`\\b(stupid|dumb|idiot|idiotic|useless|pointless|rubbish|garbage|trash|crap|crappy|worthless|clueless|tonto|tonta|estupido|estupida|idiota|inutil|asco|basura|malo|mala|pesimo|porqueria|mierda|torpe|burro|lento|incompetente|ridiculo)\\b`)],
+];
+const SOFT_YOU = new RegExp(`\\b${YOU}\\b|\\b(bot|chat|chatbot|robot|maquina|machine|eres|sos|are|r|ur|youre)\\b`);
+
+// Words that talk about the chat itself rather than about anything the FAQ could cover.
+const META = new Set(
+  ("what which wat how so ok and can could do does should would will i we you u ya this that the a an of for with to about here there me my " +
+    "help helping ask answer answers cover covers topics topic do offer use know able questions question services service options option functions things thing stuff kind sort type " +
+    "show tell explain chat bot work works using able anything everything else more exactly really actually " +
+    "q k exactamente exactly que cuales cual en para como y bueno a ver me te tu tus vos usted este esta esto el la los las un una de del con sobre aqui puedo puedes podes puede sabes haces hacer " +
+    "ayudar ayudas ayudarme ayuda preguntar preguntarte preguntas pregunta consultas consulta respondes responder contestas manejas ofreces ofrecer funciones funcion opciones temas tema servicios servicio sirves sirve usar uso cosas cosa tipo clase chat bot consiste").split(" "),
+);
+
+/** Small talk recognised by a pattern rather than a phrase (see SOFT), or null. `strong`: nothing but words about the chat. */
+export function softSmallTalk(text: string): SmallTalkIntent | null {
+  return softSmallTalkDetail(text)?.intent ?? null;
+}
+
+export function softSmallTalkDetail(text: string): { intent: SmallTalkIntent; strong: boolean } | null {
+  const ws = words(text);
+  if (ws.length === 0 || ws.length > 10) return null;
+  const joined = ws.join(" ");
+  if (/^(en que consiste|what is this|whats this|what is this chat|para que es esto|que es esto)\b/.test(joined) && ws.every((w) => META.has(w) || w === "is" || w === "whats" || w === "es")) return { intent: "capabilities", strong: true };
+  for (const [intent, re] of SOFT) {
+    if (!re.test(joined)) continue;
+    if (intent === "capabilities") {
+      const strong = ws.every((w) => META.has(w));
+      if (!strong && !SOFT_YOU.test(joined)) continue;
+      return { intent, strong };
+    }
+    // An insult must be aimed at the bot or the chat ("ur so dumb", "qué bot tan malo"), not at a
+    // product ("the app is useless").
+    if (intent === "insult" && !SOFT_YOU.test(joined)) continue;
+    return { intent, strong: false };
+  }
+  return null;
+}

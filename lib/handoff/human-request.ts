@@ -15,22 +15,37 @@ const POLITE = new Set(["w", "with", "w/", "on", "ur", "your", "side", "from", "
 // Verbs (base forms) of talking to / being put through to / being attended by someone.
 const VERBS = new Set([
   "talk", "speak", "chat", "connect", "transfer", "reach", "contact", "call", "escalate", "deal", "handle", "phone", "ring",
-  "hablar", "hablo", "hable", "hablarme", "marcar", "marque", "marquen", "marcarme", "llamase", "llamara", "llamasen", "llamaran", "llama", "llamen", "llamarme", "contacte", "contacten", "contactase", "atendiera", "atendiese", "charlar", "comunicar", "comunicarme", "comunicame", "comuniqueme", "comunican", "comunicas", "comunicarse", "pasar", "pasame", "paseme", "pasas", "pasan", "pasarme", "poner", "ponme", "pongame", "ponerme", "ponen", "atienda", "atiendan", "atender", "atenderme", "contactar", "contactarme", "llame", "llamen", "llamarme", "llamadme", "derivar", "derivame", "derivarme", "escalar", "transferir", "transfiereme", "transferirme", "conectar", "conectame", "conectarme",
+  "hablar", "hablo", "hable", "llamar", "comunica", "comunique", "comuniquen", "conecta", "conecten", "transfiere", "deriva", "derive", "deriven", "hablarme", "marcar", "marque", "marquen", "marcarme", "llamase", "llamara", "llamasen", "llamaran", "llama", "llamen", "llamarme", "contacte", "contacten", "contactase", "atendiera", "atendiese", "charlar", "comunicar", "comunicarme", "comunicame", "comuniqueme", "comunican", "comunicas", "comunicarse", "pasar", "pasame", "paseme", "pasas", "pasan", "pasarme", "poner", "ponme", "pongame", "ponerme", "ponen", "atienda", "atiendan", "atender", "atenderme", "contactar", "contactarme", "llame", "llamen", "llamarme", "llamadme", "derivar", "derivame", "derivarme", "escalar", "transferir", "transfiereme", "transferirme", "conectar", "conectame", "conectarme",
 ]);
 // Wanting someone: a person word right after these is a request.
 const WANT = new Set(["need", "want", "prefer", "rather", "require", "necesito", "necesitaria", "quiero", "quisiera", "prefiero", "preferiria", "busco", "pido", "exijo"]);
 
 // Words for a person on the business's side.
 const PEOPLE = new Set([
-  "person", "human", "humans", "agent", "agents", "someone", "somebody", "anyone", "anybody", "representative", "rep", "operator", "staff", "employee", "manager", "supervisor", "advisor", "adviser", "consultant", "specialist", "team", "member", "colleague", "people", "individual", "receptionist", "reception", "dev", "developer", "developers", "engineer", "technician", "sales", "salesperson", "support", "billing", "accounts", "office", "doctor", "nurse", "dentist", "owner", "boss", "somone", "sb",
-  "persona", "personas", "humano", "humana", "agente", "agentes", "alguien", "representante", "operador", "operadora", "empleado", "empleada", "encargado", "encargada", "supervisor", "supervisora", "asesor", "asesora", "asesores", "responsable", "gerente", "ejecutivo", "ejecutiva", "trabajador", "companero", "gente", "especialista", "recepcion", "recepcionista", "secretaria", "secretario", "secretary", "tecnico", "tecnica", "comercial", "vendedor", "vendedora", "soporte", "administracion", "doctor", "doctora", "medico", "medica", "dentista", "jefe", "jefa", "dueno",
+  "person", "human", "humans", "agent", "agents", "someone", "somebody", "anyone", "anybody", "representative", "rep", "operator", "staff", "employee", "manager", "supervisor", "advisor", "adviser", "consultant", "specialist", "team", "member", "colleague", "colleagues", "representatives", "operators", "advisors", "advisers", "employees", "managers", "people", "individual", "receptionist", "reception", "dev", "executive", "humanos", "developer", "developers", "engineer", "technician", "sales", "salesperson", "support", "billing", "accounts", "office", "doctor", "nurse", "dentist", "owner", "boss", "somone", "sb",
+  "persona", "personas", "humano", "humana", "agente", "agentes", "alguien", "representante", "operador", "operadora", "empleado", "empleada", "encargado", "encargada", "supervisor", "supervisora", "asesor", "asesora", "asesores", "responsable", "gerente", "ejecutivo", "ejecutiva", "ejecutivos", "trabajador", "companero", "gente", "especialista", "recepcion", "recepcionista", "secretaria", "secretario", "secretary", "tecnico", "tecnica", "comercial", "vendedor", "vendedora", "soporte", "administracion", "doctor", "doctora", "medico", "medica", "dentista", "jefe", "jefa", "dueno",
 ]);
 // Phrases that mean it on their own.
 const PHRASES = [
-  "real person", "actual person", "escalate this", "escalate it", "escalar esto", "to a manager", "con un responsable", "con el responsable", "con un supervisor", "someone from your team", "someone on your team", "alguien del equipo", "alguien de atencion", "is there anyone", "anyone there", "anybody there", "someone real", "a real one", "hay alguien", "alguien real", "de carne y hueso", "enough bot", "stop the bot", "no more bot", "basta de bot", "ring me", "call me", "contact me", "get back to me", "phone me", "me llamen", "me llame", "llamarme", "contactarme", "que me contacten", "me contacte", "me contacten", "put me through", "get me a", "get me someone", "get me an", "someone to talk to", "someone i can talk to", "real human", "actual human", "live agent", "live person", "human being", "not a bot", "not a robot", "no bot", "stop the bot", "customer service", "customer support", "call me back", "call center", "call centre",
-  "persona real", "persona de verdad", "ser humano", "un humano", "una persona", "no un bot", "no un robot", "no quiero un bot", "no quiero hablar con un bot", "no quiero hablar con una maquina", "atencion al cliente", "servicio al cliente", "que me llamen", "me llamen", "me pueden llamar", "me podeis llamar", "con un agente", "con un asesor", "con un operador", "pasame con", "paseme con", "comunicame con", "ponme con", "me pasas con", "me pasa con", "me puedes pasar con", "quiero un humano", "agente humano", "persona humana", "connect me", "talk to a human", "speak to a human",
+  "real person", "actual person", "escalate this", "escalate it", "escalar esto", "to a manager", "con un responsable", "con el responsable", "con un supervisor", "someone from your team", "someone on your team", "alguien del equipo", "alguien de atencion", "is there anyone", "anyone there", "anybody there", "someone real", "a real one", "hay alguien", "alguien real", "de carne y hueso", "enough bot", "stop the bot", "no more bot", "basta de bot", "ring me", "call me", "contact me", "get back to me", "phone me", "me llamen", "me llame", "llamarme", "contactarme", "que me contacten", "me contacte", "me contacten", "put me through", "get me a", "get me someone", "get me an", "someone to talk to", "someone i can talk to", "real human", "actual human", "live person", "human being", "not a bot", "not a robot", "no bot", "stop the bot", "call me back", "put me on with", "put me through", "pass me to", "pass me over", "pass me on", "hand me over", "transfer me", "ponganme con", "me comunica con", "me comunicas con",
+  "persona real", "persona de verdad", "ser humano", "no un bot", "no un robot", "no quiero un bot", "no quiero hablar con un bot", "no quiero hablar con una maquina", "que me llamen", "me llamen", "me pueden llamar", "me podeis llamar", "con un agente", "con un asesor", "con un operador", "pasame con", "paseme con", "comunicame con", "ponme con", "me pasas con", "me pasa con", "me puedes pasar con", "quiero un humano", "agente humano", "persona humana", "connect me", "talk to a human", "speak to a human",
 ];
 const PHRASE_WORDS = PHRASES.map((p) => p.split(" "));
+// Names of the service that are requests only in a short message or after a verb of wanting or
+// talking ("customer service please", "quiero atención al cliente") — not in "are your customer
+// service hours the same on weekends?".
+const SERVICE_PHRASES = ["customer service", "customer support", "customer care", "live agent", "live chat", "call center", "call centre", "atencion al cliente", "servicio al cliente", "soporte tecnico", "un agente", "una persona", "un asesor"].map((p) => p.split(" "));
+// A call back is a request for a person however it is put ("can I get a callback?", "llamame xfa").
+const CALLBACK = new Set(["callback", "llamame", "llamenme", "llamadme", "llameme", "marcame", "marquenme", "contactenme", "contactame"]);
+// "is there an agent available?", "¿hay algún asesor en línea?"
+const AVAILABLE = new Set(["available", "online", "around", "free", "there", "disponible", "disponibles", "linea", "conectado", "conectada", "ahi", "ahora", "now"]);
+const EXISTS = [["is", "there"], ["are", "there"], ["hay"], ["any"], ["anyone"], ["anybody"], ["tienen"], ["do", "you", "have"]];
+// Help from one of the business's people: "could one of your colleagues help me?"
+const HELP = new Set(["help", "assist", "ayude", "ayuden", "ayudar", "ayudarme", "atiende", "atienda", "atiendan"]);
+// After "speak"/"hablar", a language is a question about the staff, not a request to talk.
+const LANGUAGES = new Set(["english", "spanish", "french", "german", "italian", "portuguese", "ingles", "espanol", "castellano", "frances", "aleman", "italiano", "portugues", "catalan", "euskera", "gallego", "languages", "idiomas"]);
+// Harmless uses of the person words that ANYWHERE would otherwise catch.
+const NOT_A_REQUEST = /\b(human resources|recursos humanos|human error|error humano|human body|cuerpo humano|human rights|derechos humanos|human readable|legible por humanos|human nature|naturaleza humana|raza humana|human race)\b/;
 
 // "someone stole my card", "alguien me ha robado": a person word that is not about talking.
 const NOT_ABOUT_TALKING = new Set(["stole", "stolen", "used", "took", "hacked", "robo", "robado", "robaron", "uso", "usado", "hackeo", "entro"]);
@@ -47,11 +62,16 @@ const MODIFIERS = new Set(["estate", "travel", "insurance", "shipping", "customs
 const ANYWHERE = new Set(["human", "humans", "humano", "humana"]);
 const EDGE = new Set(["agent", "agente", "operator", "operador", "operadora", "representative", "asesor", "asesora", "person", "persona"]);
 
+const JOINING = new Set(["to", "who", "that", "i", "we", "can", "could", "would", "please", "pls", "que", "me", "nos", "puede", "pueden", "podria", "podrian", "porfa", "con", "quien", "pueda", "puedo", "podamos", "for", "para", "se"]);
+const COUNTING = new Set(["how", "many", "cuantas", "cuantos", "more", "mas", "other", "otra", "otras", "otro", "otros", "extra", "additional", "adicional", "new", "nueva", "nuevo"]);
+
 export function asksForPerson(text: string): boolean {
   const words = normalizeText(text).split(" ").filter(Boolean);
   if (words.length === 0) return false;
   const joined = words.join(" ");
-  if (words.some((w) => ANYWHERE.has(w)) && !/\b(human resources|recursos humanos|human error|error humano)\b/.test(joined)) return true;
+  if (NOT_A_REQUEST.test(joined)) return false;
+  if (words.some((w) => ANYWHERE.has(w))) return true;
+  if (words.some((w) => CALLBACK.has(w)) || hasPhrase(words, ["call", "back"]) || hasPhrase(words, ["ring", "back"])) return true;
   // "agent please", "asesor por favor": a person word opening or closing a short message.
   const core = words.filter((w) => !POLITE.has(w));
   const last = core.at(-1) ?? "";
@@ -60,6 +80,38 @@ export function asksForPerson(text: string): boolean {
   if (ALONE.has(words.join(" ")) || (core.length > 0 && core.length <= 2 && ALONE.has(core.join(" ")))) return true;
   if (words.some((w) => NOT_ABOUT_TALKING.has(w))) return false;
   if (PHRASE_WORDS.some((p) => hasPhrase(words, p))) return true;
+  const wantsBefore = (k: number) => words.slice(0, k).some((w) => WANT.has(w) || VERBS.has(w));
+  for (const p of SERVICE_PHRASES) {
+    for (let i = 0; i + p.length <= words.length; i++) {
+      if (!p.every((w, k) => words[i + k] === w)) continue;
+      if (core.length <= 4 || wantsBefore(i)) return true;
+    }
+  }
+  // "book a demo with one of your people", "que me llame alguien de vuestro equipo"
+  for (let i = 0; i + 2 < words.length; i++) {
+    if (!["one", "some", "someone", "somebody", "alguien", "uno", "una", "alguno", "alguna"].includes(words[i])) continue;
+    const k = words[i + 1] === "of" || words[i + 1] === "from" || words[i + 1] === "de" ? i + 2 : -1;
+    if (k < 0 || !["your", "ur", "you", "vuestro", "vuestros", "vuestra", "su", "sus", "tu", "tus", "the"].includes(words[k])) continue;
+    if (words.slice(k + 1, k + 3).some((w) => PEOPLE.has(w))) return true;
+  }
+  // "get me support staff", "get me someone who knows"
+  for (let i = 0; i + 1 < words.length; i++) if (words[i] === "get" && words[i + 1] === "me" && words.slice(i + 2, i + 5).some((w) => PEOPLE.has(w))) return true;
+  // "is there a real agent available", "¿hay alguna persona disponible?"
+  for (const e of EXISTS) {
+    for (let i = 0; i + e.length <= words.length; i++) {
+      if (!e.every((w, k) => words[i + k] === w)) continue;
+      const after = words.slice(i + e.length, i + e.length + 4);
+      const p = after.findIndex((w) => PEOPLE.has(w));
+      if (p < 0) continue;
+      const tail = words.slice(i + e.length + p + 1);
+      if (tail.length === 0 || tail.slice(0, 4).some((w) => AVAILABLE.has(w))) return true;
+    }
+  }
+  // "could one of your colleagues help me instead?"
+  for (let i = 0; i < words.length; i++) {
+    if (!PEOPLE.has(words[i]) || ["someone", "somebody", "anyone", "anybody", "alguien", "people", "gente", "team"].includes(words[i])) continue;
+    for (let j = i + 1; j < Math.min(words.length, i + 4); j++) if (HELP.has(words[j]) && (words[j + 1] === "me" || words[j - 1] === "me")) return true;
+  }
   for (let i = 0; i < words.length; i++) {
     if (!VERBS.has(words[i])) continue;
     for (let j = i + 1; j < Math.min(words.length, i + 7); j++) if (PEOPLE.has(words[j])) return true;
@@ -69,10 +121,17 @@ export function asksForPerson(text: string): boolean {
     if (!WANT.has(words[i])) continue;
     for (let j = i + 1; j < Math.min(words.length, i + 4); j++) if (PEOPLE.has(words[j]) && !MODIFIERS.has(words[j - 1])) return true;
   }
-  // "una persona que me atienda", "someone to talk to"
+  // "una persona que me atienda", "someone to talk to", "alguien con quien hablar" — only small
+  // joining words between, and not "staff who speak English" or "how many people can I add".
   for (let i = 0; i < words.length; i++) {
-    if (!PEOPLE.has(words[i])) continue;
-    for (let j = i + 1; j < Math.min(words.length, i + 5); j++) if (VERBS.has(words[j])) return true;
+    if (!PEOPLE.has(words[i]) || COUNTING.has(words[i - 1] ?? "")) continue;
+    for (let j = i + 1; j < Math.min(words.length, i + 5); j++) {
+      if (VERBS.has(words[j])) {
+        if (!LANGUAGES.has(words[j + 1] ?? "")) return true;
+        break;
+      }
+      if (!JOINING.has(words[j])) break;
+    }
   }
   return false;
 }

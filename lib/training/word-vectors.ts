@@ -82,6 +82,8 @@ function build(file: string): void {
 /** The process-wide word vectors, or null when they are unavailable. */
 export function getWordVectors(): WordVectors | null {
   if (g.__faqbotWordVectors !== undefined) return g.__faqbotWordVectors;
+  // WORD_VECTORS=off: measure (or run) without them.
+  if (process.env.WORD_VECTORS === "off") return (g.__faqbotWordVectors = null);
   const file = wordVectorsPath();
   let wv: WordVectors | null = null;
   try {

@@ -78,6 +78,16 @@ describe("small talk, never a failure and never queued", () => {
     ["ok", "ack"],
     ["vale, perfecto", "ack"],
     ["you are useless", "insult"],
+    // In the customer's own words, not in the phrase lists.
+    ["you're a bot aren't you", "bot"],
+    ["persona o máquina??", "bot"],
+    ["esto lo responde una máquina?", "bot"],
+    ["what kind of questions can you answer", "capabilities"],
+    ["¿qué temas manejas?", "capabilities"],
+    ["ur so dumb", "insult"],
+    ["qué bot tan malo", "insult"],
+    ["hows ur day going", "howareyou"],
+    ["thx a lot", "thanks"],
   ])("%j → %s", async (text, intent) => {
     const d = await one(text);
     expect(d).toMatchObject({ kind: "smalltalk", intent });

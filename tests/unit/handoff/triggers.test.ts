@@ -13,11 +13,18 @@ describe("asking for a person", () => {
     "Can I talk to a person?",
     "I want to speak to an agent!",
     "get me a real person",
+    "is there a real agent available",
+    "¿hay alguna persona disponible?",
+    "can i get a callback?",
+    "llámenme por favor",
+    "me comunica con un ejecutivo",
+    "could one of your colleagues help me instead?",
+    "put me on with an advisor",
   ])("recognises “%s”", (text) => {
     expect(asksForHuman(text)).toBe(true);
   });
 
-  it.each(["How long does shipping take?", "¿Cuánto cuesta el envío?", "humane treatment of animals", "is this agented?", "personal data policy"])(
+  it.each(["How long does shipping take?", "¿Cuánto cuesta el envío?", "humane treatment of animals", "is this agented?", "personal data policy", "are your customer service hours the same on weekends?", "do you have staff who speak english at the clinic", "¿cuántas personas puedo poner en la reserva?", "como agrego una persona autorizada a mi tarjeta", "cuantos huesos tiene el cuerpo humano", "do you have human-readable invoices"])(
     "does not mistake “%s” for a request",
     (text) => {
       expect(asksForHuman(text)).toBe(false);
