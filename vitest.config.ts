@@ -1,10 +1,16 @@
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
 
-// Three layers: unit (pure code, and the architecture tests in tests/unit/architecture),
-// integration (lib code against a real SQLite file and the local PostgreSQL, and the real server
-// started as a child process and driven over HTTP and Socket.IO), e2e (built app + Debian
-// Chromium through playwright-core).
+// Three tiers; test folders mirror the code they test (tests/<tier>/<lib folder>/, components
+// under tests/unit/components/<area>/), shared helpers live in tests/support.
+// - unit: pure code (no database, no server) and the architecture tests (tests/unit/architecture).
+// - integration: lib code against a real SQLite file and the local PostgreSQL (each provider the
+//   machine has, tests/support/db.ts), and the real server started as a child process and driven
+//   over HTTP and Socket.IO (a privacy check also renders its admin page in Chromium). One file at
+//   a time.
+// - e2e: whole journeys against the built app on the database E2E_DATABASE names (sqlite or
+//   postgres), in Debian Chromium through playwright-core or over the HTTP and Socket.IO APIs.
+// Integration and e2e build the web app first when it is stale (tests/support/global-setup.ts).
 const root = fileURLToPath(new URL(".", import.meta.url));
 const alias = { "@": root, "server-only": fileURLToPath(new URL("./tests/support/server-only.ts", import.meta.url)) };
 

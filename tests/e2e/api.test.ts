@@ -8,6 +8,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startE2EApp, type E2EApp } from "../support/e2e-app";
 import { launchBrowser } from "../support/browser";
+import { waitFor } from "../support/wait";
 import { loginCookie, seedTenant, type SeededTenant } from "../support/seed";
 
 let app: E2EApp;
@@ -35,14 +36,17 @@ function call(key: string | null, method: string, p: string, body?: unknown) {
 }
 
 /** Polls the run (the API has no push channel) until it finishes. */
-async function waitForRun(key: string, runId: string) {
-  for (;;) {
-    const res = await call(key, "GET", `/training/${runId}`);
-    expect(res.status).toBe(200);
-    const { run } = await res.json();
-    if (run.status === "succeeded" || run.status === "failed") return run;
-    await new Promise((r) => setTimeout(r, 250));
-  }
+function waitForRun(key: string, runId: string) {
+  return waitFor(
+    `training run ${runId} to finish`,
+    async () => {
+      const res = await call(key, "GET", `/training/${runId}`);
+      expect(res.status).toBe(200);
+      const { run } = await res.json();
+      return run.status === "succeeded" || run.status === "failed" ? run : null;
+    },
+    { timeout: 100_000, interval: 250 },
+  );
 }
 
 beforeAll(async () => {

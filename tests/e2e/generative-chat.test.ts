@@ -12,6 +12,7 @@ import { makeTestModels } from "@/lib/models/testing/make-test-models";
 import { startE2EApp, type E2EApp } from "../support/e2e-app";
 import { freePort } from "../support/app-server";
 import { launchBrowser } from "../support/browser";
+import { waitFor } from "../support/wait";
 
 let app: E2EApp;
 let browser: Browser;
@@ -22,11 +23,7 @@ beforeAll(async () => {
   const paths = await makeTestModels(modelsDir);
   app = await startE2EApp({ env: { CHAT_MODEL: paths.chat, MODEL_DTYPE: "fp32", CHAT_MAX_NEW_TOKENS: "48" } });
   // The model loads in the background after start-up.
-  for (let i = 0; i < 100; i++) {
-    const health = await (await fetch(`${app.server.url}/api/health`)).json();
-    if (health.models.mode === "generative") break;
-    await new Promise((r) => setTimeout(r, 200));
-  }
+  await waitFor("the chat model to load", async () => (await (await fetch(`${app.server.url}/api/health`)).json()).models.mode === "generative", { timeout: 20_000 });
   browser = await launchBrowser();
 });
 

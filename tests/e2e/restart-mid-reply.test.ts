@@ -11,6 +11,7 @@ import { makeTestModels } from "@/lib/models/testing/make-test-models";
 import { startE2EApp, type E2EApp } from "../support/e2e-app";
 import { freePort } from "../support/app-server";
 import { launchBrowser } from "../support/browser";
+import { waitFor } from "../support/wait";
 
 let app: E2EApp;
 let browser: Browser;
@@ -19,12 +20,14 @@ let site: http.Server;
 let siteUrl: string;
 
 async function generative(): Promise<void> {
-  for (let i = 0; i < 150; i++) {
-    const health = await (await fetch(`${app.server.url}/api/health`).catch(() => null))?.json().catch(() => null);
-    if (health?.models?.mode === "generative") return;
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error("chat model did not load");
+  await waitFor(
+    "the chat model to load",
+    async () => {
+      const health = await (await fetch(`${app.server.url}/api/health`).catch(() => null))?.json().catch(() => null);
+      return health?.models?.mode === "generative";
+    },
+    { timeout: 30_000 },
+  );
 }
 
 beforeAll(async () => {

@@ -5,6 +5,7 @@ import fs from "node:fs";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
+import { waitFor } from "./wait";
 
 export interface AppServer {
   url: string;
@@ -58,19 +59,19 @@ export async function startAppServer(opts: { databaseUrl?: string; env?: Record<
     });
     child.stdout!.on("data", (d) => (log += d));
     child.stderr!.on("data", (d) => (log += d));
-    const deadline = Date.now() + 90_000;
-    while (Date.now() < deadline) {
-      if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}:\n${log}`);
-      try {
-        const res = await fetch(`http://127.0.0.1:${port}/api/health`);
-        if (res.ok) return;
-      } catch {
-        /* not listening yet */
-      }
-      await new Promise((r) => setTimeout(r, 200));
+    try {
+      await waitFor(
+        "the server to answer /api/health",
+        async () => {
+          if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
+          return (await fetch(`http://127.0.0.1:${port}/api/health`).catch(() => null))?.ok;
+        },
+        { timeout: 90_000 },
+      );
+    } catch (err) {
+      child.kill("SIGKILL");
+      throw new Error(`${(err as Error).message}:\n${log}`);
     }
-    child.kill("SIGKILL");
-    throw new Error(`server did not become healthy in time:\n${log}`);
   };
 
   const stop = (signal: NodeJS.Signals = "SIGTERM") =>

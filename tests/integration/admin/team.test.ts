@@ -8,7 +8,7 @@ import { login } from "@/lib/auth/login";
 import { readSession } from "@/lib/auth/session";
 import { seedTenant } from "@/tests/support/seed";
 import { testDbKinds } from "@/tests/support/db";
-import { useProcessDb } from "./helpers";
+import { useProcessDb } from "@/tests/support/process-db";
 
 const kinds = await testDbKinds();
 

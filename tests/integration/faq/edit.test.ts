@@ -8,7 +8,7 @@ import { saveFaqEdit } from "@/lib/faq/edit";
 import { diffFaqVersions } from "@/lib/faq/history";
 import { seedTenant } from "@/tests/support/seed";
 import { testDbKinds } from "@/tests/support/db";
-import { useProcessDb } from "./helpers";
+import { useProcessDb } from "@/tests/support/process-db";
 
 const kinds = await testDbKinds();
 

@@ -12,6 +12,7 @@ import { DEMO_FAQ } from "@/lib/seed/demo-faq";
 import { buildKnowledge } from "@/lib/dialogue/knowledge";
 import { decideTurn, type BotKnowledge } from "@/lib/dialogue/decide-turn";
 import type { E2EApp } from "../../support/e2e-app";
+import { waitForEvent } from "../../support/wait";
 import { loginCookie } from "../../support/seed";
 
 const WAIT_MS = 15_000;
@@ -38,20 +39,9 @@ export class RecordingClient {
   waitFor<T = any>(event: string, match: (payload: T) => boolean = () => true, since = 0): Promise<T> {
     const found = this.events.slice(since).find((e) => e.event === event && match(e.args[0] as T));
     if (found) return Promise.resolve(found.args[0] as T);
-    return new Promise<T>((resolve, reject) => {
-      const timer = setTimeout(() => {
-        this.socket.offAny(listener);
-        const seen = this.events.map((e) => `${e.event} ${JSON.stringify(e.args[0])?.slice(0, 160)}`).join("\n  ");
-        reject(new Error(`timed out waiting for "${event}"; received:\n  ${seen}`));
-      }, WAIT_MS);
-      const listener = (name: string, ...args: unknown[]) => {
-        if (name === event && match(args[0] as T)) {
-          clearTimeout(timer);
-          this.socket.offAny(listener);
-          resolve(args[0] as T);
-        }
-      };
-      this.socket.onAny(listener);
+    return waitForEvent<T>(this.socket, event, match, WAIT_MS).catch((err: Error) => {
+      const seen = this.events.map((e) => `${e.event} ${JSON.stringify(e.args[0])?.slice(0, 160)}`).join("\n  ");
+      throw new Error(`${err.message}; received:\n  ${seen}`);
     });
   }
 

@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startE2EApp, type E2EApp } from "../../support/e2e-app";
 import { seedTenant } from "../../support/seed";
-import { addAgent, connectWidget, loginAgent, type AgentClient, type RecordingClient, type WidgetClient } from "./helpers";
+import { addAgent, connectWidget, loginAgent, type RecordingClient, type WidgetClient } from "./helpers";
 
 let app: E2EApp;
 const clients: RecordingClient[] = [];
@@ -88,35 +88,33 @@ describe("claiming", () => {
 });
 
 describe("the queue", () => {
-  let tenant: Awaited<ReturnType<typeof seedTenant>>;
-  let agent: AgentClient;
-  const order: string[] = [];
-  const waiting: WidgetClient[] = [];
-
-  it("is ordered by priority, then first come first served, with a place and wait for everyone", async () => {
-    tenant = await seedTenant(app.db);
+  /**
+   * A new tenant whose one agent takes a chat at a time, and four customers queued in order of
+   * arrival: no trained model (priority 0), asks for a person (1), frustrated (2), no model again (0).
+   */
+  async function fourWaiting() {
+    const tenant = await seedTenant(app.db);
     // One chat at a time: later places get a real estimated wait, not "right away".
     await app.db.user.update({ where: { id: tenant.agent.id }, data: { maxChats: 1 } });
-    agent = track(await loginAgent(app, tenant.agent));
-    // No trained model (priority 0), asks for a person (1), frustrated (2), no model again (0).
+    const agent = track(await loginAgent(app, tenant.agent));
     const texts = ["Do you ship to Canada?", "human please", "WHERE IS MY ORDER? NOTHING HAS ARRIVED!!!", "Where is your warehouse?"];
-    const ids: string[] = [];
-    for (const text of texts) {
-      const c = await queuedCustomer(tenant.widgetKey, text);
-      ids.push(c.conversationId);
-      waiting.push(c.w);
-    }
+    const arrivals: { w: WidgetClient; conversationId: string }[] = [];
+    for (const text of texts) arrivals.push(await queuedCustomer(tenant.widgetKey, text));
+    const [noModel, person, frustrated, noModelAgain] = arrivals.map((a) => a.conversationId);
+    return { tenant, agent, arrivals, expected: [frustrated!, person!, noModel!, noModelAgain!] };
+  }
+
+  it("is ordered by priority, then first come first served, with a place and wait for everyone", async () => {
+    const { agent, arrivals, expected } = await fourWaiting();
     const { queue } = await agent.queue();
-    const expected = [ids[2]!, ids[1]!, ids[0]!, ids[3]!];
     expect(queue.map((q) => q.conversationId)).toEqual(expected);
     expect(queue.map((q) => q.position)).toEqual([1, 2, 3, 4]);
     expect(queue.map((q) => q.reason)).toEqual(["frustration", "customer_request", "no_model", "no_model"]);
-    order.push(...expected);
 
     // Every waiting customer was told their current place (updates follow each arrival).
     const etas: number[] = [];
     for (const [i, id] of expected.entries()) {
-      const w = waiting[ids.indexOf(id)]!;
+      const { w } = arrivals.find((a) => a.conversationId === id)!;
       const s = await w.waitFor<Status>("handoff:status", (st) => st.state === "queued" && st.position === i + 1);
       expect(typeof s.etaSeconds).toBe("number");
       etas.push(s.etaSeconds!);
@@ -126,7 +124,8 @@ describe("the queue", () => {
   });
 
   it("survives a server restart and can be claimed afterwards", async () => {
-    for (const w of waiting) w.close();
+    const { tenant, agent, arrivals, expected: order } = await fourWaiting();
+    for (const { w } of arrivals) w.close();
     agent.close();
     await app.server.restart();
 
@@ -136,7 +135,7 @@ describe("the queue", () => {
     expect(queue[0].lastMessage).toBe("WHERE IS MY ORDER? NOTHING HAS ARRIVED!!!");
 
     // The first customer comes back (same visitor token) and learns they are still first.
-    const original = waiting[2]!;
+    const original = arrivals.find((a) => a.conversationId === order[0])!.w;
     const back = track(await connectWidget(app.server.url, tenant.widgetKey, original.visitorToken!));
     const sync = await back.call("sync", { afterSeq: 0 });
     expect(sync).toMatchObject({ ok: true, conversationId: order[0], handoff: { state: "queued", position: 1 } });

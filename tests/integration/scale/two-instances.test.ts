@@ -12,6 +12,7 @@ import { createDb, type Db } from "@/lib/db";
 import { createEmptyTestDatabase, silentLog, type EmptyTestDatabase } from "../../support/db";
 import { startAppServer, type AppServer } from "../../support/app-server";
 import { loginCookie } from "../../support/seed";
+import { waitFor, waitForEvent } from "../../support/wait";
 
 // A database index of its own: the test empties it.
 const REDIS_URL = process.env.TEST_REDIS_URL || "redis://127.0.0.1:6379/15";
@@ -42,28 +43,12 @@ let agentCookie: string;
 let adminCookie: string;
 const sockets: Socket[] = [];
 
-function once<T>(socket: Socket, event: string, pred: (p: T) => boolean = () => true, ms = 10_000): Promise<T> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      socket.off(event, handler);
-      reject(new Error(`timed out waiting for ${event}`));
-    }, ms);
-    const handler = (p: T) => {
-      if (!pred(p)) return;
-      clearTimeout(timer);
-      socket.off(event, handler);
-      resolve(p);
-    };
-    socket.on(event, handler);
-  });
-}
-
 async function widget(server: AppServer, visitorToken?: string): Promise<{ socket: Socket; token: string }> {
   const s = connect(`${server.url}/widget`, { transports: ["websocket"], auth: { key: "pk_demo", visitorToken, language: "en" }, extraHeaders: { origin: ORIGIN }, reconnection: false, forceNew: true });
   sockets.push(s);
-  const session = once<{ visitorToken: string }>(s, "session");
+  const session = waitForEvent<{ visitorToken: string }>(s, "session");
   s.on("connect_error", (e) => console.error(`widget connect_error on ${server.url}:`, e.message));
-  await once(s, "connect");
+  await waitForEvent(s, "connect");
   return { socket: s, token: (await session).visitorToken };
 }
 
@@ -71,7 +56,7 @@ async function agent(server: AppServer): Promise<Socket> {
   const s = connect(`${server.url}/agent`, { transports: ["websocket"], extraHeaders: { cookie: agentCookie }, reconnection: false, forceNew: true });
   sockets.push(s);
   s.on("connect_error", (e) => console.error(`agent connect_error on ${server.url}:`, e.message));
-  await once(s, "connect");
+  await waitForEvent(s, "connect");
   return s;
 }
 
@@ -109,11 +94,14 @@ describe.runIf(canRun)("two instances on PostgreSQL + Redis", () => {
     const started = await fetch(`${b.url}/api/admin/training`, { method: "POST", headers: { cookie: adminCookie, "content-type": "application/json" }, body: "{}" });
     expect(started.status).toBe(200);
     const runId = (await started.json()).run.id as string;
-    let run = await db.trainingRun.findUniqueOrThrow({ where: { id: runId } });
-    for (let i = 0; i < 600 && run.status !== "succeeded" && run.status !== "failed"; i++) {
-      await new Promise((r) => setTimeout(r, 200));
-      run = await db.trainingRun.findUniqueOrThrow({ where: { id: runId } });
-    }
+    const run = await waitFor(
+      "the training run to finish",
+      async () => {
+        const r = await db.trainingRun.findUniqueOrThrow({ where: { id: runId } });
+        return r.status === "succeeded" || r.status === "failed" ? r : null;
+      },
+      { timeout: 120_000 },
+    );
     expect(run.status).toBe("succeeded");
     const published = await fetch(`${b.url}/api/admin/models/${run.modelVersionId}/publish`, { method: "POST", headers: { cookie: adminCookie } });
     expect(published.status).toBe(200);
@@ -122,16 +110,18 @@ describe.runIf(canRun)("two instances on PostgreSQL + Redis", () => {
     // Ask on A until the answer comes from the new FAQ's gift-card entry.
     const newKeys = new Set((await db.faqEntry.findMany({ where: { versionId: run.faqVersionId } })).filter((e) => /gift|regalo/i.test(e.question)).map((e) => e.key));
     expect(newKeys.size).toBeGreaterThan(0);
-    let answeredAfter: number | null = null;
-    for (let i = 0; i < 20 && answeredAfter === null; i++) {
-      const done = once<{ message: { source: { key: string } | null } }>(customer, "bot:done");
-      await customer.emitWithAck("message:send", { clientMessageId: `giftq-${i}-abcdef`, text: "Do you sell gift cards?" });
-      const reply = await done;
-      if (reply.message.source && newKeys.has(reply.message.source.key)) answeredAfter = Date.now() - publishedAt;
-      else await new Promise((r) => setTimeout(r, 100));
-    }
-    expect(answeredAfter).not.toBeNull();
-    expect(answeredAfter!).toBeLessThan(1000);
+    let asked = 0;
+    await waitFor(
+      "an answer from the new FAQ on instance A",
+      async () => {
+        const done = waitForEvent<{ message: { source: { key: string } | null } }>(customer, "bot:done");
+        await customer.emitWithAck("message:send", { clientMessageId: `giftq-${asked++}-abcdef`, text: "Do you sell gift cards?" });
+        const { source } = (await done).message;
+        return source !== null && newKeys.has(source.key);
+      },
+      { interval: 100 },
+    );
+    expect(Date.now() - publishedAt).toBeLessThan(1000);
   });
 
   it("carries messages, typing and queue updates between a customer on A and an agent on B, and survives SIGKILL of A", async () => {
@@ -140,7 +130,7 @@ describe.runIf(canRun)("two instances on PostgreSQL + Redis", () => {
     const { socket: customer, token } = await widget(a);
     await customer.emitWithAck("sync", { afterSeq: 0 });
 
-    const queued = once(ag, "queue:changed");
+    const queued = waitForEvent(ag, "queue:changed");
     const status = await customer.emitWithAck("handoff:request", {});
     expect(status.handoff.state).toBe("queued");
     await queued;
@@ -148,22 +138,22 @@ describe.runIf(canRun)("two instances on PostgreSQL + Redis", () => {
     const queue = await ag.emitWithAck("queue:list", {});
     expect(queue.queue.map((q: { conversationId: string }) => q.conversationId)).toContain(conversationId);
 
-    const assigned = once<{ state: string }>(customer, "handoff:status", (p) => p.state === "assigned");
+    const assigned = waitForEvent<{ state: string }>(customer, "handoff:status", (p) => p.state === "assigned");
     expect(await ag.emitWithAck("handoff:claim", { conversationId })).toMatchObject({ ok: true });
     await assigned;
 
-    const fromAgent = once<{ role: string; text: string }>(customer, "message", (m) => m.role === "agent");
+    const fromAgent = waitForEvent<{ role: string; text: string }>(customer, "message", (m) => m.role === "agent");
     await ag.emitWithAck("agent:message", { conversationId, clientMessageId: "agentmsg-0001", text: "Hello from B" });
     expect((await fromAgent).text).toBe("Hello from B");
 
-    const fromCustomer = once<{ message: { text: string } }>(ag, "conversation:message", (p) => p.message.text === "Hi from A");
+    const fromCustomer = waitForEvent<{ message: { text: string } }>(ag, "conversation:message", (p) => p.message.text === "Hi from A");
     expect(await customer.emitWithAck("message:send", { clientMessageId: "custmsg-0001", text: "Hi from A" })).toMatchObject({ ok: true, duplicate: false });
     await fromCustomer;
 
-    const agentTyping = once<{ typing: boolean }>(customer, "agent:typing", (p) => p.typing);
+    const agentTyping = waitForEvent<{ typing: boolean }>(customer, "agent:typing", (p) => p.typing);
     ag.emit("agent:typing", { conversationId, typing: true });
     await agentTyping;
-    const customerTyping = once<{ typing: boolean }>(ag, "customer:typing", (p) => p.typing);
+    const customerTyping = waitForEvent<{ typing: boolean }>(ag, "customer:typing", (p) => p.typing);
     customer.emit("typing", { typing: true });
     await customerTyping;
 
@@ -171,12 +161,11 @@ describe.runIf(canRun)("two instances on PostgreSQL + Redis", () => {
     // re-sends what it had sent (as an unacknowledged message would be) and carries on.
     const seen = (await customer.emitWithAck("sync", { afterSeq: 0 })).messages.length as number;
     await a.stop("SIGKILL");
-    await new Promise((r) => setTimeout(r, 200));
-    expect(customer.connected).toBe(false);
+    await waitFor("the customer's socket to lose instance A", () => !customer.connected, { timeout: 5000, interval: 50 });
     const { socket: again } = await widget(b, token);
     const resent = await again.emitWithAck("message:send", { clientMessageId: "custmsg-0001", text: "Hi from A" });
     expect(resent).toMatchObject({ ok: true, duplicate: true });
-    const next = once<{ message: { text: string } }>(ag, "conversation:message", (p) => p.message.text === "Still there?");
+    const next = waitForEvent<{ message: { text: string } }>(ag, "conversation:message", (p) => p.message.text === "Still there?");
     await again.emitWithAck("message:send", { clientMessageId: "custmsg-0002", text: "Still there?" });
     await next;
     const history = await again.emitWithAck("sync", { afterSeq: 0 });

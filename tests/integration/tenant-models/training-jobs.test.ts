@@ -5,7 +5,7 @@ import type { Db } from "@/lib/db";
 import { startTraining, waitForRun } from "@/lib/tenant-models/training-jobs";
 import { testDbKinds } from "@/tests/support/db";
 import { seedTenant } from "@/tests/support/seed";
-import { useProcessDb } from "../admin/helpers";
+import { useProcessDb } from "@/tests/support/process-db";
 
 const kinds = await testDbKinds();
 
