@@ -4,6 +4,7 @@
 import { z } from "zod";
 import { AppError } from "@/lib/errors/app-error";
 import type { TenantDb } from "@/lib/tenancy/guard";
+import { createdBetween, pageRows, ZPageFields } from "@/lib/db/paging";
 
 const ZDate = z.coerce.date({ error: "Use an ISO date such as 2025-01-31 or 2025-01-31T12:00:00Z" });
 
@@ -11,24 +12,14 @@ export const ZConversationPageQuery = z.object({
   status: z.enum(["open", "queued", "assigned", "resolved", "closed"]).optional(),
   from: ZDate.optional(),
   to: ZDate.optional(),
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(200).default(50),
+  ...ZPageFields,
 });
 
 export async function listConversationPage(db: TenantDb, q: z.infer<typeof ZConversationPageQuery>) {
-  const where = {
-    ...(q.status ? { status: q.status } : {}),
-    ...(q.from || q.to ? { createdAt: { ...(q.from ? { gte: q.from } : {}), ...(q.to ? { lt: q.to } : {}) } } : {}),
-  };
+  const where = { ...(q.status ? { status: q.status } : {}), ...createdBetween(q.from, q.to) };
   const [total, rows] = await Promise.all([
     db.conversation.count({ where }),
-    db.conversation.findMany({
-      where,
-      orderBy: [{ createdAt: "desc" }, { id: "asc" }],
-      skip: (q.page - 1) * q.pageSize,
-      take: q.pageSize,
-      include: { _count: { select: { messages: true } } },
-    }),
+    db.conversation.findMany({ where, orderBy: [{ createdAt: "desc" }, { id: "asc" }], ...pageRows(q), include: { _count: { select: { messages: true } } } }),
   ]);
   return {
     page: q.page,

@@ -2,6 +2,7 @@
 // paged, each entry with a readable actor ("Ana <ana@…>", "API key CI deploy", "system").
 import { z } from "zod";
 import type { TenantDb } from "@/lib/tenancy/guard";
+import { createdBetween, pageRows, ZPageFields } from "@/lib/db/paging";
 
 const ZDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Use a date like 2025-01-31");
 
@@ -10,8 +11,7 @@ export const ZAuditQuery = z.object({
   /** UTC days, inclusive. */
   from: z.union([ZDay, z.literal("")]).optional().transform((v) => v || undefined),
   to: z.union([ZDay, z.literal("")]).optional().transform((v) => v || undefined),
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(200).default(50),
+  ...ZPageFields,
 });
 
 export type AuditQuery = z.infer<typeof ZAuditQuery>;
@@ -27,20 +27,12 @@ export interface AuditRow {
 }
 
 export async function listAuditLog(db: TenantDb, q: AuditQuery): Promise<{ entries: AuditRow[]; total: number; page: number; pageSize: number; actions: string[] }> {
-  const createdAt = {
-    ...(q.from ? { gte: new Date(`${q.from}T00:00:00.000Z`) } : {}),
-    ...(q.to ? { lt: new Date(new Date(`${q.to}T00:00:00.000Z`).getTime() + 86_400_000) } : {}),
-  };
-  const where = { ...(q.action ? { action: q.action } : {}), ...(q.from || q.to ? { createdAt } : {}) };
+  // UTC days, both inclusive: up to the start of the day after `to`.
+  const dayStart = (day: string, plusDays = 0) => new Date(Date.parse(`${day}T00:00:00.000Z`) + plusDays * 86_400_000);
+  const where = { ...(q.action ? { action: q.action } : {}), ...createdBetween(q.from ? dayStart(q.from) : undefined, q.to ? dayStart(q.to, 1) : undefined) };
   const [total, rows, actions] = await Promise.all([
     db.auditLog.count({ where }),
-    db.auditLog.findMany({
-      where,
-      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-      skip: (q.page - 1) * q.pageSize,
-      take: q.pageSize,
-      include: { actor: { select: { name: true, email: true } } },
-    }),
+    db.auditLog.findMany({ where, orderBy: [{ createdAt: "desc" }, { id: "desc" }], ...pageRows(q), include: { actor: { select: { name: true, email: true } } } }),
     db.auditLog.groupBy({ by: ["action"], orderBy: { action: "asc" } }),
   ]);
   const keyIds = [...new Set(rows.map((r) => apiKeyId(r.details)).filter((id): id is string => Boolean(id)))];
