@@ -3,7 +3,7 @@
 // through /api/canned-responses.
 import { useState } from "react";
 import { api, ApiError } from "./api";
-import { Button, Card, Field, inputClass, fieldClass, Notice } from "./ui";
+import { Button, Card, Field, inputClass, fieldClass, Notice, Options } from "./ui";
 
 export interface Canned {
   id: string;
@@ -57,11 +57,7 @@ export function CannedManager({ initial, languages }: { initial: Canned[]; langu
       <Field compact label="Language">
         <select name="language" defaultValue={c?.language ?? ""} className={`${inputClass} w-auto`}>
           <option value="">any</option>
-          {languages.map((l) => (
-            <option key={l} value={l}>
-              {l}
-            </option>
-          ))}
+          <Options items={languages} />
         </select>
       </Field>
     </>

@@ -5,7 +5,7 @@ import { useMemo, useState } from "react";
 import type { AdminSettings } from "@/lib/admin/settings";
 import { SMALLTALK_INTENTS, SMALLTALK_REPLIES, type SmallTalkIntent } from "@/lib/dialogue/smalltalk-replies";
 import { api, ApiError } from "./api";
-import { Button, Card, Field, inputClass, fieldClass, Notice } from "./ui";
+import { Button, Card, Field, inputClass, fieldClass, Notice, Options } from "./ui";
 
 const COMMON_LANGUAGES: Record<string, string> = { en: "English", es: "Spanish", pt: "Portuguese", fr: "French", de: "German", it: "Italian", ca: "Catalan" };
 // Shown Monday first; stored with 0 = Sunday.
@@ -115,11 +115,7 @@ export function SettingsForm({ initial }: { initial: AdminSettings }) {
           error={<FieldError errors={errors} path="defaultLanguage" />}
         >
           <select className={`${inputClass} w-auto`} name="defaultLanguage" value={s.defaultLanguage} onChange={(e) => set("defaultLanguage", e.target.value)}>
-            {s.languages.map((l) => (
-              <option key={l} value={l}>
-                {COMMON_LANGUAGES[l] ?? l}
-              </option>
-            ))}
+            <Options items={s.languages} label={(l) => COMMON_LANGUAGES[l] ?? l} />
           </select>
         </Field>
         <div className="mt-3 space-y-2">

@@ -3,7 +3,7 @@
 // e-mail server), change roles, deactivate / reactivate, and issue a new one-time password.
 import { useState } from "react";
 import { api, ApiError } from "./api";
-import { Button, Card, Field, inputClass, Notice, Table } from "./ui";
+import { Button, Card, Field, inputClass, Notice, Options, Table } from "./ui";
 
 export interface Member {
   id: string;
@@ -93,11 +93,7 @@ export function TeamManager({ initial, me }: { initial: Member[]; me: { id: stri
           </Field>
           <Field compact label="Role">
             <select name="role" className={inputClass} defaultValue="agent">
-              {roles.map((r) => (
-                <option key={r} value={r}>
-                  {ROLE_TEXT[r]}
-                </option>
-              ))}
+              <Options items={roles} label={(r) => ROLE_TEXT[r]} />
             </select>
           </Field>
           <Button type="submit" variant="primary" disabled={busy}>
@@ -128,11 +124,7 @@ export function TeamManager({ initial, me }: { initial: Member[]; me: { id: stri
                       aria-label={`Role of ${m.name}`}
                       onChange={(e) => void update(m, { role: e.target.value }, self ? "Change your own role? You may lose access to this page." : undefined)}
                     >
-                      {[...new Set([...roles, m.role])].map((r) => (
-                        <option key={r} value={r} disabled={!roles.includes(r)}>
-                          {ROLE_TEXT[r]}
-                        </option>
-                      ))}
+                      <Options items={[...new Set([...roles, m.role])]} label={(r) => ROLE_TEXT[r]} disabled={(r) => !roles.includes(r)} />
                     </select>
                   </td>
                   <td className="p-1.5">

@@ -2,7 +2,7 @@
 // components/ui/kit.tsx, re-exported here for the admin pages.
 import type { LineError } from "./api";
 
-export { Button, Card, Field, Notice, Table, fieldClass, inputClass } from "@/components/ui/kit";
+export { Button, Card, Field, Notice, Options, Table, fieldClass, inputClass } from "@/components/ui/kit";
 
 export function LineErrorList({ errors, testId = "line-errors", unit = "line" }: { errors: LineError[]; testId?: string; unit?: "line" | "entry" }) {
   return (

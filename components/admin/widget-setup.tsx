@@ -2,7 +2,7 @@
 // Widget setup: the one-line snippet to paste into a website (with a copy button), a static
 // preview of the launcher and greeting from the current settings, and the live chat frame.
 import { useState } from "react";
-import { Button, Card } from "./ui";
+import { Button, Card, Options } from "./ui";
 
 export function WidgetSetup({ origin, widgetKey, name, color, greeting, defaultLanguage, allowedOrigins }: { origin: string; widgetKey: string; name: string; color: string; greeting: Record<string, string>; defaultLanguage: string; allowedOrigins: string[] }) {
   const snippet = `<script src="${origin}/widget.js" data-tenant="${widgetKey}" async></script>`;
@@ -60,9 +60,7 @@ export function WidgetSetup({ origin, widgetKey, name, color, greeting, defaultL
             <label className="text-sm">
               Language{" "}
               <select value={lang} onChange={(e) => setLang(e.target.value)} className="rounded border border-slate-300 px-1 py-0.5">
-                {Object.keys(greeting).map((l) => (
-                  <option key={l}>{l}</option>
-                ))}
+                <Options items={Object.keys(greeting)} />
               </select>
             </label>
             <div className="relative h-[420px] max-w-sm rounded-xl border border-dashed border-slate-300 bg-slate-100" data-testid="widget-mock">

@@ -3,6 +3,7 @@
 
 import { useId, useState } from "react";
 import type { AgentView } from "@/lib/handoff/agent-protocol";
+import { Options } from "@/components/ui/kit";
 import { call, isOk, type AgentSocket } from "./agent-socket";
 
 export function TransferControl({ socket, meId, onTransfer }: { socket: AgentSocket; meId: string; onTransfer: (toAgentId: string) => Promise<void> }) {
@@ -45,11 +46,7 @@ export function TransferControl({ socket, meId, onTransfer }: { socket: AgentSoc
         <span className="text-xs text-slate-500">No other agents in your team.</span>
       ) : (
         <select id={selectId} value={target} onChange={(e) => setTarget(e.target.value)} data-testid="transfer-target" className="rounded-md border border-slate-300 px-2 py-1 text-sm focus:outline-none focus:ring-2 focus:ring-blue-200">
-          {agents.map((a) => (
-            <option key={a.id} value={a.id}>
-              {a.name} — {a.presence}, {a.activeChats}/{a.maxChats} chats
-            </option>
-          ))}
+          <Options items={agents} value={(a) => a.id} label={(a) => `${a.name} — ${a.presence}, ${a.activeChats}/${a.maxChats} chats`} />
         </select>
       )}
       <button type="submit" disabled={!target} data-testid="transfer-confirm" className="rounded-md bg-slate-900 px-3 py-1 text-sm text-white focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-600 disabled:opacity-50">

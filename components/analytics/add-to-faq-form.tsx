@@ -4,7 +4,7 @@
 // alternatives. Saving creates a new FAQ version (train it to make the bot use it).
 import { useState } from "react";
 import { api, ApiError } from "@/components/admin/api";
-import { Button, Notice, inputClass } from "@/components/admin/ui";
+import { Button, Notice, Options, inputClass } from "@/components/admin/ui";
 
 export function AddToFaqForm({ question, examples, language, languages, onClose }: { question: string; examples: string[]; language: string; languages: string[]; onClose: () => void }) {
   const [q, setQ] = useState(question);
@@ -48,11 +48,7 @@ export function AddToFaqForm({ question, examples, language, languages, onClose 
       <label className="block text-sm">
         <span className="font-medium">Language</span>
         <select name="language" className={inputClass} value={lang} onChange={(e) => setLang(e.target.value)}>
-          {[...new Set([lang, ...languages])].map((l) => (
-            <option key={l} value={l}>
-              {l}
-            </option>
-          ))}
+          <Options items={[...new Set([lang, ...languages])]} />
         </select>
       </label>
       {examples.filter((x) => x !== question).length > 0 && (

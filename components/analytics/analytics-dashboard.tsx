@@ -1,7 +1,7 @@
 "use client";
 // The analytics page's body: range selector, headline figures, charts and unanswered questions.
 // Figures carry data-testid and data-value (the raw number) so tests can check them exactly.
-import { useEffect, useState } from "react";
+import { useHydrated } from "@/components/ui/use-hydrated";
 import Link from "next/link";
 import type { AnalyticsSummary } from "@/lib/analytics/summary";
 import { Card } from "@/components/admin/ui";
@@ -25,8 +25,7 @@ const CSAT_COLORS = ["#dc2626", "#f97316", "#eab308", "#84cc16", "#16a34a"];
 
 export function AnalyticsDashboard({ summary: s, days, presets, languages, defaultLanguage }: { summary: AnalyticsSummary; days: number; presets: readonly number[]; languages: string[]; defaultLanguage: string }) {
   // Marks the moment the page is interactive (hydrated), for tests and slow devices alike.
-  const [ready, setReady] = useState(false);
-  useEffect(() => setReady(true), []);
+  const ready = useHydrated();
   return (
     <div className="space-y-6" data-testid="analytics" data-ready={ready ? "true" : "false"}>
       <nav className="flex gap-2 text-sm" aria-label="Date range" data-testid="range-selector">

@@ -1,6 +1,7 @@
 "use client";
 // Create, list and revoke API keys. A new key's secret is shown once, right after creation.
-import { useEffect, useState } from "react";
+import { useState } from "react";
+import { useHydrated } from "@/components/ui/use-hydrated";
 import type { ApiKeyView } from "@/lib/api-keys/manage";
 import { api, ApiError } from "@/components/admin/api";
 import { Button, Card, inputClass, Notice, Table } from "@/components/admin/ui";
@@ -14,8 +15,7 @@ export function ApiKeysManager({ initial, scopes }: { initial: ApiKeyView[]; sco
   const [created, setCreated] = useState<{ key: string; name: string } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const [ready, setReady] = useState(false);
-  useEffect(() => setReady(true), []);
+  const ready = useHydrated();
 
   async function create(e: React.FormEvent) {
     e.preventDefault();

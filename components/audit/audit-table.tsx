@@ -2,7 +2,7 @@
 // paging links. Server component: it only renders what lib/audit/list.ts returned.
 import Link from "next/link";
 import type { AuditQuery, AuditRow } from "@/lib/audit/list";
-import { Button, Field, inputClass, Table } from "@/components/admin/ui";
+import { Button, Field, inputClass, Options, Table } from "@/components/admin/ui";
 
 function detailsText(d: Record<string, unknown>): string {
   return Object.entries(d)
@@ -27,11 +27,7 @@ export function AuditTable({ entries, total, query, actions }: { entries: AuditR
         <Field label="Action">
           <select name="action" defaultValue={query.action ?? ""} className={inputClass}>
             <option value="">All actions</option>
-            {actions.map((a) => (
-              <option key={a} value={a}>
-                {a}
-              </option>
-            ))}
+            <Options items={actions} />
           </select>
         </Field>
         <Field label="From">

@@ -1,7 +1,8 @@
 "use client";
 // Data-rights requests: find a visitor, download everything stored about them, or erase them
 // (after typing DELETE: it cannot be undone).
-import { useEffect, useState } from "react";
+import { useState } from "react";
+import { useHydrated } from "@/components/ui/use-hydrated";
 import type { VisitorMatch } from "@/lib/privacy/find-visitor";
 import { api, ApiError } from "@/components/admin/api";
 import { Button, Card, Notice, inputClass } from "@/components/admin/ui";
@@ -13,8 +14,7 @@ export function PrivacyConsole({ exportNote }: { exportNote: string }) {
   const [confirming, setConfirming] = useState<string | null>(null);
   const [typed, setTyped] = useState("");
   const [deleted, setDeleted] = useState<string | null>(null);
-  const [ready, setReady] = useState(false);
-  useEffect(() => setReady(true), []);
+  const ready = useHydrated();
 
   async function search(e: React.FormEvent) {
     e.preventDefault();

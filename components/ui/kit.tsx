@@ -1,5 +1,5 @@
 // The UI kit: the generic pieces every console page is built from (Card, Button, Notice, Table,
-// Field and the form control classes). Domain-specific pieces live beside their pages.
+// Field, Options and the form control classes). Domain-specific pieces live beside their pages.
 import type { ReactNode } from "react";
 
 export function Card({ title, children, actions, testId }: { title?: ReactNode; children: ReactNode; actions?: ReactNode; testId?: string }) {
@@ -50,6 +50,22 @@ export function Field({ label, hint, error, compact = false, className = "", chi
       {hint && <span className="mt-1 block text-xs text-slate-500">{hint}</span>}
       {error}
     </label>
+  );
+}
+
+/**
+ * The `<option>`s of a select, one per item. Items are their own value and label unless `value` /
+ * `label` say otherwise (objects, translated names); `disabled` greys out the ones not allowed.
+ */
+export function Options<T>({ items, value = String, label = value, disabled }: { items: readonly T[]; value?: (item: T) => string; label?: (item: T) => ReactNode; disabled?: (item: T) => boolean }) {
+  return (
+    <>
+      {items.map((item) => (
+        <option key={value(item)} value={value(item)} disabled={disabled?.(item)}>
+          {label(item)}
+        </option>
+      ))}
+    </>
   );
 }
 

@@ -3,7 +3,7 @@
 // all as a new version (checked with the same rules as an upload; nothing is saved on error).
 import { useEffect, useState } from "react";
 import { api, ApiError, type LineError } from "../api";
-import { Button, Card, Field, inputClass, fieldClass, LineErrorList, Notice } from "../ui";
+import { Button, Card, Field, inputClass, fieldClass, LineErrorList, Notice, Options } from "../ui";
 import type { Entry } from "./types";
 
 type Draft = Omit<Entry, "key"> & { key: string | null; uid: number };
@@ -154,11 +154,7 @@ function EntryForm({ draft, n, languages, onChange, onDone }: { draft: Draft; n:
         <Field label="Language">
           <select className={fieldClass} value={draft.language} onChange={(e) => onChange({ language: e.target.value })} name="language">
             <option value="">Detect from the text</option>
-            {[...new Set([...languages, draft.language].filter(Boolean))].map((l) => (
-              <option key={l} value={l}>
-                {l}
-              </option>
-            ))}
+            <Options items={[...new Set([...languages, draft.language].filter(Boolean))]} />
           </select>
         </Field>
       </div>

@@ -3,7 +3,7 @@
 // between any two versions (entries added, removed, and changed with the fields that changed).
 import { useState } from "react";
 import { api, ApiError } from "../api";
-import { Button, Card, Field, inputClass, Notice, Table } from "../ui";
+import { Button, Card, Field, inputClass, Notice, Options, Table } from "../ui";
 import type { Entry, VersionView } from "./types";
 
 interface FieldChange {
@@ -128,11 +128,7 @@ function VersionSelect(props: { label: string; versions: { id: string; number: n
   return (
     <Field compact label={props.label}>
       <select className={inputClass} value={props.value} onChange={(e) => props.onChange(e.target.value)} data-testid={props.testId}>
-        {props.versions.map((v) => (
-          <option key={v.id} value={v.id}>
-            v{v.number}
-          </option>
-        ))}
+        <Options items={props.versions} value={(v) => v.id} label={(v) => `v${v.number}`} />
       </select>
     </Field>
   );

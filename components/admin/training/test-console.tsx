@@ -4,7 +4,7 @@
 import { useState } from "react";
 import type { Decision } from "@/lib/training/types";
 import { api, ApiError, pct } from "../api";
-import { Button, Card, inputClass, Notice, Table } from "../ui";
+import { Button, Card, inputClass, Notice, Options, Table } from "../ui";
 import type { ModelVersionView } from "./types";
 
 const KIND_TEXT = { answer: "Answers directly", suggest: "Offers “did you mean…” choices", handoff: "Hands over to a person" } as const;
@@ -44,12 +44,7 @@ export function TestConsole({ versions }: { versions: ModelVersionView[] }) {
     <Card title="Test console" testId="test-console">
       <form onSubmit={(e) => void ask(e)} className="flex flex-wrap gap-2">
         <select className={`${inputClass} w-auto`} value={versionId} onChange={(e) => setVersionId(e.target.value)} aria-label="Model version" data-testid="try-version">
-          {versions.map((v) => (
-            <option key={v.id} value={v.id}>
-              v{v.number}
-              {v.live ? " (live)" : ""}
-            </option>
-          ))}
+          <Options items={versions} value={(v) => v.id} label={(v) => `v${v.number}${v.live ? " (live)" : ""}`} />
         </select>
         <input className={`${inputClass} min-w-60 flex-1`} value={text} onChange={(e) => setText(e.target.value)} placeholder="Type a question a customer might ask…" data-testid="try-input" />
         <Button type="submit" variant="primary" disabled={busy || !text.trim() || !versionId} data-testid="try-ask">
