@@ -33,6 +33,8 @@ const EnvSchema = z.object({
   DEMO_ADMIN_PASSWORD: z.string().min(8).optional(),
   DEMO_AGENT_PASSWORD: z.string().min(8).optional(),
   SEED_DEMO: bool(true),
+  /** open: anyone can create a workspace at /signup. closed: only the operator (npm run tenant:create). */
+  SIGNUP: z.enum(["open", "closed"], { message: "SIGNUP must be open or closed" }).default("open"),
 
   // Local models (transformers.js on onnxruntime-node). Empty CHAT_MODEL: answers come verbatim
   // from the FAQ. Values are hub ids (e.g. onnx-community/Qwen2.5-0.5B-Instruct) or folders.

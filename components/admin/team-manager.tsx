@@ -1,6 +1,7 @@
 "use client";
-// The Team page: invite agents and admins (the one-time password is shown once, since there is no
-// e-mail server), change roles, deactivate / reactivate, and issue a new one-time password.
+// The Team page: invite agents and admins by link (there is no e-mail server: the admin passes the
+// link on; the person joins with their account, or creates one), see and withdraw pending
+// invitations, change roles, deactivate / reactivate, and issue a new one-time password.
 import { useState } from "react";
 import { api, ApiError } from "./api";
 import { Button, Card, Field, inputClass, Notice, Options, Table } from "./ui";
@@ -16,26 +17,40 @@ export interface Member {
   lastSeenAt: string | Date | null;
 }
 
+export interface PendingInvitation {
+  id: string;
+  email: string;
+  name: string;
+  role: string;
+  expiresAt: string | Date;
+}
+
 const ROLE_TEXT: Record<string, string> = { owner: "Owner", admin: "Admin", agent: "Agent" };
 
-export function TeamManager({ initial, me }: { initial: Member[]; me: { id: string; role: string } }) {
+export function TeamManager({ initial, invitations: initialInvitations, me }: { initial: Member[]; invitations: PendingInvitation[]; me: { id: string; role: string } }) {
   const [members, setMembers] = useState(initial);
+  const [invitations, setInvitations] = useState(initialInvitations);
   const [secret, setSecret] = useState<{ email: string; password: string } | null>(null);
+  const [invite, setInvite] = useState<{ email: string; link: string } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const roles = me.role === "owner" ? ["agent", "admin", "owner"] : ["agent", "admin"];
 
-  const reload = async () => setMembers((await api<{ members: Member[] }>("/api/admin/team")).members);
+  const reload = async () => {
+    const r = await api<{ members: Member[]; invitations: PendingInvitation[] }>("/api/admin/team");
+    setMembers(r.members);
+    setInvitations(r.invitations);
+  };
 
-  async function invite(e: React.FormEvent<HTMLFormElement>) {
+  async function sendInvite(e: React.FormEvent<HTMLFormElement>) {
     e.preventDefault();
     const form = e.currentTarget;
     const data = new FormData(form);
     setBusy(true);
     setError(null);
     try {
-      const r = await api<{ member: Member; oneTimePassword: string }>("/api/admin/team", { body: { email: data.get("email"), name: data.get("name"), role: data.get("role") } });
-      setSecret({ email: r.member.email, password: r.oneTimePassword });
+      const r = await api<{ invitation: PendingInvitation; link: string }>("/api/admin/team", { body: { email: data.get("email"), name: data.get("name"), role: data.get("role") } });
+      setInvite({ email: r.invitation.email, link: r.link });
       form.reset();
       await reload();
     } catch (err) {
@@ -55,6 +70,18 @@ export function TeamManager({ initial, me }: { initial: Member[]; me: { id: stri
       setError((err as ApiError).message);
       await reload();
     }
+  }
+
+  async function withdraw(i: PendingInvitation) {
+    if (!window.confirm(`Withdraw the invitation of ${i.email}? Its link stops working.`)) return;
+    setError(null);
+    try {
+      await api(`/api/admin/team/invitations/${encodeURIComponent(i.id)}`, { method: "DELETE" });
+      if (invite?.email === i.email) setInvite(null);
+    } catch (err) {
+      setError((err as ApiError).message);
+    }
+    await reload();
   }
 
   async function resetPassword(m: Member) {
@@ -82,9 +109,24 @@ export function TeamManager({ initial, me }: { initial: Member[]; me: { id: stri
           </div>
         </Notice>
       )}
+      {invite && (
+        <Notice kind="success" testId="invitation-link">
+          <p>
+            Invitation for <strong>{invite.email}</strong>. Send them this link (it works once, for 7 days):
+          </p>
+          <code className="mt-1 block break-all rounded bg-white px-1.5 py-1 font-mono text-sm" data-testid="invitation-url">
+            {invite.link}
+          </code>
+          <p className="mt-1">They join with the account they already have for this e-mail address, or create one by choosing a password.</p>
+          <div className="mt-2 flex gap-2">
+            <Button onClick={() => void navigator.clipboard?.writeText(invite.link)}>Copy link</Button>
+            <Button onClick={() => setInvite(null)}>Done</Button>
+          </div>
+        </Notice>
+      )}
       {error && <Notice kind="error">{error}</Notice>}
       <Card title="Invite someone">
-        <form onSubmit={(e) => void invite(e)} className="flex flex-wrap items-end gap-2 text-sm" data-testid="invite-form">
+        <form onSubmit={(e) => void sendInvite(e)} className="flex flex-wrap items-end gap-2 text-sm" data-testid="invite-form">
           <Field compact label="Name">
             <input name="name" required className={inputClass} />
           </Field>
@@ -101,6 +143,21 @@ export function TeamManager({ initial, me }: { initial: Member[]; me: { id: stri
           </Button>
         </form>
         <p className="mt-2 text-xs text-slate-500">Agents answer customers in the agent console. Admins also run this console. Owners can additionally manage other owners.</p>
+        {invitations.length > 0 && (
+          <div className="mt-4" data-testid="pending-invitations">
+            <h3 className="mb-1 text-sm font-medium">Waiting to join</h3>
+            <ul className="divide-y divide-slate-100 text-sm">
+              {invitations.map((i) => (
+                <li key={i.id} className="flex items-center justify-between gap-2 py-1.5" data-testid="pending-invitation" data-email={i.email}>
+                  <span>
+                    {i.name} <span className="text-slate-500">· {i.email} · {ROLE_TEXT[i.role] ?? i.role} · link valid until {new Date(i.expiresAt).toLocaleDateString()}</span>
+                  </span>
+                  <Button onClick={() => void withdraw(i)}>Withdraw</Button>
+                </li>
+              ))}
+            </ul>
+          </div>
+        )}
       </Card>
       <Card title="Team">
         <Table columns={["Name", "Role", "Max chats", "Status", ""]} testId="team-table">

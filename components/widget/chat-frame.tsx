@@ -132,6 +132,7 @@ function ChatPanel({ widgetKey, parentOrigin, requestedLanguage, store, embedded
     <section className="flex h-dvh flex-col bg-white text-slate-900" lang={language} aria-labelledby="chat-title">
       <ChatHeader
         name={state.config?.tenantName ?? t.title}
+        logoUrl={state.config?.logoUrl ?? null}
         color={color}
         connection={state.connection}
         t={t}

@@ -1,11 +1,12 @@
 "use client";
-// The panel's header: the tenant's name and colour, the connection state, the always-reachable
+// The panel's header: the tenant's logo, name and colour, the connection state, the always-reachable
 // "Talk to a person" action and (inside a website) the close button.
 import type { ConnectionStatus } from "./chat-state";
 import type { UiStrings } from "./i18n";
 
 interface Props {
   name: string;
+  logoUrl?: string | null;
   color: string;
   connection: ConnectionStatus;
   t: UiStrings;
@@ -15,10 +16,14 @@ interface Props {
   onClose: () => void;
 }
 
-export function ChatHeader({ name, color, connection, t, canClose, handoffActive, onHandoff, onClose }: Props) {
+export function ChatHeader({ name, logoUrl, color, connection, t, canClose, handoffActive, onHandoff, onClose }: Props) {
   const status = connection === "online" ? t.online : connection === "refused" ? t.refused : t.connecting;
   return (
     <header className="flex items-center gap-2 px-4 py-3 text-white" style={{ background: color }}>
+      {logoUrl && (
+        // eslint-disable-next-line @next/next/no-img-element -- a small same-origin image, no optimisation needed
+        <img src={logoUrl} alt="" className="h-8 w-8 shrink-0 rounded-full bg-white object-contain" data-testid="chat-logo" />
+      )}
       <div className="min-w-0 flex-1">
         <h1 className="truncate text-base font-semibold" id="chat-title">
           {name}

@@ -1,5 +1,5 @@
-// Owns the admin's "Settings" page: the tenant's name, languages, allowed origins and behaviour
-// settings (lib/tenancy/settings.ts) read as one flat form and saved with stricter checks than the
+// Owns the admin's "Settings" page: the workspace's name, time zone, languages, allowed origins
+// and behaviour settings (lib/tenancy/settings.ts; the logo is lib/admin/logo.ts) read as one flat form and saved with stricter checks than the
 // storage schema (times that exist, open before close, a real timezone, greetings only for
 // enabled languages). A save merges the changed fields over the stored ones, then validates the
 // whole; every error names its field.
@@ -32,9 +32,11 @@ function validTimezone(tz: string): boolean {
   }
 }
 
+const ZTimezone = z.string().trim().min(1).max(100).refine(validTimezone, "Unknown timezone. Use a name like Europe/Madrid or America/New_York.");
+
 export const ZBusinessHours = z
   .object({
-    timezone: z.string().trim().min(1).max(100).refine(validTimezone, "Unknown timezone. Use a name like Europe/Madrid or America/New_York."),
+    timezone: ZTimezone,
     days: z
       .array(
         z
@@ -50,6 +52,7 @@ export const ZBusinessHours = z
 export const ZSettingsUpdate = z
   .object({
     name: z.string().trim().min(1, "Enter the workspace name.").max(100),
+    timezone: ZTimezone,
     languages: z.array(ZLanguage).min(1, "Enable at least one language.").max(20),
     defaultLanguage: ZLanguage,
     allowedOrigins: z.array(ZOriginPattern).max(50, "At most 50 allowed origins."),
@@ -73,6 +76,8 @@ export type TSettingsUpdate = z.infer<typeof ZSettingsUpdate>;
 
 export interface AdminSettings {
   name: string;
+  /** Business hours are read in it. */
+  timezone: string;
   languages: string[];
   defaultLanguage: string;
   allowedOrigins: string[];
@@ -95,6 +100,7 @@ export function toAdminSettings(tenant: { name: string; languages: unknown; defa
   const s = readTenantSettings(tenant.settings);
   return {
     name: tenant.name,
+    timezone: s.timezone,
     languages: strings(tenant.languages),
     defaultLanguage: tenant.defaultLanguage,
     allowedOrigins: strings(tenant.allowedOrigins),
@@ -120,6 +126,10 @@ export async function readAdminSettings(db: TenantDb): Promise<AdminSettings> {
 /** Merges an update over the current settings and checks the rules that span fields. Pure. */
 export function mergeSettings(current: AdminSettings, update: TSettingsUpdate): AdminSettings {
   const next: AdminSettings = { ...current, ...update } as AdminSettings;
+  // One time zone for the workspace: the business hours follow it (an API client that sends only
+  // the hours' own time zone changes the workspace's).
+  if (update.timezone === undefined && update.businessHours?.timezone) next.timezone = update.businessHours.timezone;
+  if (next.businessHours) next.businessHours = { ...next.businessHours, timezone: next.timezone };
   next.languages = [...new Set(next.languages)];
   next.allowedOrigins = [...new Set(next.allowedOrigins.map((o) => o.replace(/\/$/, "")))];
   const problems: { path: string; message: string }[] = [];
@@ -155,6 +165,7 @@ export async function updateAdminSettings(db: TenantDb, update: TSettingsUpdate,
   const stored = readTenantSettings(tenant.settings);
   const settings: TenantSettings = {
     ...stored,
+    timezone: next.timezone,
     color: next.color,
     greeting: next.greeting,
     businessHours: next.businessHours,

@@ -1,7 +1,9 @@
-// Owns the Team page: listing members, inviting one (there is no e-mail server, so the invite
-// creates the account with a one-time password shown once to the inviting admin), changing roles,
-// deactivating and reactivating (a deactivated member's sessions are revoked at once; lib/auth/
-// session.ts also refuses inactive users), and issuing a new one-time password.
+// Owns the Team page: listing members, inviting by link (there is no e-mail server: the admin
+// passes the link on; whoever opens it joins with the invited e-mail's account, or creates it, so
+// one person can belong to several workspaces), changing roles, deactivating and reactivating (a
+// deactivated member's sessions in this workspace are revoked at once; lib/auth/session.ts also
+// refuses inactive members), and issuing a new one-time password. Inviting answers the same
+// whether or not the e-mail has an account elsewhere: nothing here reveals other workspaces.
 import "server-only";
 import crypto from "node:crypto";
 import { z } from "zod";
@@ -10,12 +12,16 @@ import { maybeServices } from "@/lib/app/services";
 import { recordAudit } from "@/lib/audit/record";
 import { hashPassword } from "@/lib/auth/password";
 import { ZRole } from "@/lib/auth/roles";
-import { isUniqueViolation } from "@/lib/db";
+import { accountOnlyIn, setAccountPassword, ZEmail } from "@/lib/auth/accounts";
+import { newLinkToken } from "@/lib/auth/tokens";
 import type { TenantDb } from "@/lib/tenancy/guard";
 import { assignableRoles, checkMemberChange, type MemberRef } from "@/lib/admin/team-rules";
 
+/** How long an invitation link works. */
+export const INVITATION_DAYS = 7;
+
 export const ZInvite = z.object({
-  email: z.string().trim().toLowerCase().email("Enter a valid e-mail address.").max(200),
+  email: ZEmail,
   name: z.string().trim().min(1, "Enter the person's name.").max(100),
   role: ZRole,
   maxChats: z.number().int().min(1).max(50).optional(),
@@ -40,31 +46,46 @@ export function oneTimePassword(): string {
   return [...bytes].map((b) => alphabet[b % alphabet.length]).join("");
 }
 
+const INVITATION_SELECT = { id: true, email: true, name: true, role: true, maxChats: true, createdAt: true, expiresAt: true } as const;
+
 export function listTeam(db: TenantDb) {
   return db.user.findMany({ select: MEMBER_SELECT, orderBy: [{ active: "desc" }, { createdAt: "asc" }] });
 }
 
-export async function inviteMember(db: TenantDb, actor: MemberRef, input: TInvite) {
-  if (!assignableRoles(actor.role).includes(input.role)) throw new AppError("forbidden", "Only an owner can make someone an owner.");
-  const password = oneTimePassword();
-  let member;
-  try {
-    member = await db.user.create({
-      data: { tenantId: db.tenantId, email: input.email, name: input.name, role: input.role, maxChats: input.maxChats ?? 5, passwordHash: await hashPassword(password) },
-      select: MEMBER_SELECT,
-    });
-  } catch (err) {
-    if (isUniqueViolation(err)) throw new AppError("conflict", `${input.email} already has an account.`);
-    throw err;
-  }
-  await recordAudit({ tenantId: db.tenantId, actorId: actor.id, action: "team.invite", target: member.id, details: { email: member.email, role: member.role } });
-  return { member, oneTimePassword: password };
+/** Invitations not yet accepted, revoked or expired. */
+export function listInvitations(db: TenantDb) {
+  return db.invitation.findMany({ where: { acceptedAt: null, revokedAt: null, expiresAt: { gt: new Date() } }, select: INVITATION_SELECT, orderBy: { createdAt: "desc" } });
 }
 
-async function findMember(db: TenantDb, id: string) {
-  const target = await db.user.findFirst({ where: { id }, select: MEMBER_SELECT });
-  if (!target) throw new AppError("not_found", "Team member not found.");
-  return target;
+/**
+ * Invites someone by link (`origin` is the app's public origin). Whether the e-mail has an
+ * account in another workspace changes nothing in the answer; a member of this workspace is
+ * named as such (this workspace's own business). A new invitation to the same e-mail replaces
+ * the previous link.
+ */
+export async function inviteMember(db: TenantDb, actor: MemberRef, input: TInvite, origin: string) {
+  if (!assignableRoles(actor.role).includes(input.role)) throw new AppError("forbidden", "Only an owner can make someone an owner.");
+  const existing = await db.user.findFirst({ where: { email: input.email }, select: { active: true } });
+  if (existing) {
+    throw new AppError("conflict", existing.active ? `${input.email} is already a member of this workspace.` : `${input.email} is a deactivated member of this workspace: reactivate them in the list below instead.`);
+  }
+  const { token, tokenHash } = newLinkToken();
+  const now = new Date();
+  const invitation = await db.$transaction(async (tx) => {
+    await tx.invitation.updateMany({ where: { tenantId: db.tenantId, email: input.email, acceptedAt: null, revokedAt: null }, data: { revokedAt: now } });
+    return tx.invitation.create({
+      data: { tenantId: db.tenantId, email: input.email, name: input.name, role: input.role, maxChats: input.maxChats ?? 5, tokenHash, invitedById: actor.id, expiresAt: new Date(now.getTime() + INVITATION_DAYS * 86_400_000) },
+      select: INVITATION_SELECT,
+    });
+  });
+  await recordAudit({ tenantId: db.tenantId, actorId: actor.id, action: "team.invite", target: invitation.id, details: { email: invitation.email, role: invitation.role } });
+  return { invitation, link: `${origin.replace(/\/$/, "")}/invite/${token}` };
+}
+
+export async function revokeInvitation(db: TenantDb, actor: MemberRef, id: string) {
+  const { count } = await db.invitation.updateMany({ where: { id, acceptedAt: null, revokedAt: null }, data: { revokedAt: new Date() } });
+  if (count === 0) throw new AppError("not_found", "This invitation does not exist or was already accepted or withdrawn.");
+  await recordAudit({ tenantId: db.tenantId, actorId: actor.id, action: "team.invite_revoke", target: id });
 }
 
 export async function updateMember(db: TenantDb, actor: MemberRef, id: string, change: TMemberUpdate) {
@@ -97,13 +118,22 @@ export async function updateMember(db: TenantDb, actor: MemberRef, id: string, c
   return after;
 }
 
-/** A new one-time password for a member who lost theirs (their other sessions end). */
+/**
+ * A new one-time password for a member who lost theirs (their other sessions end). The password
+ * is the person's account's: an admin may reset it only while the account belongs to this
+ * workspace alone, or resetting it here would open the person's other workspaces to this admin.
+ */
 export async function resetMemberPassword(db: TenantDb, actor: MemberRef, id: string) {
-  const target = await findMember(db, id);
+  const target = await db.user.findFirst({ where: { id }, select: { ...MEMBER_SELECT, accountId: true } });
+  if (!target) throw new AppError("not_found", "Team member not found.");
   if (target.role === "owner" && actor.role !== "owner" && actor.id !== target.id) throw new AppError("forbidden", "Only an owner can reset an owner's password.");
+  if (!(await accountOnlyIn(target.accountId, db.tenantId))) {
+    throw new AppError("forbidden", `${target.name} signs in with an account they also use outside this workspace, so only they can change its password (signed in: workspace menu → Change password).`);
+  }
   const password = oneTimePassword();
-  await db.user.update({ where: { id }, data: { passwordHash: await hashPassword(password), failedLogins: 0, lockedUntil: null } });
+  await setAccountPassword(target.accountId, await hashPassword(password));
   await db.session.updateMany({ where: { userId: id, revokedAt: null }, data: { revokedAt: new Date() } });
   await recordAudit({ tenantId: db.tenantId, actorId: actor.id, action: "team.reset_password", target: id });
-  return { member: target, oneTimePassword: password };
+  const { accountId: _a, ...member } = target;
+  return { member, oneTimePassword: password };
 }

@@ -24,8 +24,9 @@ export async function authenticateApiKey(authorization: string | null): Promise<
   const invalid = new AppError("unauthenticated", "This API key is not valid or has been revoked. Create a new key in the admin console.");
   if (!parsed) throw invalid;
   const db = await getDb();
-  const key = await db.apiKey.findUnique({ where: { prefix: parsed.prefix }, omit: withKeyHash });
-  if (!key || !secretMatches(parsed.secret, key.keyHash) || key.revokedAt) throw invalid;
+  const key = await db.apiKey.findUnique({ where: { prefix: parsed.prefix }, omit: withKeyHash, include: { tenant: { select: { disabledAt: true } } } });
+  // A disabled workspace's keys stop working with it (and start again if it is enabled).
+  if (!key || !secretMatches(parsed.secret, key.keyHash) || key.revokedAt || key.tenant.disabledAt) throw invalid;
   const now = Date.now();
   if (!key.lastUsedAt || now - key.lastUsedAt.getTime() > LAST_USED_EVERY_MS) {
     // Conditional so that concurrent requests do not all write; failure must not fail the call.

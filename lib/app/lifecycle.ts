@@ -1,11 +1,13 @@
 // Start-up and graceful shutdown of the server process, in order: database (with migrations),
-// demo tenant on an empty database, models (in the background, never fatal), then "ready".
+// demo tenant on an empty database — or, with the demo seed off, the first-run setup link —,
+// models (in the background, never fatal), then "ready".
 import type http from "node:http";
 import type { Server as IoServer } from "socket.io";
 import { getDb, closeDb } from "@/lib/db";
 import { env } from "@/lib/env";
 import { logger } from "@/lib/log/logger";
 import { ensureDemoTenant } from "@/lib/seed/demo";
+import { issueSetupLink } from "@/lib/workspaces/first-run";
 import { publicBaseUrl } from "@/lib/app/urls";
 import { startMetrics } from "@/lib/app/metrics";
 
@@ -29,6 +31,9 @@ export async function startApp({ port, io }: { port: number; io: IoServer }): Pr
   if (env().SEED_DEMO) {
     const demo = await ensureDemoTenant(db);
     if (demo.created) printWelcome(base, demo);
+  } else {
+    const link = await issueSetupLink(db, base);
+    if (link) printSetupLink(link);
   }
   for (const hook of startHooks) await hook();
   g.__faqbotReady = true;
@@ -76,5 +81,16 @@ function printWelcome(base: string, demo: { adminEmail: string; agentEmail: stri
     "",
   ];
   // Printed (not logged) so a new user sees it plainly on first start.
+  process.stdout.write(lines.join("\n") + "\n");
+}
+
+function printSetupLink(link: string) {
+  const lines = [
+    "",
+    "  This server has no workspace yet. Open this one-time link to create the first one and its owner:",
+    `    ${link}`,
+    "  It works once, for 24 hours; restart the server for a new one.",
+    "",
+  ];
   process.stdout.write(lines.join("\n") + "\n");
 }

@@ -1,11 +1,12 @@
 // Password login for admins and agents, throttled against brute force without letting a stranger
 // lock the owner out: attempts are limited per e-mail + IP (or + known device), per IP, and per
 // e-mail from unknown devices; a browser that signed in before (lib/auth/device.ts) is limited by
-// its own budget only.
+// its own budget only. The password is the account's; the session opens in one of its workspaces
+// (lib/auth/accounts.ts: the one used last).
 import { z } from "zod";
 import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors/app-error";
-import { burnPasswordCheck, verifyPassword } from "@/lib/auth/password";
+import { accountWithPassword, signInMembership } from "@/lib/auth/accounts";
 import { createSession } from "@/lib/auth/session";
 import { consume, reset, reward } from "@/lib/security/rate-limit";
 import { readDeviceToken, signDeviceToken } from "@/lib/auth/device";
@@ -30,17 +31,19 @@ export async function login(input: TLoginInput, meta: { ip: string; userAgent: s
   }
 
   const db = await getDb();
-  // passwordHash is omitted from every query by default (lib/db); only login asks for it.
-  const user = await db.user.findUnique({ where: { email: input.email }, omit: { passwordHash: false } });
-  const hash = user?.passwordHash ?? null;
-  const ok = hash ? await verifyPassword(hash, input.password) : (await burnPasswordCheck(input.password), false);
-
-  if (!ok || !user || !user.active) {
-    throw new AppError("unauthenticated", user && !user.active && ok ? "This account has been deactivated." : "E-mail or password is incorrect.");
+  const account = await accountWithPassword(db, input.email, input.password);
+  if (!account) throw new AppError("unauthenticated", "E-mail or password is incorrect.");
+  const { member, problem } = await signInMembership(db, account.id);
+  if (!member) {
+    // The password was right, so the person may know why they cannot get in.
+    throw new AppError(
+      "unauthenticated",
+      problem === "disabled" ? "Your workspace has been disabled. Contact the operator of this service." : problem === "deactivated" ? "This account has been deactivated." : "This account does not belong to any workspace yet. Ask for an invitation.",
+    );
   }
   await Promise.all([reset("loginPerAccount", accountKey), ...(deviceId ? [] : [reset("loginPerEmail", input.email), reward("loginPerIp", meta.ip)])]);
-  await db.user.update({ where: { id: user.id }, data: { lastSeenAt: new Date() } });
-  const session = await createSession(user, meta.userAgent);
+  await db.user.update({ where: { id: member.id }, data: { lastSeenAt: new Date() } });
+  const session = await createSession(member, meta.userAgent);
   const deviceToken = await signDeviceToken(input.email, deviceId ?? undefined);
-  return { user: { id: user.id, tenantId: user.tenantId, email: user.email, name: user.name, role: user.role }, ...session, deviceToken };
+  return { user: { id: member.id, tenantId: member.tenantId, email: member.email, name: member.name, role: member.role }, ...session, deviceToken };
 }

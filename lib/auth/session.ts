@@ -1,5 +1,8 @@
 // Login sessions: a row in the database plus an httpOnly cookie sealed with iron-session that
 // carries only the row id. Logout, expiry and deactivation therefore take effect immediately.
+// A session acts for one workspace: it names one membership (a User row), whose tenant and role
+// every check uses; switching workspace ends it and starts another (lib/auth/switch-workspace.ts).
+// A disabled workspace's sessions stop working at once.
 import { sealData, unsealData } from "iron-session";
 import { getDb } from "@/lib/db";
 import { serverSecret } from "@/lib/auth/secret";
@@ -8,8 +11,11 @@ import { env } from "@/lib/env";
 export const SESSION_COOKIE = "faqbot_session";
 
 export interface SessionUser {
+  /** The membership (User row) in the session's workspace. */
   id: string;
   tenantId: string;
+  /** The person behind the membership (the same in every workspace they belong to). */
+  accountId: string;
   email: string;
   name: string;
   role: string;
@@ -46,9 +52,9 @@ export async function readSession(cookie: string | undefined | null): Promise<Se
   const db = await getDb();
   const session = await db.session.findUnique({ where: { id: sealed.sid } });
   if (!session || session.revokedAt || session.expiresAt.getTime() < Date.now()) return null;
-  const user = await db.user.findUnique({ where: { id: session.userId } });
-  if (!user || !user.active || user.tenantId !== session.tenantId) return null;
-  return { id: user.id, tenantId: user.tenantId, email: user.email, name: user.name, role: user.role, sessionId: session.id };
+  const user = await db.user.findUnique({ where: { id: session.userId }, include: { tenant: { select: { disabledAt: true } } } });
+  if (!user || !user.active || user.tenantId !== session.tenantId || user.tenant.disabledAt) return null;
+  return { id: user.id, tenantId: user.tenantId, accountId: user.accountId, email: user.email, name: user.name, role: user.role, sessionId: session.id };
 }
 
 export async function revokeSession(sessionId: string): Promise<void> {

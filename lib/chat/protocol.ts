@@ -68,6 +68,8 @@ export interface HandoffStatus {
 
 export interface WidgetConfig {
   tenantName: string;
+  /** The workspace's logo (same-origin URL), shown in the chat header; null without one. */
+  logoUrl: string | null;
   color: string;
   greeting: Record<string, string>;
   languages: string[];

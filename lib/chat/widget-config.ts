@@ -1,14 +1,16 @@
-// What the widget shows before anyone types: the tenant's name, colour, greeting and languages.
+// What the widget shows before anyone types: the tenant's name, logo, colour, greeting and languages.
 import type { Db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { readTenantSettings } from "@/lib/tenancy/settings";
+import { logoUrl } from "@/lib/tenancy/logo";
 import type { WidgetConfig } from "@/lib/chat/protocol";
 
 export async function widgetConfig(db: Db, tenantId: string): Promise<WidgetConfig> {
-  const tenant = await db.tenant.findUniqueOrThrow({ where: { id: tenantId } });
+  const tenant = await db.tenant.findUniqueOrThrow({ where: { id: tenantId }, include: { logo: { select: { updatedAt: true } } } });
   const settings = readTenantSettings(tenant.settings);
   return {
     tenantName: tenant.name,
+    logoUrl: tenant.logo ? logoUrl(tenant.widgetKey, tenant.logo.updatedAt) : null,
     color: settings.color,
     greeting: settings.greeting,
     languages: Array.isArray(tenant.languages) ? (tenant.languages as string[]) : ["en"],

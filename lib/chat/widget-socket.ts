@@ -10,10 +10,22 @@ import { receiveCustomerMessage } from "@/lib/chat/customer-message";
 import { customerTyping, rateBotAnswer, rateConversation } from "@/lib/chat/customer-feedback";
 import { requestPerson } from "@/lib/handoff/request-person";
 import { createOfflineTicket } from "@/lib/handoff/tickets";
+import { workspaceEnabled } from "@/lib/workspaces/status";
 import "@/lib/chat/reply-control";
 
 onWidgetConnection((socket) => {
   const v: VisitorRef = { tenantId: socket.data.tenantId, visitorId: socket.data.visitorId, ip: socket.data.ip, language: socket.data.language };
+
+  // A workspace the operator disabled while this chat was open: the chat goes away.
+  socket.use((_packet, next) => {
+    void workspaceEnabled(v.tenantId)
+      .then((enabled) => {
+        if (enabled) return next();
+        next(new Error("This chat is not available."));
+        socket.disconnect(true);
+      })
+      .catch(() => next());
+  });
 
   const receive = async (input: { clientMessageId: string; text: string; chosenKey?: string }) => {
     const res = await receiveCustomerMessage(v, input);

@@ -1,9 +1,9 @@
 // Columns hidden from every query unless a caller asks for them by name. Prisma's global `omit`
 // does the hiding; a query puts a column back with `omit: { column: false }`, e.g.
-//   db.user.findUnique({ where: { email }, omit: withPasswordHash })   // login
+//   db.account.findUnique({ where: { email }, omit: withPasswordHash }) // login
 //   db.apiKey.findUnique({ where: { prefix }, omit: withKeyHash })      // API key check
 export const omitSecrets = {
-  user: { passwordHash: true },
+  account: { passwordHash: true },
   apiKey: { keyHash: true },
   // Not secret, but megabytes: only the model loaders ask for it (omit: { artifact: false }).
   modelVersion: { artifact: true },

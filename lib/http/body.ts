@@ -75,11 +75,11 @@ export async function readJsonBody<S extends z.ZodType>(req: Request, schema: S)
 }
 
 /** A multipart form from a capped body (multipart framing allowed on top of the file limit). */
-export async function readFormCapped(req: Request, maxFileBytes: number): Promise<FormData> {
-  const bytes = await readBodyCapped(req, maxFileBytes + 64 * 1024, { what: "The file", statedLimit: maxFileBytes, hint: "Split the FAQ or remove unused entries." });
+export async function readFormCapped(req: Request, maxFileBytes: number, opts: { hint?: string; what?: string } = {}): Promise<FormData> {
+  const bytes = await readBodyCapped(req, maxFileBytes + 64 * 1024, { what: "The file", statedLimit: maxFileBytes, hint: opts.hint ?? "Split the FAQ or remove unused entries." });
   try {
     return await new Response(bytes, { headers: { "content-type": req.headers.get("content-type") ?? "" } }).formData();
   } catch {
-    throw new AppError("bad_request", 'Send the FAQ file as a multipart form with a field named "file".');
+    throw new AppError("bad_request", `Send the ${opts.what ?? "FAQ file"} as a multipart form with a field named "file".`);
   }
 }

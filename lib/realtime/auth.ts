@@ -87,7 +87,8 @@ export async function authenticateWidget(socket: Socket, next: Next) {
     }
     const db = await getDb();
     const tenant = await db.tenant.findUnique({ where: { widgetKey: auth.data.key } });
-    if (!tenant) return refuse(next, new AppError("unauthenticated", "Unknown chat widget key."));
+    // A disabled workspace's widget is refused like an unknown key: the page shows no chat.
+    if (!tenant || tenant.disabledAt) return refuse(next, new AppError("unauthenticated", "Unknown chat widget key."));
     const origin = embeddingOrigin(socket, auth.data.parentOrigin);
     if (origin !== SAME_ORIGIN && !originAllowed(origin, tenant.allowedOrigins)) {
       return refuse(next, new AppError("forbidden", "This website is not allowed to use this chat widget."));

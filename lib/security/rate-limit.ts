@@ -17,6 +17,8 @@ export const LIMITS = {
   loginPerEmail: { points: 20, durationSeconds: 15 * 60, blockSeconds: 15 * 60 },
   /** Failed logins per IP across accounts (credential stuffing). */
   loginPerIp: { points: 30, durationSeconds: 15 * 60, blockSeconds: 15 * 60 },
+  /** Sign-up attempts per IP (each new workspace, and each refused e-mail, costs one). */
+  signupPerIp: { points: 10, durationSeconds: 3600, blockSeconds: 3600 },
   /** Customer messages per visitor and per IP. */
   messagesPerVisitor: { points: 20, durationSeconds: 60 },
   messagesPerIp: { points: 120, durationSeconds: 60 },

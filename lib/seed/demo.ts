@@ -62,8 +62,12 @@ function createDemo(db: Db, e: ReturnType<typeof env>, adminHash: string, agentH
         settings: { ...DEFAULT_TENANT_SETTINGS, greeting: { en: "Hi! Ask me about shipping, returns or payments.", es: "¡Hola! Pregúntame por envíos, devoluciones o pagos." } },
       },
     });
-    const admin = await tx.user.create({ data: { tenantId: t.id, email: e.DEMO_ADMIN_EMAIL, name: "Demo Admin", role: "owner", passwordHash: adminHash } });
-    await tx.user.create({ data: { tenantId: t.id, email: e.DEMO_AGENT_EMAIL, name: "Demo Agent", role: "agent", passwordHash: agentHash } });
+    const member = async (email: string, name: string, role: string, passwordHash: string) => {
+      const account = await tx.account.create({ data: { email, name, passwordHash } });
+      return tx.user.create({ data: { tenantId: t.id, accountId: account.id, email, name, role } });
+    };
+    const admin = await member(e.DEMO_ADMIN_EMAIL, "Demo Admin", "owner", adminHash);
+    await member(e.DEMO_AGENT_EMAIL, "Demo Agent", "agent", agentHash);
     const version = await tx.faqVersion.create({ data: { tenantId: t.id, number: 1, source: "seed", entryCount: DEMO_FAQ.length, createdById: admin.id } });
     await tx.faqEntry.createMany({
       data: DEMO_FAQ.map((f, i) => ({ tenantId: t.id, versionId: version.id, key: f.key, question: f.question, alternatives: f.alternatives, answer: f.answer, category: f.category, language: f.language, position: i })),

@@ -22,7 +22,16 @@ const TENANT_MODELS = new Set([
   "AuditLog",
   "ApiKey",
   "Session",
+  "Invitation",
+  "TenantLogo",
 ]);
+
+/**
+ * Models that belong to no tenant: a person's account spans workspaces, a setup token precedes
+ * them. A tenant-scoped handle refuses them, so workspace code cannot reach another workspace's
+ * people through them (lib/auth and lib/workspaces own them).
+ */
+const OUTSIDE_TENANTS = new Set(["Account", "SetupToken"]);
 
 const WHERE_OPS = new Set([
   "findUnique",
@@ -67,6 +76,7 @@ export function scopeToTenant(db: Db, tenantId: string) {
     query: {
       $allModels: {
         async $allOperations({ model, operation, args, query }) {
+          if (OUTSIDE_TENANTS.has(model)) throw new Error(`tenant guard: ${model} is not tenant data`);
           if (model !== "Tenant" && !TENANT_MODELS.has(model)) return query(args);
           return query(scopeArgs(model, operation, (args ?? {}) as AnyArgs, tenantId) as typeof args);
         },

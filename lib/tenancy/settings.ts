@@ -4,7 +4,16 @@ import { z } from "zod";
 
 const ZDayHours = z.object({ open: z.string().regex(/^\d{2}:\d{2}$/), close: z.string().regex(/^\d{2}:\d{2}$/) }).nullable();
 
+export const ZOnboarding = z.object({
+  /** When an admin copied the widget snippet (the first-run checklist's step). */
+  snippetCopiedAt: z.string().nullable().default(null),
+  /** The admin hid the checklist before finishing it. */
+  dismissed: z.boolean().default(false),
+});
+
 export const ZTenantSettings = z.object({
+  /** The workspace's time zone (IANA name); business hours are read in it. */
+  timezone: z.string().default("UTC"),
   color: z.string().regex(/^#[0-9a-fA-F]{6}$/, "Use a colour like #2563eb").default("#2563eb"),
   greeting: z.record(z.string(), z.string().max(500)).default({ en: "Hi! How can we help?", es: "¡Hola! ¿En qué podemos ayudarte?" }),
   /** Business hours per weekday (0 = Sunday) in `timezone`; null = closed. Empty = always open. */
@@ -24,6 +33,7 @@ export const ZTenantSettings = z.object({
   unknownToQueue: z.boolean().default(false),
   /** Queue off-topic messages (default: decline politely and offer a person). */
   offTopicToQueue: z.boolean().default(false),
+  onboarding: ZOnboarding.default({ snippetCopiedAt: null, dismissed: false }),
 });
 
 export type TenantSettings = z.infer<typeof ZTenantSettings>;
@@ -33,5 +43,9 @@ export const DEFAULT_TENANT_SETTINGS: TenantSettings = ZTenantSettings.parse({})
 /** Settings as stored, completed with defaults; a corrupt value falls back to defaults. */
 export function readTenantSettings(raw: unknown): TenantSettings {
   const r = ZTenantSettings.safeParse(raw ?? {});
-  return r.success ? r.data : DEFAULT_TENANT_SETTINGS;
+  if (!r.success) return DEFAULT_TENANT_SETTINGS;
+  // Workspaces from before the time-zone setting had one only inside their business hours.
+  const stored = raw as { timezone?: unknown } | null;
+  if (typeof stored?.timezone !== "string" && r.data.businessHours) return { ...r.data, timezone: r.data.businessHours.timezone };
+  return r.data;
 }

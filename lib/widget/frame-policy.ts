@@ -1,6 +1,6 @@
 // Which pages may embed a tenant's chat: the CSP `frame-ancestors` directive of the chat frame
 // (/widget/frame), computed from the tenant's allowed origins, and the loader's pre-flight check
-// (`embedCheck`). The browser enforces the CSP, so a site the tenant did not allow cannot embed
+// (`embedCheck`); a disabled workspace is treated as an unknown key. The browser enforces the CSP, so a site the tenant did not allow cannot embed
 // the chat even with a copied widget key; the socket's origin check relies on this. The app's own
 // pages ('self') may always embed the frame (admin live preview).
 import { getDb } from "@/lib/db";
@@ -41,8 +41,8 @@ export async function framePolicyForKey(key: string | null | undefined): Promise
   const hit = cache.get(key);
   if (hit && Date.now() - hit.at < TTL_MS) return hit.value;
   const db = await getDb();
-  const tenant = await db.tenant.findUnique({ where: { widgetKey: key }, select: { allowedOrigins: true } });
-  const value = framePolicy(tenant?.allowedOrigins ?? []);
+  const tenant = await db.tenant.findUnique({ where: { widgetKey: key }, select: { allowedOrigins: true, disabledAt: true } });
+  const value = framePolicy(tenant && !tenant.disabledAt ? tenant.allowedOrigins : []);
   if (cache.size > 1000) cache.clear();
   cache.set(key, { value, at: Date.now() });
   return value;
@@ -55,8 +55,9 @@ export type EmbedCheck =
 /** May a page on `origin` show the chat of widget `key`? With the launcher's look when it may. */
 export async function embedCheck(key: string, origin: string | null): Promise<EmbedCheck> {
   const db = await getDb();
-  const tenant = await db.tenant.findUnique({ where: { widgetKey: key }, select: { name: true, allowedOrigins: true, settings: true, defaultLanguage: true } });
-  if (!tenant) return { ok: false, status: 404, message: "Unknown chat widget key." };
+  const tenant = await db.tenant.findUnique({ where: { widgetKey: key }, select: { name: true, allowedOrigins: true, settings: true, defaultLanguage: true, disabledAt: true } });
+  // A workspace the operator disabled shows no chat anywhere (its data is kept).
+  if (!tenant || tenant.disabledAt) return { ok: false, status: 404, message: "Unknown chat widget key." };
   if (!originAllowed(origin, tenant.allowedOrigins)) {
     return { ok: false, status: 403, message: `This website (${origin ?? "unknown origin"}) is not in the allowed origins of this chat widget.` };
   }

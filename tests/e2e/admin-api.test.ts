@@ -188,10 +188,20 @@ describe("settings and team over HTTP", () => {
     expect(await app.db.auditLog.count({ where: { tenantId: t.tenantId, action: "settings.update" } })).toBe(1);
   });
 
-  it("invites a member who signs in with the one-time password, and a deactivated member's session stops working", async () => {
+  it("invites a member by link who chooses a password and signs in, and a deactivated member's session stops working", async () => {
     const res = await call("/api/admin/team", { body: { email: `invited-${t.slug}@test.local`, name: "Invited", role: "agent" } });
-    const { member, oneTimePassword } = await res.json();
-    const cookie = await loginCookie(app.server.url, member.email, oneTimePassword);
+    expect(res.status).toBe(200);
+    const { invitation, link } = await res.json();
+    expect(link).toMatch(/\/invite\/[\w-]+$/);
+    const accepted = await fetch(`${app.server.url}/api/invitations/accept`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ token: link.slice(link.lastIndexOf("/") + 1), password: "invited-password" }),
+    });
+    expect(accepted.status).toBe(200);
+    const member = (await accepted.json()).user;
+    expect(member).toMatchObject({ email: invitation.email, role: "agent", tenantId: t.tenantId });
+    const cookie = await loginCookie(app.server.url, member.email, "invited-password");
     expect((await call("/api/conversations", { cookie })).status).toBe(200);
     expect((await call(`/api/admin/team/${member.id}`, { method: "PATCH", body: { active: false } })).status).toBe(200);
     expect((await call("/api/conversations", { cookie })).status).toBe(401);

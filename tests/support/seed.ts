@@ -28,8 +28,8 @@ export async function seedTenant(db: Db, opts: { name?: string; origins?: string
       settings: (opts.settings ?? {}) as object,
     },
   });
-  const admin = await db.user.create({ data: { tenantId: tenant.id, email: `admin-${id}@test.local`, name: `Admin ${id}`, role: "admin", passwordHash: hash } });
-  const agent = await db.user.create({ data: { tenantId: tenant.id, email: `agent-${id}@test.local`, name: `Agent ${id}`, role: "agent", passwordHash: hash } });
+  const admin = await createMember(db, { tenantId: tenant.id, email: `admin-${id}@test.local`, name: `Admin ${id}`, role: "admin", passwordHash: hash });
+  const agent = await createMember(db, { tenantId: tenant.id, email: `agent-${id}@test.local`, name: `Agent ${id}`, role: "agent", passwordHash: hash });
   return {
     tenantId: tenant.id,
     widgetKey: tenant.widgetKey,
@@ -37,6 +37,12 @@ export async function seedTenant(db: Db, opts: { name?: string; origins?: string
     admin: { id: admin.id, email: admin.email, password: PASSWORD },
     agent: { id: agent.id, email: agent.email, password: PASSWORD },
   };
+}
+
+/** A person (account) who is a member of a workspace with `role`: the rows sign-in needs. */
+export async function createMember(db: Db, m: { tenantId: string; email: string; name: string; role: string; passwordHash: string }) {
+  const account = await db.account.create({ data: { email: m.email, name: m.name, passwordHash: m.passwordHash } });
+  return db.user.create({ data: { tenantId: m.tenantId, accountId: account.id, email: m.email, name: m.name, role: m.role } });
 }
 
 /** Signs in over HTTP and returns the Cookie header value for later requests and sockets. */

@@ -1,6 +1,6 @@
 import { requirePageUser } from "@/lib/auth/current-user";
 import { tenantDb } from "@/lib/tenancy/guard";
-import { listTeam } from "@/lib/admin/team";
+import { listInvitations, listTeam } from "@/lib/admin/team";
 import { TeamManager } from "@/components/admin/team-manager";
 
 export const dynamic = "force-dynamic";
@@ -8,11 +8,12 @@ export const metadata = { title: "Team · Admin console" };
 
 export default async function AdminTeamPage() {
   const user = await requirePageUser("admin", "/admin/team");
-  const members = await listTeam(await tenantDb(user.tenantId));
+  const db = await tenantDb(user.tenantId);
+  const [members, invitations] = await Promise.all([listTeam(db), listInvitations(db)]);
   return (
     <>
       <h1 className="text-xl font-semibold">Team</h1>
-      <TeamManager initial={members.map((m) => ({ ...m, lastSeenAt: m.lastSeenAt?.toISOString() ?? null }))} me={{ id: user.id, role: user.role }} />
+      <TeamManager initial={members.map((m) => ({ ...m, lastSeenAt: m.lastSeenAt?.toISOString() ?? null }))} invitations={invitations} me={{ id: user.id, role: user.role }} />
     </>
   );
 }

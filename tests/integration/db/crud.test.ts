@@ -70,10 +70,12 @@ describe.each(kinds)("database client on %s", (kind) => {
   it("hides password and key hashes unless a query asks for them", async () => {
     const { tenant } = await seedConversation(t.db);
     const email = `${unique("agent")}@example.com`;
-    const created = await t.db.user.create({ data: { tenantId: tenant.id, email, name: "Ana", passwordHash: "$argon2id$fake", role: "agent" } });
+    const created = await t.db.account.create({ data: { email, name: "Ana", passwordHash: "$argon2id$fake" } });
     expect(created).not.toHaveProperty("passwordHash");
-    expect(await t.db.user.findUnique({ where: { email } })).not.toHaveProperty("passwordHash");
-    expect((await t.db.user.findUnique({ where: { email }, omit: withPasswordHash }))?.passwordHash).toBe("$argon2id$fake");
+    await t.db.user.create({ data: { tenantId: tenant.id, accountId: created.id, email, name: "Ana", role: "agent" } });
+    expect(await t.db.account.findUnique({ where: { email } })).not.toHaveProperty("passwordHash");
+    expect(await t.db.user.findFirst({ where: { email }, include: { account: true } })).not.toHaveProperty("account.passwordHash");
+    expect((await t.db.account.findUnique({ where: { email }, omit: withPasswordHash }))?.passwordHash).toBe("$argon2id$fake");
 
     const prefix = unique("fk");
     await t.db.apiKey.create({ data: { tenantId: tenant.id, name: "ci", prefix, keyHash: "sha256:abc" } });

@@ -13,7 +13,7 @@ import { buildKnowledge } from "@/lib/dialogue/knowledge";
 import { decideTurn, type BotKnowledge } from "@/lib/dialogue/decide-turn";
 import type { E2EApp } from "../../support/e2e-app";
 import { waitForEvent } from "../../support/wait";
-import { loginCookie } from "../../support/seed";
+import { createMember, loginCookie } from "../../support/seed";
 
 const WAIT_MS = 15_000;
 export const PAGE_ORIGIN = "http://127.0.0.1:5555";
@@ -158,7 +158,7 @@ export async function loginAgent(app: E2EApp, user: { email: string; password: s
 export async function addAgent(db: Db, tenantId: string, name: string): Promise<{ id: string; email: string; password: string; name: string }> {
   const password = "another-horse-battery";
   const email = `${name.toLowerCase().replace(/\W+/g, "-")}-${crypto.randomBytes(3).toString("hex")}@test.local`;
-  const user = await db.user.create({ data: { tenantId, email, name, role: "agent", passwordHash: await hashPassword(password) } });
+  const user = await createMember(db, { tenantId, email, name, role: "agent", passwordHash: await hashPassword(password) });
   return { id: user.id, email, password, name };
 }
 

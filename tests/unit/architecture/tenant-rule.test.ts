@@ -17,6 +17,7 @@ const UNSCOPED: Record<string, string> = {
   "lib/widget/frame-policy.ts": "finds the tenant by the widget key",
   "lib/health/": "counts across tenants, no tenant data",
   "lib/seed/": "creates the demo tenant",
+  "lib/workspaces/": "creates workspaces (sign-up, operator, first-run setup) and reads whether one is disabled, before any tenant scope exists",
   "lib/privacy/retention.ts": "the retention purge runs over all tenants",
   "lib/audit/record.ts": "writes inside the caller's transaction; the tenant is named in every row",
   "lib/faq/versions.ts": "numbers versions in a transaction with a unique-index retry",
@@ -25,7 +26,7 @@ const UNSCOPED: Record<string, string> = {
   "lib/tenant-models/": "training jobs and the model cache run outside a request, across tenants",
 };
 
-const TENANT_TABLES = ["user", "faqVersion", "faqEntry", "modelVersion", "trainingRun", "visitor", "conversation", "message", "decision", "handoff", "offlineTicket", "cannedResponse", "rating", "auditLog", "apiKey", "session"];
+const TENANT_TABLES = ["invitation", "tenantLogo", "user", "faqVersion", "faqEntry", "modelVersion", "trainingRun", "visitor", "conversation", "message", "decision", "handoff", "offlineTicket", "cannedResponse", "rating", "auditLog", "apiKey", "session"];
 const LIST_OPS = ["findMany", "findFirst", "findFirstOrThrow", "updateMany", "deleteMany", "count", "groupBy", "aggregate"];
 const CALL = new RegExp(`\\b(?:db|tx|\\w+\\.db)\\.(${TENANT_TABLES.join("|")})\\.(${LIST_OPS.join("|")})\\(`, "g");
 const BOUNDED = /\btenantId\b|\bconversationId\b|\brunId\b|\bwhere: \{ id\b|\bid: \{ in\b/;

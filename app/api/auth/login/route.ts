@@ -1,7 +1,7 @@
 import { NextResponse } from "next/server";
 import { handler } from "@/lib/http/handler";
 import { login, ZLoginInput } from "@/lib/auth/login";
-import { SESSION_COOKIE } from "@/lib/auth/session";
+import { setSessionCookie } from "@/lib/http/session-cookie";
 import { DEVICE_COOKIE, DEVICE_TTL_SECONDS } from "@/lib/auth/device";
 import { recordAudit } from "@/lib/audit/record";
 
@@ -9,13 +9,7 @@ export const POST = handler({ body: ZLoginInput }, async ({ body, ip, req }) => 
   const result = await login(body, { ip, userAgent: req.headers.get("user-agent"), deviceToken: req.cookies.get(DEVICE_COOKIE)?.value });
   await recordAudit({ tenantId: result.user.tenantId, actorId: result.user.id, action: "auth.login" });
   const res = NextResponse.json({ user: result.user });
-  res.cookies.set(SESSION_COOKIE, result.cookie, {
-    httpOnly: true,
-    sameSite: "lax",
-    secure: req.nextUrl.protocol === "https:",
-    path: "/",
-    maxAge: result.maxAge,
-  });
+  setSessionCookie(res, req, result);
   // Sent back only to the sign-in route: it marks this browser as one the account used before.
   res.cookies.set(DEVICE_COOKIE, result.deviceToken, { httpOnly: true, sameSite: "lax", secure: req.nextUrl.protocol === "https:", path: "/api/auth/login", maxAge: DEVICE_TTL_SECONDS });
   return res;
