@@ -3,7 +3,8 @@
 // group's representative; the admin writes the answer and may keep the other phrasings as
 // alternatives. Saving creates a new FAQ version (train it to make the bot use it).
 import { useState } from "react";
-import { api, ApiError } from "@/components/admin/api";
+import { api } from "@/components/admin/api";
+import { useApiCall } from "@/components/admin/use-api-call";
 import { Button, Notice, Options, inputClass } from "@/components/admin/ui";
 
 export function AddToFaqForm({ question, examples, language, languages, onClose }: { question: string; examples: string[]; language: string; languages: string[]; onClose: () => void }) {
@@ -11,21 +12,13 @@ export function AddToFaqForm({ question, examples, language, languages, onClose 
   const [answer, setAnswer] = useState("");
   const [lang, setLang] = useState(language);
   const [alts, setAlts] = useState<string[]>(examples.filter((e) => e !== question));
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { error, busy, run } = useApiCall();
   const [done, setDone] = useState<number | null>(null);
 
   async function submit(e: React.FormEvent) {
     e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      const r = await api<{ version: { number: number } }>("/api/admin/analytics/faq", { body: { question: q, answer, language: lang, alternatives: alts } });
-      setDone(r.version.number);
-    } catch (err) {
-      setError(err instanceof ApiError ? err.message : "Could not save. Try again.");
-    }
-    setBusy(false);
+    const r = await run(() => api<{ version: { number: number } }>("/api/admin/analytics/faq", { body: { question: q, answer, language: lang, alternatives: alts } }), "Could not save. Try again.");
+    if (r) setDone(r.version.number);
   }
 
   if (done !== null)

@@ -3,7 +3,8 @@
 import { useState } from "react";
 import { useHydrated } from "@/components/ui/use-hydrated";
 import type { ApiKeyView } from "@/lib/api-keys/manage";
-import { api, ApiError } from "@/components/admin/api";
+import { api } from "@/components/admin/api";
+import { useApiCall } from "@/components/admin/use-api-call";
 import { Button, Card, inputClass, Notice, Table } from "@/components/admin/ui";
 
 const when = (iso: string | null) => (iso ? new Date(iso).toLocaleString() : "never");
@@ -13,33 +14,22 @@ export function ApiKeysManager({ initial, scopes }: { initial: ApiKeyView[]; sco
   const [name, setName] = useState("");
   const [chosen, setChosen] = useState<string[]>(["faq:read", "faq:write", "models:read", "models:write"]);
   const [created, setCreated] = useState<{ key: string; name: string } | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { error, busy, run } = useApiCall();
   const ready = useHydrated();
 
   async function create(e: React.FormEvent) {
     e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      const r = await api<{ key: string; apiKey: ApiKeyView }>("/api/admin/api-keys", { body: { name, scopes: chosen } });
-      setKeys([r.apiKey, ...keys]);
-      setCreated({ key: r.key, name: r.apiKey.name });
-      setName("");
-    } catch (err) {
-      setError(err instanceof ApiError ? err.message : "Could not create the key.");
-    }
-    setBusy(false);
+    const r = await run(() => api<{ key: string; apiKey: ApiKeyView }>("/api/admin/api-keys", { body: { name, scopes: chosen } }), "Could not create the key.");
+    if (!r) return;
+    setKeys([r.apiKey, ...keys]);
+    setCreated({ key: r.key, name: r.apiKey.name });
+    setName("");
   }
 
   async function revoke(k: ApiKeyView) {
     if (!window.confirm(`Revoke "${k.name}"? Programs using it stop working at once.`)) return;
-    try {
-      const r = await api<{ apiKey: ApiKeyView }>(`/api/admin/api-keys/${k.id}`, { method: "DELETE" });
-      setKeys(keys.map((x) => (x.id === k.id ? r.apiKey : x)));
-    } catch (err) {
-      setError(err instanceof ApiError ? err.message : "Could not revoke the key.");
-    }
+    const r = await run(() => api<{ apiKey: ApiKeyView }>(`/api/admin/api-keys/${k.id}`, { method: "DELETE" }), "Could not revoke the key.");
+    if (r) setKeys(keys.map((x) => (x.id === k.id ? r.apiKey : x)));
   }
 
   return (

@@ -4,40 +4,33 @@
 import { useState } from "react";
 import { useHydrated } from "@/components/ui/use-hydrated";
 import type { VisitorMatch } from "@/lib/privacy/find-visitor";
-import { api, ApiError } from "@/components/admin/api";
+import { api } from "@/components/admin/api";
+import { useApiCall } from "@/components/admin/use-api-call";
 import { Button, Card, Notice, inputClass } from "@/components/admin/ui";
 
 export function PrivacyConsole({ exportNote }: { exportNote: string }) {
   const [q, setQ] = useState("");
   const [results, setResults] = useState<VisitorMatch[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
   const [confirming, setConfirming] = useState<string | null>(null);
   const [typed, setTyped] = useState("");
   const [deleted, setDeleted] = useState<string | null>(null);
+  const { error, run } = useApiCall();
   const ready = useHydrated();
 
   async function search(e: React.FormEvent) {
     e.preventDefault();
-    setError(null);
     setDeleted(null);
-    try {
-      setResults((await api<{ visitors: VisitorMatch[] }>(`/api/admin/privacy/visitors?q=${encodeURIComponent(q)}`)).visitors);
-    } catch (err) {
-      setError(err instanceof ApiError ? err.message : "Search failed.");
-    }
+    const r = await run(() => api<{ visitors: VisitorMatch[] }>(`/api/admin/privacy/visitors?q=${encodeURIComponent(q)}`), "Search failed.");
+    if (r) setResults(r.visitors);
   }
 
   async function erase(id: string) {
-    setError(null);
-    try {
-      const r = await api<{ deleted: Record<string, number> }>(`/api/admin/privacy/visitors/${id}`, { method: "DELETE" });
-      setResults((results ?? []).filter((v) => v.id !== id));
-      setDeleted(`Visitor ${id} deleted: ${Object.entries(r.deleted).map(([k, n]) => `${n} ${k}`).join(", ")}.`);
-      setConfirming(null);
-      setTyped("");
-    } catch (err) {
-      setError(err instanceof ApiError ? err.message : "Deletion failed.");
-    }
+    const r = await run(() => api<{ deleted: Record<string, number> }>(`/api/admin/privacy/visitors/${id}`, { method: "DELETE" }), "Deletion failed.");
+    if (!r) return;
+    setResults((results ?? []).filter((v) => v.id !== id));
+    setDeleted(`Visitor ${id} deleted: ${Object.entries(r.deleted).map(([k, n]) => `${n} ${k}`).join(", ")}.`);
+    setConfirming(null);
+    setTyped("");
   }
 
   return (

@@ -2,7 +2,8 @@
 // Version history of the FAQ: every version with its source, export links, and the difference
 // between any two versions (entries added, removed, and changed with the fields that changed).
 import { useState } from "react";
-import { api, ApiError } from "../api";
+import { api } from "../api";
+import { useApiCall } from "../use-api-call";
 import { Button, Card, Field, inputClass, Notice, Options, Table } from "../ui";
 import type { Entry, VersionView } from "./types";
 
@@ -38,15 +39,11 @@ export function FaqHistory({ versions }: { versions: VersionView[] }) {
   const [from, setFrom] = useState(versions[1]?.id ?? versions[0]?.id ?? "");
   const [to, setTo] = useState(versions[0]?.id ?? "");
   const [diff, setDiff] = useState<{ diff: Diff; from: { number: number }; to: { number: number } } | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const { error, run } = useApiCall();
 
   async function compare() {
-    setError(null);
-    try {
-      setDiff(await api(`/api/admin/faq/diff?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`));
-    } catch (e) {
-      setError((e as ApiError).message);
-    }
+    const r = await run(() => api<NonNullable<typeof diff>>(`/api/admin/faq/diff?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`));
+    if (r) setDiff(r);
   }
 
   if (versions.length === 0) return null;

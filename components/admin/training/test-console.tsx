@@ -3,7 +3,8 @@
 // answer, suggest or hand off, the candidate entries with their confidence, and the answer text.
 import { useState } from "react";
 import type { Decision } from "@/lib/training/types";
-import { api, ApiError, pct } from "../api";
+import { api, pct } from "../api";
+import { useApiCall } from "../use-api-call";
 import { Button, Card, inputClass, Notice, Options, Table } from "../ui";
 import type { ModelVersionView } from "./types";
 
@@ -21,21 +22,11 @@ export function TestConsole({ versions }: { versions: ModelVersionView[] }) {
   const versionId = chosen && versions.some((v) => v.id === chosen) ? chosen : (versions.find((v) => v.live)?.id ?? versions[0]?.id ?? "");
   const [text, setText] = useState("");
   const [result, setResult] = useState<{ decision: Decision; turn?: { kind: string; intent?: string; followup?: boolean; reply?: string }; entries: Record<string, { question: string; answer: string }> } | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { error, busy, run } = useApiCall();
 
   async function ask(e: React.FormEvent) {
     e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      setResult(await api(`/api/admin/models/${encodeURIComponent(versionId)}/try`, { body: { text } }));
-    } catch (err) {
-      setError((err as ApiError).message);
-      setResult(null);
-    } finally {
-      setBusy(false);
-    }
+    setResult((await run(() => api<NonNullable<typeof result>>(`/api/admin/models/${encodeURIComponent(versionId)}/try`, { body: { text } }))) ?? null);
   }
 
   if (versions.length === 0) return null;

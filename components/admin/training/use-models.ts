@@ -1,12 +1,14 @@
 // The Training & models page's state: the model versions, the live one and the latest training
 // run. A run is followed live (Socket.IO `training:progress` on /agent) with polling as a fallback,
-// so a reload mid-run still shows it; training, cancelling and publishing go through the admin API.
+// so a reload mid-run still shows it; training, cancelling and publishing go through the admin API
+// (useApiCall: the page's error line and busy flag).
 "use client";
 
 import { useCallback, useEffect, useState } from "react";
 import { io, type Socket } from "socket.io-client";
 import type { AgentToServerEvents, ServerToAgentEvents } from "@/lib/handoff/agent-protocol";
-import { api, ApiError } from "../api";
+import { api } from "../api";
+import { useApiCall } from "../use-api-call";
 import type { ModelVersionView, TrainingRunView } from "./types";
 
 export interface ModelsState {
@@ -37,9 +39,8 @@ function runFromEvent(current: TrainingRunView | null, p: ProgressEvent): Traini
 export function useModels(initial: ModelsState) {
   const [state, setState] = useState(initial);
   const [selected, setSelected] = useState<string | null>(initial.versions[0]?.id ?? null);
-  const [error, setError] = useState<string | null>(null);
+  const { error, busy, run } = useApiCall();
   const [notice, setNotice] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   const running = isRunActive(state.run);
 
   const refresh = useCallback(async () => {
@@ -78,36 +79,20 @@ export function useModels(initial: ModelsState) {
     return () => clearInterval(timer);
   }, [running, showNewModel]);
 
-  /** Runs an admin API call; its failure becomes the page's error. */
-  const attempt = async (action: () => Promise<void>) => {
-    try {
-      await action();
-    } catch (e) {
-      setError((e as ApiError).message);
-    }
-  };
-
   const train = async () => {
-    setBusy(true);
-    setError(null);
     setNotice(null);
-    await attempt(async () => {
-      const { run } = await api<{ run: TrainingRunView }>("/api/admin/training", { body: {} });
-      setState((s) => ({ ...s, run: mergeRun(s.run, run) }));
-    });
-    setBusy(false);
+    const started = await run(() => api<{ run: TrainingRunView }>("/api/admin/training", { body: {} }));
+    if (started) setState((s) => ({ ...s, run: mergeRun(s.run, started.run) }));
   };
 
-  const cancel = () => attempt(async () => void (await api("/api/admin/training", { method: "DELETE" })));
+  const cancel = () => run(() => api("/api/admin/training", { method: "DELETE" }));
 
-  const publish = async (v: ModelVersionView) => {
-    setError(null);
-    await attempt(async () => {
+  const publish = (v: ModelVersionView) =>
+    run(async () => {
       await api(`/api/admin/models/${encodeURIComponent(v.id)}/publish`, { body: {} });
       await refresh();
       setNotice(`Model v${v.number} is live.`);
     });
-  };
 
   return { state, running, selected, setSelected, error, notice, busy, train, cancel, publish };
 }
