@@ -4,6 +4,7 @@
 import { useState } from "react";
 import type { HandoffStatus } from "@/lib/chat/protocol";
 import type { UiStrings } from "./i18n";
+import { FormError, SentNote, SubmitButton, WidgetField, widgetFormClass, widgetInputClass } from "./form-parts";
 
 interface Props {
   handoff: HandoffStatus;
@@ -29,16 +30,10 @@ function OfflineForm({ reason, t, color, onTicket }: { reason?: string; t: UiStr
   const [error, setError] = useState<string | null>(null);
   const [state, setState] = useState<"editing" | "sending" | "sent">("editing");
 
-  if (state === "sent") {
-    return (
-      <p className="border-t border-slate-200 bg-green-50 px-3 py-2 text-sm text-green-800" role="status" data-testid="ticket-sent">
-        {t.ticketSent}
-      </p>
-    );
-  }
+  if (state === "sent") return <SentNote testId="ticket-sent">{t.ticketSent}</SentNote>;
   return (
     <form
-      className="space-y-2 border-t border-slate-200 bg-slate-50 p-3 text-sm"
+      className={widgetFormClass}
       data-testid="offline-form"
       noValidate
       onSubmit={async (e) => {
@@ -55,22 +50,16 @@ function OfflineForm({ reason, t, color, onTicket }: { reason?: string; t: UiStr
       }}
     >
       <p className="text-slate-700">{t.offlineTitle(reason)}</p>
-      <label className="block">
-        <span className="mb-0.5 block text-xs font-medium">{t.email}</span>
-        <input type="email" autoComplete="email" value={email} onChange={(e) => setEmail(e.target.value)} maxLength={200} className="w-full rounded-md border border-slate-300 px-2 py-1 focus-visible:ring-2 focus-visible:ring-slate-400 focus:outline-none" />
-      </label>
-      <label className="block">
-        <span className="mb-0.5 block text-xs font-medium">{t.message}</span>
-        <textarea value={message} onChange={(e) => setMessage(e.target.value)} rows={3} maxLength={4000} className="w-full resize-none rounded-md border border-slate-300 px-2 py-1 focus-visible:ring-2 focus-visible:ring-slate-400 focus:outline-none" />
-      </label>
-      {error && (
-        <p role="alert" className="text-xs text-red-700">
-          {error}
-        </p>
-      )}
-      <button type="submit" disabled={state === "sending"} className="rounded-md px-3 py-1.5 font-medium text-white focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-slate-900 disabled:opacity-60" style={{ background: color }}>
+      <WidgetField label={t.email}>
+        <input type="email" autoComplete="email" value={email} onChange={(e) => setEmail(e.target.value)} maxLength={200} className={widgetInputClass} />
+      </WidgetField>
+      <WidgetField label={t.message}>
+        <textarea value={message} onChange={(e) => setMessage(e.target.value)} rows={3} maxLength={4000} className={`${widgetInputClass} resize-none`} />
+      </WidgetField>
+      <FormError message={error} />
+      <SubmitButton color={color} disabled={state === "sending"}>
         {t.sendTicket}
-      </button>
+      </SubmitButton>
     </form>
   );
 }

@@ -2,6 +2,7 @@
 // The 1–5 rating the server asks for when a conversation with the team ends.
 import { useState } from "react";
 import type { UiStrings } from "./i18n";
+import { FormError, SentNote, SubmitButton, WidgetField, widgetFormClass, widgetInputClass } from "./form-parts";
 
 interface Props {
   t: UiStrings;
@@ -16,16 +17,10 @@ export function RatingPrompt({ t, color, onSubmit, onDone }: Props) {
   const [error, setError] = useState<string | null>(null);
   const [sent, setSent] = useState(false);
 
-  if (sent) {
-    return (
-      <p className="border-t border-slate-200 bg-green-50 px-3 py-2 text-sm text-green-800" role="status">
-        {t.rateThanks}
-      </p>
-    );
-  }
+  if (sent) return <SentNote>{t.rateThanks}</SentNote>;
   return (
     <form
-      className="space-y-2 border-t border-slate-200 bg-slate-50 p-3 text-sm"
+      className={widgetFormClass}
       data-testid="rating"
       onSubmit={async (e) => {
         e.preventDefault();
@@ -55,19 +50,14 @@ export function RatingPrompt({ t, color, onSubmit, onDone }: Props) {
         </div>
       </fieldset>
       {score > 0 && (
-        <label className="block">
-          <span className="mb-0.5 block text-xs font-medium">{t.rateComment}</span>
-          <textarea value={comment} onChange={(e) => setComment(e.target.value)} rows={2} maxLength={1000} className="w-full resize-none rounded-md border border-slate-300 px-2 py-1 focus-visible:ring-2 focus-visible:ring-slate-400 focus:outline-none" />
-        </label>
+        <WidgetField label={t.rateComment}>
+          <textarea value={comment} onChange={(e) => setComment(e.target.value)} rows={2} maxLength={1000} className={`${widgetInputClass} resize-none`} />
+        </WidgetField>
       )}
-      {error && (
-        <p role="alert" className="text-xs text-red-700">
-          {error}
-        </p>
-      )}
-      <button type="submit" disabled={!score} className="rounded-md px-3 py-1.5 font-medium text-white focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-slate-900 disabled:opacity-50" style={{ background: color }}>
+      <FormError message={error} />
+      <SubmitButton color={color} disabled={!score}>
         {t.rateSubmit}
-      </button>
+      </SubmitButton>
     </form>
   );
 }
