@@ -125,6 +125,28 @@ export class GraphBuilder {
     return this.op("Where", [allowed, this.scalarFloat(0), this.scalarFloat(-1e9)]);
   }
 
+  /**
+   * One pre-norm transformer layer: multi-head self-attention and the feed-forward block, each
+   * with a residual connection. `extendKeys` may prepend earlier keys and values (a KV cache).
+   */
+  transformerLayer(
+    x: string,
+    prefix: string,
+    dims: { hidden: number; heads: number; headDim: number; inner: number },
+    maskBias: string,
+    std: number,
+    extendKeys: (k: string, v: string) => { k: string; v: string } = (k, v) => ({ k, v }),
+  ): string {
+    const { hidden, heads, headDim, inner } = dims;
+    const h = this.layerNorm(x, `${prefix}.attn_ln`, hidden);
+    const project = (name: string) => this.splitHeads(this.matmul(h, this.weight(`${prefix}.${name}`, [hidden, hidden], std)), heads, headDim);
+    const q = project("q");
+    const { k, v } = extendKeys(project("k"), project("v"));
+    const ctx = this.mergeHeads(this.attention(q, k, v, maskBias, headDim), hidden);
+    const attended = this.add(x, this.matmul(ctx, this.weight(`${prefix}.o`, [hidden, hidden], std)));
+    return this.feedForward(attended, `${prefix}.mlp`, hidden, inner, std);
+  }
+
   /** Pre-norm position-wise feed-forward block with a residual connection. */
   feedForward(x: string, prefix: string, width: number, inner: number, std: number): string {
     const h = this.layerNorm(x, `${prefix}.ln`, width);

@@ -18,6 +18,25 @@ async function writeJson(file: string, value: unknown): Promise<void> {
   await writeFile(file, JSON.stringify(value, null, 2) + "\n");
 }
 
+/**
+ * A config.json: the fields every architecture has (type, sizes), then the architecture's own
+ * (`specific`), then the float32 dtype transformers.js should load.
+ */
+function modelConfig(type: string, architecture: string, size: { vocab: number; hidden: number; inner: number; layers: number; heads: number }, specific: Record<string, unknown>) {
+  return {
+    model_type: type,
+    architectures: [architecture],
+    vocab_size: size.vocab,
+    hidden_size: size.hidden,
+    intermediate_size: size.inner,
+    num_hidden_layers: size.layers,
+    num_attention_heads: size.heads,
+    ...specific,
+    torch_dtype: "float32",
+    "transformers.js_config": { dtype: "fp32" },
+  };
+}
+
 async function writeModelFolder(dir: string, files: { config: object; tokenizer: object; tokenizerConfig: object; onnx: Uint8Array; generationConfig?: object }) {
   await mkdir(path.join(dir, "onnx"), { recursive: true });
   await writeJson(path.join(dir, "config.json"), files.config);
@@ -38,14 +57,7 @@ export async function makeTestModels(outDir: string, opts: { chatDims?: DecoderD
   await writeModelFolder(chat, {
     // model_type "llama" makes transformers.js treat it as a decoder-only causal LM and read
     // num_key_value_heads / head_dim for the shape of the empty KV cache at the first step.
-    config: {
-      model_type: "llama",
-      architectures: ["LlamaForCausalLM"],
-      vocab_size: dims.vocab,
-      hidden_size: dims.hidden,
-      intermediate_size: dims.inner,
-      num_hidden_layers: dims.layers,
-      num_attention_heads: dims.heads,
+    config: modelConfig("llama", "LlamaForCausalLM", dims, {
       num_key_value_heads: dims.heads,
       head_dim: dims.headDim,
       max_position_embeddings: 32768,
@@ -53,9 +65,7 @@ export async function makeTestModels(outDir: string, opts: { chatDims?: DecoderD
       eos_token_id: CHAT_IDS.imEnd,
       pad_token_id: CHAT_IDS.pad,
       tie_word_embeddings: false,
-      torch_dtype: "float32",
-      "transformers.js_config": { dtype: "fp32" },
-    },
+    }),
     generationConfig: { eos_token_id: [CHAT_IDS.imEnd, CHAT_IDS.pad], pad_token_id: CHAT_IDS.pad, do_sample: false },
     tokenizer: chatTok.tokenizer,
     tokenizerConfig: chatTok.tokenizerConfig,
@@ -64,20 +74,7 @@ export async function makeTestModels(outDir: string, opts: { chatDims?: DecoderD
 
   const embedTok = embedTokenizerFiles();
   await writeModelFolder(embed, {
-    config: {
-      model_type: "bert",
-      architectures: ["BertModel"],
-      vocab_size: embedTok.vocabSize,
-      hidden_size: TINY_EMBED.hidden,
-      intermediate_size: TINY_EMBED.inner,
-      num_hidden_layers: TINY_EMBED.layers,
-      num_attention_heads: TINY_EMBED.heads,
-      max_position_embeddings: 512,
-      type_vocab_size: 2,
-      pad_token_id: EMBED_IDS.pad,
-      torch_dtype: "float32",
-      "transformers.js_config": { dtype: "fp32" },
-    },
+    config: modelConfig("bert", "BertModel", { ...TINY_EMBED, vocab: embedTok.vocabSize }, { max_position_embeddings: 512, type_vocab_size: 2, pad_token_id: EMBED_IDS.pad }),
     tokenizer: embedTok.tokenizer,
     tokenizerConfig: embedTok.tokenizerConfig,
     onnx: buildTinyEncoder(embedTok.vocabSize),

@@ -40,7 +40,7 @@ function outputBias(vocab: number): Float32Array {
 }
 
 export function buildTinyDecoder(dims: DecoderDims = TINY_CHAT): Uint8Array {
-  const { layers, heads, headDim, hidden, inner, vocab, seed } = dims;
+  const { layers, heads, headDim, hidden, vocab, seed } = dims;
   const g = new GraphBuilder(seed);
   const std = 1 / Math.sqrt(hidden);
 
@@ -71,18 +71,13 @@ export function buildTinyDecoder(dims: DecoderDims = TINY_CHAT): Uint8Array {
   const positions = g.sinusoidalPositions("position_ids", hidden);
   let x = g.add(g.op("Gather", [embed, "input_ids"], { attrs: { axis: 0 }, ints: ["axis"] }), positions);
 
+  const axis2 = { attrs: { axis: 2 }, ints: ["axis"] };
   for (let i = 0; i < layers; i++) {
-    const p = `layers.${i}`;
-    const h = g.layerNorm(x, `${p}.attn_ln`, hidden);
-    const q = g.splitHeads(g.matmul(h, g.weight(`${p}.q`, [hidden, hidden], std)), heads, headDim);
-    const k = g.splitHeads(g.matmul(h, g.weight(`${p}.k`, [hidden, hidden], std)), heads, headDim);
-    const v = g.splitHeads(g.matmul(h, g.weight(`${p}.v`, [hidden, hidden], std)), heads, headDim);
-    const axis2 = { attrs: { axis: 2 }, ints: ["axis"] };
-    const kAll = g.op("Concat", [`past_key_values.${i}.key`, k], { ...axis2, out: `present.${i}.key` });
-    const vAll = g.op("Concat", [`past_key_values.${i}.value`, v], { ...axis2, out: `present.${i}.value` });
-    const ctx = g.mergeHeads(g.attention(q, kAll, vAll, maskBias, headDim), hidden);
-    x = g.add(x, g.matmul(ctx, g.weight(`${p}.o`, [hidden, hidden], std)));
-    x = g.feedForward(x, `${p}.mlp`, hidden, inner, std);
+    // The cache: this step's keys and values after the past ones, returned as present.{i}.
+    x = g.transformerLayer(x, `layers.${i}`, dims, maskBias, std, (k, v) => ({
+      k: g.op("Concat", [`past_key_values.${i}.key`, k], { ...axis2, out: `present.${i}.key` }),
+      v: g.op("Concat", [`past_key_values.${i}.value`, v], { ...axis2, out: `present.${i}.value` }),
+    }));
   }
 
   const final = g.layerNorm(x, "final_ln", hidden);

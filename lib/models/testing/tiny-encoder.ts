@@ -7,7 +7,7 @@ import { GraphBuilder } from "./graph-builder";
 export const TINY_EMBED = { layers: 1, heads: 2, headDim: 16, hidden: 32, inner: 64, seed: 20240612 } as const;
 
 export function buildTinyEncoder(vocabSize: number): Uint8Array {
-  const { layers, heads, headDim, hidden, inner, seed } = TINY_EMBED;
+  const { layers, hidden, seed } = TINY_EMBED;
   const g = new GraphBuilder(seed);
   const std = 1 / Math.sqrt(hidden);
 
@@ -21,16 +21,7 @@ export function buildTinyEncoder(vocabSize: number): Uint8Array {
   let x = g.add(g.add(words, types), g.op("Mul", [g.sinusoidalPositions(positions, hidden), g.scalarFloat(0.3)]));
   x = g.layerNorm(x, "embeddings.ln", hidden);
 
-  for (let i = 0; i < layers; i++) {
-    const p = `encoder.${i}`;
-    const h = g.layerNorm(x, `${p}.attn_ln`, hidden);
-    const q = g.splitHeads(g.matmul(h, g.weight(`${p}.q`, [hidden, hidden], std)), heads, headDim);
-    const k = g.splitHeads(g.matmul(h, g.weight(`${p}.k`, [hidden, hidden], std)), heads, headDim);
-    const v = g.splitHeads(g.matmul(h, g.weight(`${p}.v`, [hidden, hidden], std)), heads, headDim);
-    const ctx = g.mergeHeads(g.attention(q, k, v, maskBias, headDim), hidden);
-    x = g.add(x, g.matmul(ctx, g.weight(`${p}.o`, [hidden, hidden], std)));
-    x = g.feedForward(x, `${p}.mlp`, hidden, inner, std);
-  }
+  for (let i = 0; i < layers; i++) x = g.transformerLayer(x, `encoder.${i}`, TINY_EMBED, maskBias, std);
   g.op("Identity", [g.layerNorm(x, "final_ln", hidden)], { out: "last_hidden_state" });
 
   return buildOnnxModel({
