@@ -95,6 +95,11 @@ function withoutStored(pending: PendingMessage[], stored: readonly WireMessage[]
   return pending.some((p) => ids.has(p.clientMessageId)) ? pending.filter((p) => !ids.has(p.clientMessageId)) : pending;
 }
 
+/** The state with a stored message merged into the history (in seq order, once). */
+function withMessage(state: ChatState, message: WireMessage): ChatState {
+  return { ...state, messages: mergeMessages(state.messages, [message]) };
+}
+
 export function chatReducer(state: ChatState, a: ChatAction): ChatState {
   switch (a.type) {
     case "synced":
@@ -109,16 +114,12 @@ export function chatReducer(state: ChatState, a: ChatAction): ChatState {
         config: a.config ?? state.config,
       };
     case "message":
-      return { ...state, messages: mergeMessages(state.messages, [a.message]), pending: withoutStored(state.pending, [a.message]) };
+      return { ...withMessage(state, a.message), pending: withoutStored(state.pending, [a.message]) };
     case "queued":
       if (state.pending.some((p) => p.clientMessageId === a.clientMessageId)) return state;
       return { ...state, pending: [...state.pending, { clientMessageId: a.clientMessageId, text: a.text, status: "sending" }], notice: null };
     case "acked":
-      return {
-        ...state,
-        messages: mergeMessages(state.messages, [a.message]),
-        pending: state.pending.filter((p) => p.clientMessageId !== a.clientMessageId),
-      };
+      return { ...withMessage(state, a.message), pending: state.pending.filter((p) => p.clientMessageId !== a.clientMessageId) };
     case "failed":
       return { ...state, pending: state.pending.map((p) => (p.clientMessageId === a.clientMessageId ? { ...p, status: "failed", error: a.error } : p)) };
     case "retry":
@@ -137,11 +138,7 @@ export function chatReducer(state: ChatState, a: ChatAction): ChatState {
       return { ...state, streams };
     }
     case "bot:done":
-      return {
-        ...state,
-        messages: mergeMessages(state.messages, [a.message]),
-        streams: state.streams.filter((s) => s.replyTo !== a.replyTo),
-      };
+      return { ...withMessage(state, a.message), streams: state.streams.filter((s) => s.replyTo !== a.replyTo) };
     case "feedback":
       return { ...state, messages: state.messages.map((m) => (m.id === a.messageId ? { ...m, feedback: a.value } : m)) };
     case "config":
