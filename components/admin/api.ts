@@ -1,11 +1,9 @@
 // The admin console's calls to its own API: JSON in, JSON out, and the server's error (message
 // written for the admin, plus details such as every line error of an upload) as an ApiError.
-export interface LineError {
-  line: number | null;
-  column?: string;
-  code: string;
-  message: string;
-}
+import type { FaqImportError } from "@/lib/faq/import/types";
+
+/** A line-precise problem the server reports (FAQ uploads and edits; `code` as sent, unchecked). */
+export type LineError = Omit<FaqImportError, "code"> & { code: string };
 
 export class ApiError extends Error {
   constructor(

@@ -2,15 +2,11 @@
 // Canned responses: reply snippets agents insert by shortcut ("/hello"). List, add, edit, delete
 // through /api/canned-responses.
 import { useState } from "react";
+import type { CannedView } from "@/lib/canned/canned-responses";
 import { api, ApiError } from "./api";
 import { Button, Card, Field, inputClass, fieldClass, Notice, Options } from "./ui";
 
-export interface Canned {
-  id: string;
-  shortcut: string;
-  text: string;
-  language: string | null;
-}
+type Canned = CannedView;
 
 export function CannedManager({ initial, languages }: { initial: Canned[]; languages: string[] }) {
   const [items, setItems] = useState(initial);

@@ -1,13 +1,9 @@
 // The model runtime's state for admins: which chat / embedding model is loaded, and when one is
 // missing or broken, which and why. Without a chat model the bot answers verbatim from the FAQ.
-import type { ModelStatus } from "@/lib/models/model-status";
+import type { modelHealth } from "@/lib/health/model-health";
 import { Card } from "./ui";
 
-export interface ModelHealthView {
-  mode: "generative" | "faq-only";
-  degraded: boolean;
-  models: ModelStatus[];
-}
+export type ModelHealthView = Awaited<ReturnType<typeof modelHealth>>;
 
 const STATE_STYLE: Record<string, string> = {
   ready: "bg-green-100 text-green-800",

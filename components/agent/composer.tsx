@@ -3,13 +3,9 @@
 "use client";
 
 import { useEffect, useId, useMemo, useRef, useState } from "react";
+import type { CannedView } from "@/lib/canned/canned-responses";
 
-export interface CannedResponse {
-  id: string;
-  shortcut: string;
-  text: string;
-  language: string | null;
-}
+export type CannedResponse = CannedView;
 
 const TYPING_THROTTLE_MS = 2000;
 const TYPING_IDLE_MS = 3000;

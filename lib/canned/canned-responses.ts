@@ -18,6 +18,9 @@ export function listCanned(db: TenantDb) {
   return db.cannedResponse.findMany({ orderBy: { shortcut: "asc" } });
 }
 
+/** What the consoles read of a canned response (GET /api/canned-responses sends whole rows). */
+export type CannedView = Pick<Awaited<ReturnType<typeof listCanned>>[number], "id" | "shortcut" | "text" | "language">;
+
 export async function createCanned(db: TenantDb, input: TCannedInput) {
   if (await db.cannedResponse.findFirst({ where: { shortcut: input.shortcut } })) {
     throw new AppError("conflict", `The shortcut "${input.shortcut}" is already used.`);

@@ -5,19 +5,9 @@ import { useState } from "react";
 import { api } from "../api";
 import { useApiCall } from "../use-api-call";
 import { Button, Card, Field, inputClass, Notice, Options, Table } from "../ui";
-import type { Entry, VersionView } from "./types";
+import type { FaqDiff as Diff } from "@/lib/faq/diff";
+import type { VersionView } from "./types";
 
-interface FieldChange {
-  field: string;
-  before: string | string[] | null;
-  after: string | string[] | null;
-}
-interface Diff {
-  added: Entry[];
-  removed: Entry[];
-  changed: { key: string; after: Entry; fields: FieldChange[] }[];
-  unchanged: number;
-}
 
 const SOURCE: Record<string, string> = { upload: "file upload", edit: "edited in the console", api: "API", seed: "demo data" };
 const show = (v: string | string[] | null) => (v === null ? "(none)" : Array.isArray(v) ? (v.length ? v.join(" | ") : "(none)") : v);
