@@ -1,6 +1,7 @@
 // Next.js Proxy (the file convention formerly called middleware). It only sets Content-Security-
 // Policy headers, which pages cannot set themselves: the chat frame's `frame-ancestors` depends on
-// the tenant in the query string (lib/widget/frame-policy.ts); the console pages get a fixed
+// the tenant in the query string (lib/widget/frame-policy.ts); the console pages (and sign-in,
+// sign-up, first-run setup and invitation pages) get a fixed
 // policy (lib/security/page-policy.ts).
 import { NextResponse, type NextRequest } from "next/server";
 import { framePolicyForKey } from "@/lib/widget/frame-policy";
@@ -22,4 +23,4 @@ export async function proxy(req: NextRequest) {
   return res;
 }
 
-export const config = { matcher: ["/widget/frame", "/login", "/admin", "/admin/:path*", "/agent", "/agent/:path*"] };
+export const config = { matcher: ["/widget/frame", "/login", "/signup", "/setup", "/invite/:path*", "/admin", "/admin/:path*", "/agent", "/agent/:path*"] };

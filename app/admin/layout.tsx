@@ -1,17 +1,21 @@
 // The admin console's frame: only owners and admins get in (agents are sent to sign in with an
-// admin account, with a message saying so); a header and the section navigation around every page.
+// admin account, with a message saying so); a header with the workspace menu and the section
+// navigation around every page.
 import type { ReactNode } from "react";
 import { requirePageUser } from "@/lib/auth/current-user";
 import { AppHeader } from "@/components/ui/app-header";
 import { AdminNav } from "@/components/admin/admin-nav";
+import { WorkspaceMenu } from "@/components/workspace/workspace-menu";
+import { workspaceMenu } from "@/lib/workspaces/menu";
 
 export const dynamic = "force-dynamic";
 
 export default async function AdminLayout({ children }: { children: ReactNode }) {
   const user = await requirePageUser("admin", "/admin");
+  const menu = await workspaceMenu(user);
   return (
     <div className="min-h-screen">
-      <AppHeader title="Admin console" user={user} links={[{ href: "/agent", label: "Agent console" }]} />
+      <AppHeader title="Admin console" user={user} links={[{ href: "/agent", label: "Agent console" }]} workspace={<WorkspaceMenu {...menu} area="admin" />} />
       <div className="mx-auto flex max-w-7xl flex-col gap-6 p-4 md:flex-row md:p-6">
         <aside className="md:w-52 md:shrink-0">
           <AdminNav />

@@ -2,9 +2,11 @@ import Link from "next/link";
 import { requirePageUser } from "@/lib/auth/current-user";
 import { tenantDb } from "@/lib/tenancy/guard";
 import { adminOverview } from "@/lib/admin/overview";
+import { readOnboarding } from "@/lib/admin/onboarding";
 import { services } from "@/lib/app/services";
 import { Card } from "@/components/admin/ui";
 import { ModelHealthCard } from "@/components/admin/model-health";
+import { OnboardingChecklist } from "@/components/admin/onboarding-checklist";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Admin console · FAQ Bot" };
@@ -17,10 +19,11 @@ async function health() {
   }
 }
 
-export default async function AdminOverviewPage() {
+export default async function AdminOverviewPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const user = await requirePageUser("admin", "/admin");
   const db = await tenantDb(user.tenantId);
-  const [{ tenant, faq, users, run, live }, modelHealth] = await Promise.all([adminOverview(db), health()]);
+  const [{ tenant, faq, users, run, live }, onboarding, modelHealth, sp] = await Promise.all([adminOverview(db), readOnboarding(db), health(), searchParams]);
+  const showChecklist = !onboarding.complete && !onboarding.dismissed;
   const next = !faq
     ? { href: "/admin/faq", text: "Upload your FAQ to get started." }
     : !live
@@ -33,11 +36,15 @@ export default async function AdminOverviewPage() {
       <h1 className="text-xl font-semibold" data-testid="tenant-name">
         {tenant?.name}
       </h1>
-      <Card title="Next step">
-        <Link href={next.href} className="text-blue-700 underline">
-          {next.text}
-        </Link>
-      </Card>
+      {showChecklist ? (
+        <OnboardingChecklist steps={onboarding.steps} welcome={sp.welcome === "1"} />
+      ) : (
+        <Card title="Next step">
+          <Link href={next.href} className="text-blue-700 underline">
+            {next.text}
+          </Link>
+        </Card>
+      )}
       <Card>
         <dl className="grid grid-cols-1 gap-x-6 gap-y-2 text-sm sm:grid-cols-[12rem_1fr]">
           <dt className="text-slate-500">Widget key</dt>

@@ -2,6 +2,8 @@ import { requirePageUser } from "@/lib/auth/current-user";
 import { hasRole } from "@/lib/auth/roles";
 import { AppHeader } from "@/components/ui/app-header";
 import { AgentConsole } from "@/components/agent/agent-console";
+import { WorkspaceMenu } from "@/components/workspace/workspace-menu";
+import { workspaceMenu } from "@/lib/workspaces/menu";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Agent console · FAQ Bot" };
@@ -11,7 +13,7 @@ export default async function AgentPage() {
   const links = [{ href: "/agent", label: "Console" }, ...(hasRole(user.role, "admin") ? [{ href: "/admin", label: "Admin" }] : [])];
   return (
     <div>
-      <AppHeader title="Agent console" user={user} links={links} />
+      <AppHeader title="Agent console" user={user} links={links} workspace={<WorkspaceMenu {...(await workspaceMenu(user))} area="agent" />} />
       <AgentConsole user={{ id: user.id, name: user.name, role: user.role }} />
     </div>
   );

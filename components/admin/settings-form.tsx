@@ -6,6 +6,7 @@ import type { AdminSettings } from "@/lib/admin/settings";
 import { SMALLTALK_INTENTS, SMALLTALK_REPLIES, type SmallTalkIntent } from "@/lib/dialogue/smalltalk-replies";
 import { api, ApiError } from "./api";
 import { Button, Card, Field, inputClass, fieldClass, Notice, Options } from "./ui";
+import { LogoField } from "./logo-field";
 
 const COMMON_LANGUAGES: Record<string, string> = { en: "English", es: "Spanish", pt: "Portuguese", fr: "French", de: "German", it: "Italian", ca: "Catalan" };
 // Shown Monday first; stored with 0 = Sunday.
@@ -46,7 +47,7 @@ const INTENT_LABELS: Record<SmallTalkIntent, string> = {
   other: "A word or two the bot does not know",
 };
 
-export function SettingsForm({ initial }: { initial: AdminSettings }) {
+export function SettingsForm({ initial, logoUrl }: { initial: AdminSettings; logoUrl: string | null }) {
   const [s, setS] = useState(initial);
   const [origins, setOrigins] = useState(initial.allowedOrigins.join("\n"));
   const [targetPct, setTargetPct] = useState(String(+(initial.targetWrongRate * 100).toFixed(2)));
@@ -85,9 +86,18 @@ export function SettingsForm({ initial }: { initial: AdminSettings }) {
   return (
     <form onSubmit={(e) => void save(e)} className="space-y-6" noValidate data-testid="settings-form">
       <Card title="Workspace">
-        <Field label="Name" error={<FieldError errors={errors} path="name" />}>
+        <Field label="Name" hint="Your customers see it in the chat." error={<FieldError errors={errors} path="name" />}>
           <input className={fieldClass} name="name" value={s.name} onChange={(e) => set("name", e.target.value)} />
         </Field>
+        <Field label="Time zone" className="mt-3" hint="Business hours are read in it." error={<FieldError errors={errors} path="timezone" />}>
+          <input className={`${inputClass} w-64`} list="timezones" name="timezone" value={s.timezone} onChange={(e) => set("timezone", e.target.value)} />
+          <datalist id="timezones">
+            {timezones.map((tz) => (
+              <option key={tz} value={tz} />
+            ))}
+          </datalist>
+        </Field>
+        <LogoField initial={logoUrl} />
       </Card>
 
       <Card title="Languages and greeting">
@@ -135,6 +145,13 @@ export function SettingsForm({ initial }: { initial: AdminSettings }) {
             <input className={`${inputClass} w-32 font-mono`} name="color" value={s.color} onChange={(e) => set("color", e.target.value)} />
           </span>
         </Field>
+        <div id="allowed-origins" className="mt-3 scroll-mt-4" />
+        {s.allowedOrigins.length === 0 && (
+          <Notice kind="warning" testId="no-origins">
+            Your chat appears on no website yet. Add your site&apos;s address below — for example <code>https://www.yourshop.com</code> (scheme and host, no path; add{" "}
+            <code>https://yourshop.com</code> too if both are used) — and save. While you test on your computer, <code>http://localhost:*</code> allows any local port.
+          </Notice>
+        )}
         <Field
           label="Allowed origins (one per line)"
           className="mt-3"
@@ -159,20 +176,15 @@ export function SettingsForm({ initial }: { initial: AdminSettings }) {
               type="radio"
               name="hours-mode"
               checked={!!hours}
-              onChange={() => set("businessHours", { timezone: Intl.DateTimeFormat().resolvedOptions().timeZone || "UTC", days: [null, DEFAULT_DAY, DEFAULT_DAY, DEFAULT_DAY, DEFAULT_DAY, DEFAULT_DAY, null] })}
+              onChange={() => set("businessHours", { timezone: s.timezone, days: [null, DEFAULT_DAY, DEFAULT_DAY, DEFAULT_DAY, DEFAULT_DAY, DEFAULT_DAY, null] })}
             />{" "}
             Set opening hours (outside them customers can leave a message)
           </label>
           {hours && (
             <div className="space-y-2 pl-6">
-              <Field label="Timezone">
-                <input className={`${inputClass} w-64`} list="timezones" name="timezone" value={hours.timezone} onChange={(e) => set("businessHours", { ...hours, timezone: e.target.value })} />
-                <datalist id="timezones">
-                  {timezones.map((tz) => (
-                    <option key={tz} value={tz} />
-                  ))}
-                </datalist>
-              </Field>
+              <p className="text-slate-600" data-testid="hours-timezone">
+                Times are in {s.timezone} (the workspace&apos;s time zone, above).
+              </p>
               <FieldError errors={errors} path="businessHours.timezone" />
               {WEEKDAYS.map(([i, name]) => {
                 const day = hours.days[i] ?? null;

@@ -2,7 +2,8 @@
 // Widget setup: the one-line snippet to paste into a website (with a copy button), a static
 // preview of the launcher and greeting from the current settings, and the live chat frame.
 import { useState } from "react";
-import { Button, Card, Options } from "./ui";
+import { api } from "./api";
+import { Button, Card, Notice, Options } from "./ui";
 
 export function WidgetSetup({ origin, widgetKey, name, color, greeting, defaultLanguage, allowedOrigins }: { origin: string; widgetKey: string; name: string; color: string; greeting: Record<string, string>; defaultLanguage: string; allowedOrigins: string[] }) {
   const snippet = `<script src="${origin}/widget.js" data-tenant="${widgetKey}" async></script>`;
@@ -20,6 +21,8 @@ export function WidgetSetup({ origin, widgetKey, name, color, greeting, defaultL
     }
     setCopied(true);
     setTimeout(() => setCopied(false), 2000);
+    // Ticks "Copy the widget snippet" on the overview's first-run checklist.
+    void api("/api/admin/onboarding", { body: { action: "snippet_copied" } }).catch(() => undefined);
   }
 
   return (
@@ -34,6 +37,17 @@ export function WidgetSetup({ origin, widgetKey, name, color, greeting, defaultL
             {copied ? "Copied" : "Copy"}
           </Button>
         </div>
+        {allowedOrigins.length === 0 && (
+          <div className="mt-3">
+            <Notice kind="warning" testId="widget-no-origins">
+              The chat will not appear on your website yet: first add your site&apos;s address (for example <code>https://www.yourshop.com</code>) under{" "}
+              <a href="/admin/settings#allowed-origins" className="underline">
+                Settings → Allowed origins
+              </a>
+              .
+            </Notice>
+          </div>
+        )}
         <p className="mt-2 text-sm text-slate-600">
           The chat only appears on these websites:{" "}
           {allowedOrigins.length ? allowedOrigins.map((o) => <code key={o} className="mr-1 rounded bg-slate-100 px-1">{o}</code>) : <strong>none yet</strong>}.{" "}

@@ -12,7 +12,7 @@ import { hashPassword } from "@/lib/auth/password";
 import { accountWithPassword, ZNewPassword, ZPersonName } from "@/lib/auth/accounts";
 import { hashLinkToken, ZLinkToken } from "@/lib/auth/tokens";
 import { openMembershipSession } from "@/lib/auth/switch-workspace";
-import { consume, reset } from "@/lib/security/rate-limit";
+import { consume, reset, reward } from "@/lib/security/rate-limit";
 import type { SessionUser } from "@/lib/auth/session";
 
 export const ZAcceptInvitation = z.object({
@@ -95,7 +95,7 @@ export async function acceptInvitation(input: TAcceptInvitation, meta: { ip: str
         });
       accountId = created.id;
     }
-    await reset("loginPerAccount", throttleKey);
+    await Promise.all([reset("loginPerAccount", throttleKey), reward("loginPerIp", meta.ip)]);
   }
 
   const member = await db.$transaction(async (tx) => {

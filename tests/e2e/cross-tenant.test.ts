@@ -1,10 +1,12 @@
 // An agent or admin of tenant A can neither read nor change tenant B's data, over HTTP or
 // Socket.IO. Every lookup below would succeed if the tenant guard (lib/tenancy/guard.ts) were
-// removed, so this test fails without it.
+// removed, so this test fails without it. Both workspaces are created through sign-up, with their
+// admin and agent invited by link.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { io as connect } from "socket.io-client";
 import { startE2EApp, type E2EApp } from "../support/e2e-app";
-import { loginCookie, seedTenant, type SeededTenant } from "../support/seed";
+import { loginCookie, type SeededTenant } from "../support/seed";
+import { signUpTenant } from "../support/signup";
 
 let app: E2EApp;
 let a: SeededTenant;
@@ -16,8 +18,8 @@ let adminCookieA: string;
 
 beforeAll(async () => {
   app = await startE2EApp();
-  a = await seedTenant(app.db, { name: "Tenant A" });
-  b = await seedTenant(app.db, { name: "Tenant B" });
+  a = await signUpTenant(app, { name: "Tenant A" });
+  b = await signUpTenant(app, { name: "Tenant B" });
   const visitor = await app.db.visitor.create({ data: { tenantId: b.tenantId } });
   const conv = await app.db.conversation.create({ data: { tenantId: b.tenantId, visitorId: visitor.id } });
   await app.db.message.create({ data: { tenantId: b.tenantId, conversationId: conv.id, seq: 1, role: "customer", text: "B's secret question" } });

@@ -1,6 +1,7 @@
 import { requirePageUser } from "@/lib/auth/current-user";
 import { tenantDb } from "@/lib/tenancy/guard";
 import { readAdminSettings } from "@/lib/admin/settings";
+import { currentLogoUrl } from "@/lib/admin/logo";
 import { SettingsForm } from "@/components/admin/settings-form";
 
 export const dynamic = "force-dynamic";
@@ -8,11 +9,12 @@ export const metadata = { title: "Settings · Admin console" };
 
 export default async function AdminSettingsPage() {
   const user = await requirePageUser("admin", "/admin/settings");
-  const settings = await readAdminSettings(await tenantDb(user.tenantId));
+  const db = await tenantDb(user.tenantId);
+  const [settings, logoUrl] = await Promise.all([readAdminSettings(db), currentLogoUrl(db)]);
   return (
     <>
       <h1 className="text-xl font-semibold">Settings</h1>
-      <SettingsForm initial={settings} />
+      <SettingsForm initial={settings} logoUrl={logoUrl} />
     </>
   );
 }

@@ -1,16 +1,18 @@
 // Every HTTP route, found from the files under app/api (so a new route is covered the day it is
 // added): refused without credentials, refused to a lower role, and unable to read or change
 // another tenant's data; login brute force is throttled; oversized uploads are refused clearly.
+// Both workspaces are created the way businesses get them: sign-up, then invitations.
 import fs from "node:fs";
 import path from "node:path";
 import http from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startE2EApp, type E2EApp } from "../../support/e2e-app";
-import { loginCookie, seedTenant, type SeededTenant } from "../../support/seed";
+import { loginCookie, type SeededTenant } from "../../support/seed";
+import { signUpTenant } from "../../support/signup";
 
 const root = path.resolve(import.meta.dirname, "..", "..", "..");
 const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
-const PUBLIC = new Set(["/api/health", "/api/auth/login", "/api/widget/check", "/api/v1/openapi.json"]);
+const PUBLIC = new Set(["/api/health", "/api/auth/login", "/api/auth/signup", "/api/setup", "/api/invitations/accept", "/api/widget/check", "/api/widget/logo", "/api/v1/openapi.json"]);
 
 interface Route {
   file: string;
@@ -92,8 +94,8 @@ async function call(r: Route, headers: Record<string, string>, url = fill(r.path
 
 beforeAll(async () => {
   app = await startE2EApp({ env: { HEALTH_TOKEN: "health-token-for-tests-0001" } });
-  a = await seedTenant(app.db, { name: "Security A" });
-  b = await seedTenant(app.db, { name: "Security B" });
+  a = await signUpTenant(app, { name: "Security A" });
+  b = await signUpTenant(app, { name: "Security B" });
   adminA = await loginCookie(app.server.url, a.admin.email, a.admin.password);
   agentA = await loginCookie(app.server.url, a.agent.email, a.agent.password);
   const created = await fetch(`${app.server.url}/api/admin/api-keys`, {
@@ -115,6 +117,7 @@ beforeAll(async () => {
   const run = await db.trainingRun.create({ data: { tenantId: b.tenantId, faqVersionId: faq.id, status: "succeeded" } });
   const canned = await db.cannedResponse.create({ data: { tenantId: b.tenantId, shortcut: "b-canned", text: "B canned" } });
   const key = await db.apiKey.create({ data: { tenantId: b.tenantId, name: "B key", prefix: `bkey${Date.now()}`, keyHash: "x", scopes: ["faq:read"] } });
+  const invitation = await db.invitation.create({ data: { tenantId: b.tenantId, email: "b-invitee@example.com", name: "B invitee", role: "agent", tokenHash: `b-${Date.now()}`, expiresAt: new Date(Date.now() + 86_400_000) } });
   Object.assign(bIds, {
     conversations: conv.id,
     "canned-responses": canned.id,
@@ -123,6 +126,7 @@ beforeAll(async () => {
     "api-keys": key.id,
     visitors: visitor.id,
     team: b.agent.id,
+    invitations: invitation.id,
     training: run.id,
   });
 });
@@ -191,9 +195,21 @@ describe("with another tenant's session or key", () => {
     for (const r of routes.filter((x) => x.method === "GET" && !x.path.includes("[") && x.auth !== "public")) {
       const headers: Record<string, string> = r.auth === "api-key" ? { authorization: `Bearer ${keyA}` } : { cookie: adminA };
       const text = await (await call(r, headers)).text();
-      if (/B secret|B answer|B canned|b-visitor@example.com|Security B/.test(text)) failures.push(`${r.method} ${r.path}`);
+      if (/B secret|B answer|B canned|b-visitor@example.com|b-invitee@example.com|Security B/.test(text)) failures.push(`${r.method} ${r.path}`);
     }
     expect(failures).toEqual([]);
+  });
+});
+
+describe("workspaces of one person", () => {
+  it("cannot switch a session into a workspace it has no membership of", async () => {
+    const res = await fetch(`${app.server.url}/api/auth/workspace`, { method: "POST", headers: { cookie: adminA, "content-type": "application/json" }, body: JSON.stringify({ tenantId: b.tenantId }) });
+    expect(res.status).toBe(404);
+    expect(res.headers.getSetCookie()).toEqual([]);
+    const me = await (await fetch(`${app.server.url}/api/auth/me`, { headers: { cookie: adminA } })).json();
+    expect(me.user.tenantId).toBe(a.tenantId);
+    const mine = await (await fetch(`${app.server.url}/api/auth/workspace`, { headers: { cookie: adminA } })).json();
+    expect(mine.workspaces.map((w: { tenantId: string }) => w.tenantId)).toEqual([a.tenantId]);
   });
 });
 
@@ -208,6 +224,7 @@ async function snapshotB() {
     db.faqVersion.count({ where }),
     db.apiKey.findMany({ where, select: { id: true, revokedAt: true } }),
     db.user.findMany({ where, select: { id: true, role: true, active: true } }),
+    db.invitation.findMany({ where, select: { id: true, revokedAt: true, acceptedAt: true } }),
     db.visitor.count({ where }),
     db.tenant.findUnique({ where: { id: b.tenantId }, select: { activeModelId: true, name: true, settings: true } }),
   ]);

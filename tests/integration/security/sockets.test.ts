@@ -5,7 +5,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { io as connect, type Socket } from "socket.io-client";
 import { startE2EApp, type E2EApp } from "../../support/e2e-app";
-import { loginCookie, seedTenant, type SeededTenant } from "../../support/seed";
+import { loginCookie, type SeededTenant } from "../../support/seed";
+import { signUpTenant } from "../../support/signup";
 
 const ORIGIN = "http://127.0.0.1:5555";
 const AGENT_EVENTS = ["presence:set", "queue:list", "agents:list", "conversation:open", "conversation:close", "conversation:watch", "conversation:unwatch", "handoff:claim", "agent:message", "agent:note", "agent:typing", "handoff:transfer", "handoff:resolve", "handoff:release", "ticket:close"];
@@ -31,8 +32,9 @@ const refusal = (p: Promise<Socket>) => p.then(() => null, (e: Error) => e.messa
 
 beforeAll(async () => {
   app = await startE2EApp({ env: { TRUST_PROXY: "true" } });
-  a = await seedTenant(app.db, { name: "Sock A", origins: ["http://127.0.0.1:*"] });
-  b = await seedTenant(app.db, { name: "Sock B", origins: ["http://127.0.0.1:*"] });
+  // Workspaces as businesses get them: sign-up, allowed origin in Settings, agents by invitation.
+  a = await signUpTenant(app, { name: "Sock A", origins: ["http://127.0.0.1:*"] });
+  b = await signUpTenant(app, { name: "Sock B", origins: ["http://127.0.0.1:*"] });
   agentA = await loginCookie(app.server.url, a.agent.email, a.agent.password);
   const visitor = await app.db.visitor.create({ data: { tenantId: b.tenantId } });
   const conv = await app.db.conversation.create({ data: { tenantId: b.tenantId, visitorId: visitor.id, status: "queued" } });
