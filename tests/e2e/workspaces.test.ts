@@ -216,7 +216,7 @@ async function text(p: Page, pathname: string, ready?: string): Promise<string> 
 }
 
 /** What a console user sees of one workspace, page by page. */
-async function seenData(p: Page) {
+async function seenData(p: Page, own: Business) {
   const faq = await text(p, "/admin/faq", '[data-testid="faq-entry"]');
   const models = await p.goto(url("/admin/training")).then(() => p.locator('[data-testid="model-version"]').first().waitFor()).then(() => p.locator('[data-testid="model-version"]').count());
   const analytics = await text(p, "/admin/analytics", '[data-testid="analytics"][data-ready="true"]');
@@ -224,12 +224,15 @@ async function seenData(p: Page) {
   const apiKeys = await text(p, "/admin/api-keys", '[data-testid="api-keys"][data-ready="true"]');
   const audit = await text(p, "/admin/audit", '[data-testid="audit-row"]');
   const conversations = ((await (await p.request.get(url("/api/conversations"))).json()) as { conversations: { id: string }[] }).conversations.map((c) => c.id);
-  const queue = await (await agentConsole(p)).locator('[data-testid="queue-item"]').allTextContents();
+  const console_ = await agentConsole(p);
+  // The queue arrives over the socket after the console connects: wait for this workspace's customer.
+  await console_.locator('[data-testid="queue-item"]', { hasText: own.unique }).waitFor();
+  const queue = await console_.locator('[data-testid="queue-item"]').allTextContents();
   return { faq, models, analytics, analyticsConversations, apiKeys, audit, conversations, queue: queue.join("\n") };
 }
 
 async function expectOnly(p: Page, own: Business, other: Business) {
-  const seen = await seenData(p);
+  const seen = await seenData(p, own);
   expect(seen.faq).toContain(own.known.question);
   expect(seen.faq).not.toContain(other.known.question);
   expect(seen.models).toBe(own.trainings);
@@ -346,7 +349,8 @@ describe("two businesses on one server", () => {
       [beta, alpha],
     ] as const) {
       const p = await agentConsole(await page(b.ctx.agent));
-      expect((await p.locator('[data-testid="queue-item"]').allTextContents()).join("\n")).toContain(b.unique);
+      await p.locator('[data-testid="queue-item"]', { hasText: b.unique }).waitFor();
+      expect((await p.locator('[data-testid="queue-item"]').allTextContents()).join("\n")).not.toContain(other.unique);
       const conversations = ((await (await p.request.get(url("/api/conversations"))).json()) as { conversations: { id: string }[] }).conversations.map((c) => c.id);
       const others = (await app.db.conversation.findMany({ where: { tenantId: other.tenantId }, select: { id: true } })).map((c) => c.id);
       expect(conversations.length).toBeGreaterThan(0);
