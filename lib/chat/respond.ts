@@ -5,6 +5,7 @@ import { getDb, type Db } from "@/lib/db";
 import { logger } from "@/lib/log/logger";
 import { getActiveModel, type ActiveModel } from "@/lib/tenant-models/active-model";
 import { generateReply, getModelRuntime } from "@/lib/models";
+import { chooseCandidate, clarifyingQuestion } from "@/lib/models/clarify";
 import type { Decision } from "@/lib/training";
 import { appendMessage, toWire, type AppendOptions, type MessageMeta } from "@/lib/chat/conversation-store";
 import { t } from "@/lib/chat/strings";
@@ -121,6 +122,22 @@ async function respond(conversationId: string, customerMessageId: string): Promi
   }
   if (!d || d.kind === "answer") return;
 
+  // Not sure which entry is meant, and a chat model is loaded: it may pick one of the candidates
+  // (answered under the grounding guard, as any generated answer), else it asks a clarifying
+  // question below.
+  const chatModel = d.kind === "suggest" && getModelRuntime().chatAvailable();
+  const candidates = d.kind === "suggest" ? d.keys.map((k) => active.entries.get(k)).filter((e): e is NonNullable<typeof e> => Boolean(e)) : [];
+  const forModel = chatModel ? await conversationForModel(turn) : [];
+  if (d.kind === "suggest" && chatModel && candidates.length > 0 && (d.understanding.probability ?? 0) >= CHAT_CHOICE_MIN_P) {
+    const choice = await chooseCandidate({ messages: forModel, candidates, language, tenantId: turn.tenantId });
+    const entry = choice === null ? undefined : candidates[choice];
+    if (entry) {
+      if (conv.unansweredStreak !== 0) update.unansweredStreak = 0;
+      const decision: Decision = { ...d.understanding, kind: "answer", candidates: [{ label: entry.key, confidence: d.understanding.candidates.find((c) => c.label === entry.key)?.confidence ?? 0 }, ...d.understanding.candidates.filter((c) => c.label !== entry.key)], reason: `the chat model chose "${entry.key}" among ${candidates.length} candidates (${d.understanding.reason})` };
+      return streamAnswer(turn, entry, decision.candidates[0]?.confidence ?? 0, { conversation: update, decision: decisionData(turn, active, decision) });
+    }
+  }
+
   const shouted = !(d.kind === "offtopic" && d.marker) && shouting(msg.text);
   const policy = { unknownToQueue: settings.unknownToQueue, offTopicToQueue: settings.offTopicToQueue };
   const queueReason = shouted ? "frustration" : handoffFor(d, conv.unansweredStreak, policy);
@@ -136,11 +153,10 @@ async function respond(conversationId: string, customerMessageId: string): Promi
     const text = d.marker ? t("offTopic", language, { topics: topicsFor(active.knowledge, language) }) : t(queueReason ? "dontKnow" : "dontKnowOffer", language);
     await botMessage(turn, text, { turn: "offtopic", offerPerson: queueReason ? undefined : true }, { conversation: update, decision: row });
   } else if (d.kind === "suggest") {
-    const suggestions = d.keys
-      .map((k) => active.entries.get(k))
-      .filter((e): e is NonNullable<typeof e> => Boolean(e))
-      .map((e) => ({ key: e.key, question: e.question }));
-    await botMessage(turn, t("didYouMean", language), { turn: "suggest", suggestions, offerPerson: true }, { conversation: update, decision: decisionData(turn, active, d.understanding) }, d.understanding.candidates[0]?.confidence ?? null);
+    const suggestions = candidates.map((e) => ({ key: e.key, question: e.question }));
+    // With a chat model, one natural question instead of a bare "Did you mean:" (the choices stay).
+    const question = chatModel && !queueReason ? await clarifyingQuestion({ messages: forModel, candidates, language, tenantId: turn.tenantId }) : null;
+    await botMessage(turn, question ?? t("didYouMean", language), { turn: "suggest", suggestions, offerPerson: true }, { conversation: update, decision: decisionData(turn, active, d.understanding) }, d.understanding.candidates[0]?.confidence ?? null);
   } else {
     await botMessage(turn, t(queueReason ? "dontKnow" : "dontKnowOffer", language), { turn: "unknown", offerPerson: queueReason ? undefined : true }, { conversation: update, decision: decisionData(turn, active, { ...d.understanding, kind: "handoff" }) }, d.understanding.candidates[0]?.confidence ?? null);
   }
@@ -151,6 +167,14 @@ async function respond(conversationId: string, customerMessageId: string): Promi
 }
 
 const norm = (text: string) => normalizeText(text);
+
+/** The chat model's choice among the candidates counts only when the tenant model finds the best one plausible. */
+const CHAT_CHOICE_MIN_P = 0.3;
+
+async function conversationForModel(turn: Turn): Promise<Array<{ role: "customer" | "bot" | "agent"; text: string }>> {
+  const rows = await turn.db.message.findMany({ where: { conversationId: turn.conversationId, role: { in: ["customer", "bot", "agent"] } }, orderBy: { seq: "desc" }, take: 8, select: { role: true, text: true } });
+  return rows.reverse().map((m) => ({ role: m.role as "customer" | "bot" | "agent", text: m.text }));
+}
 
 /** An unanswered question shouted in capitals with "!": an upset customer, better with a person. */
 function shouting(text: string): boolean {
@@ -181,9 +205,8 @@ async function streamAnswer(turn: Turn, entry: { id: string; key: string; questi
     const controller = new AbortController();
     inflight.set(turn.conversationId, controller);
     try {
-      const history = await turn.db.message.findMany({ where: { conversationId: turn.conversationId, role: { in: ["customer", "bot", "agent"] } }, orderBy: { seq: "desc" }, take: 8, select: { role: true, text: true } });
       const handle = generateReply({
-        messages: history.reverse().map((m) => ({ role: m.role as "customer" | "bot" | "agent", text: m.text })),
+        messages: await conversationForModel(turn),
         passages: [{ key: entry.key, question: entry.question, answer: entry.answer }],
         language: turn.language,
         signal: controller.signal,

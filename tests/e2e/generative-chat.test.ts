@@ -66,6 +66,32 @@ describe("generative replies with a local chat model", () => {
     }
   });
 
+  it("lets the chat model settle an unsure question among the candidates, or ask which one is meant", async () => {
+    const socket = connect(`${app.server.url}/widget`, { transports: ["websocket"], auth: { key: "pk_demo" }, extraHeaders: { origin: "http://127.0.0.1:5555" }, forceNew: true });
+    try {
+      await new Promise<void>((resolve, reject) => {
+        socket.once("connect", () => resolve());
+        socket.once("connect_error", reject);
+      });
+      await socket.emitWithAck("sync", { afterSeq: 0 });
+      const done = new Promise<{ message: { text: string; source: { key: string } | null; suggestions: Array<{ key: string }> } }>((resolve) => socket.on("bot:done", resolve));
+      // The tenant model offers choices for this one (return policy, refund time, tracking).
+      await socket.emitWithAck("message:send", { clientMessageId: "gen-unsure-0001", text: "i want my money back for the order" });
+      const { message } = await done;
+      const candidates = ["return-policy", "refund-time", "track-order"];
+      // Whatever the tiny model chose: an answer from one of the candidates, or the choices with
+      // a question (its own, if it passed the checks, or the built-in one).
+      if (message.source) expect(candidates).toContain(message.source.key);
+      else {
+        expect(message.suggestions.length).toBeGreaterThan(0);
+        for (const s of message.suggestions) expect(candidates).toContain(s.key);
+        expect(message.text.trim().length).toBeGreaterThan(0);
+      }
+    } finally {
+      socket.close();
+    }
+  });
+
   it("shows the reply growing in the widget bubble before it settles", async () => {
     const port = await freePort();
     const site = http.createServer((_req, res) => {
