@@ -1,5 +1,7 @@
 // The admin console's calls to its own API: JSON in, JSON out, and the server's error (message
 // written for the admin, plus details such as every line error of an upload) as an ApiError.
+// Every call names the workspace the page shows (components/workspace/page-workspace.ts).
+import { workspaceHeaders } from "@/components/workspace/page-workspace";
 import type { FaqImportError } from "@/lib/faq/import/types";
 
 /** A line-precise problem the server reports (FAQ uploads and edits; `code` as sent, unchecked). */
@@ -32,7 +34,7 @@ export async function api<T>(path: string, init: { method?: string; body?: unkno
   try {
     res = await fetch(path, {
       method: init.method ?? (init.body !== undefined || init.form ? "POST" : "GET"),
-      headers: init.body !== undefined ? { "content-type": "application/json" } : undefined,
+      headers: { ...workspaceHeaders(), ...(init.body !== undefined ? { "content-type": "application/json" } : {}) },
       body: init.form ?? (init.body !== undefined ? JSON.stringify(init.body) : undefined),
       cache: "no-store",
     });

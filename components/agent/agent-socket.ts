@@ -6,6 +6,7 @@
 import { useEffect, useState } from "react";
 import { io, type Socket } from "socket.io-client";
 import type { AgentToServerEvents, ServerToAgentEvents } from "@/lib/handoff/agent-protocol";
+import { pageWorkspace } from "@/components/workspace/page-workspace";
 
 export type AgentSocket = Socket<ServerToAgentEvents, AgentToServerEvents>;
 export type AckError = { code: string; message: string };
@@ -36,13 +37,16 @@ export function useAgentSocket(): { socket: AgentSocket | null; connection: Conn
   const [socket, setSocket] = useState<AgentSocket | null>(null);
   const [connection, setConnection] = useState<ConnectionState>("connecting");
   useEffect(() => {
-    const s: AgentSocket = io("/agent", { autoConnect: false, transports: ["websocket", "polling"], withCredentials: true });
+    // `workspace`: the one this page shows; after a switch in another tab the server refuses it.
+    const s: AgentSocket = io("/agent", { autoConnect: false, transports: ["websocket", "polling"], withCredentials: true, auth: { workspace: pageWorkspace() } });
     const online = () => setConnection("online");
     const offline = () => setConnection("offline");
     const failed = (err: Error) => {
       setConnection("offline");
       // The session ended (signed out elsewhere, expired): back to the login page.
       if (/sign in/i.test(err.message)) window.location.assign("/login?next=%2Fagent");
+      // The session moved to another workspace (switched in another tab): show that one.
+      else if (/switched to another workspace/i.test(err.message)) window.location.reload();
     };
     s.on("connect", online);
     s.on("disconnect", offline);

@@ -1,5 +1,5 @@
 // The one wrapper for route handlers: same-origin checks on state-changing requests (CSRF),
-// authentication, tenant scoping, zod parsing of a size-capped body and the query, and mapping of
+// authentication (for the workspace the calling page shows: lib/auth/page-workspace.ts), tenant scoping, zod parsing of a size-capped body and the query, and mapping of
 // errors to responses. Routes in app/ stay thin: parse → one lib call → JSON.
 import type { NextRequest } from "next/server";
 import type { z } from "zod";
@@ -7,6 +7,7 @@ import { cookies } from "next/headers";
 import { AppError } from "@/lib/errors/app-error";
 import { hasRole, type Role } from "@/lib/auth/roles";
 import { readSession, SESSION_COOKIE, type SessionUser } from "@/lib/auth/session";
+import { assertPageWorkspace, PAGE_WORKSPACE_HEADER } from "@/lib/auth/page-workspace";
 import { tenantDb, type TenantDb } from "@/lib/tenancy/guard";
 import { clientIp } from "@/lib/http/client-ip";
 import { parse } from "@/lib/http/parse";
@@ -47,6 +48,7 @@ export function handler<B extends z.ZodType | undefined = undefined, Q extends z
       if (opts.role) {
         user = await readSession((await cookies()).get(SESSION_COOKIE)?.value);
         if (!user) throw new AppError("unauthenticated", "Please sign in.");
+        assertPageWorkspace(req.headers.get(PAGE_WORKSPACE_HEADER), user.tenantId);
         if (!hasRole(user.role, opts.role)) throw new AppError("forbidden", "Your role does not allow this action.");
       }
       if (changes) assertContentType(req.headers, opts.accepts ?? "json");

@@ -6,6 +6,7 @@ import { z } from "zod";
 import { getDb } from "@/lib/db";
 import { AppError, toErrorBody } from "@/lib/errors/app-error";
 import { cookieFromHeader, readSession } from "@/lib/auth/session";
+import { assertPageWorkspace } from "@/lib/auth/page-workspace";
 import { originAllowed } from "@/lib/tenancy/origins";
 import { readVisitorToken, signVisitorToken } from "@/lib/widget/visitor-token";
 import { consume } from "@/lib/security/rate-limit";
@@ -37,6 +38,11 @@ export async function authenticateAgent(socket: Socket, next: Next) {
     }
     const user = await readSession(cookieFromHeader(socket.handshake.headers.cookie));
     if (!user) return refuse(next, new AppError("unauthenticated", "Please sign in."));
+    try {
+      assertPageWorkspace((socket.handshake.auth as { workspace?: unknown } | undefined)?.workspace, user.tenantId);
+    } catch (e) {
+      return refuse(next, e as AppError);
+    }
     const data: AgentSocketData = { kind: "agent", user, log: logger.child({ socket: socket.id, tenantId: user.tenantId, userId: user.id }) };
     Object.assign(socket.data, data);
     next();

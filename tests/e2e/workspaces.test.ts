@@ -375,9 +375,21 @@ describe("two businesses on one server", () => {
       await pat.getByTestId("workspace-switcher").click();
       const options = await pat.getByTestId("workspace-option").evaluateAll((els) => els.map((e) => e.getAttribute("data-name")));
       expect(options).toEqual([alpha.name, beta.name]);
+      // Another tab still shows the workspace Pat is leaving.
+      const stale = await personCtx.newPage();
+      await stale.goto(url("/admin/api-keys"));
+      await stale.locator('[data-testid="api-keys"][data-ready="true"]').waitFor();
       await pat.locator(`[data-testid="workspace-option"][data-name="${to.name}"]`).click();
       await pat.waitForURL((u) => u.pathname === "/admin");
       await pat.getByTestId("current-workspace").filter({ hasText: to.name }).waitFor();
+      // What that tab does is refused, not applied to the workspace Pat switched to.
+      const form = stale.getByTestId("create-api-key");
+      await form.locator('input[name="name"]').fill("From a stale tab");
+      await form.locator('input[name="scope"]').first().check();
+      await form.locator('button[type="submit"]').click();
+      await stale.getByText("You switched to another workspace in another tab").waitFor();
+      expect(await app.db.apiKey.count({ where: { name: "From a stale tab" } })).toBe(0);
+      await stale.close();
       await expectOnly(pat, to, from);
     }
   });

@@ -108,6 +108,11 @@ describe("sign-up (SIGNUP=open, the default)", () => {
     // Every check uses the session's workspace: its settings are Agency One's.
     const settings = await (await fetch(`${app.server.url}/api/admin/settings`, { headers: { cookie: third } })).json();
     expect(settings.settings.name).toBe("Agency One");
+    // A page still showing Agency Two (another tab) is refused instead of acting on Agency One.
+    const stale = await fetch(`${app.server.url}/api/canned-responses`, { method: "POST", headers: { cookie: third, "content-type": "application/json", "x-faqbot-workspace": secondTenant }, body: JSON.stringify({ shortcut: "stale", text: "from the other tab" }) });
+    expect(stale.status).toBe(409);
+    expect((await stale.json()).error.message).toMatch(/switched to another workspace in another tab/);
+    expect(await app.db.cannedResponse.count({ where: { shortcut: "stale" } })).toBe(0);
   });
 });
 
