@@ -162,6 +162,9 @@ describe.each(kinds)("team management on %s", (kind) => {
     const b = await workspace();
     expect(await codeOf(updateMember(a.tdb, a.owner, b.t.agent.id, { active: false }))).toBe("not_found");
     expect(await codeOf(resetMemberPassword(a.tdb, a.owner, b.t.agent.id))).toBe("not_found");
+    // Accounts span workspaces: a workspace's handle cannot reach them at all.
+    await expect(a.tdb.account.findMany({})).rejects.toThrow(/not tenant data/);
+    await expect(a.tdb.account.update({ where: { email: b.t.agent.email }, data: { name: "hijacked" } })).rejects.toThrow(/not tenant data/);
     expect((await db.user.findUnique({ where: { id: b.t.agent.id } }))!.active).toBe(true);
   });
 });

@@ -79,3 +79,22 @@ describe("conversation settings", () => {
     expect(issues({ smalltalkReplies: { greeting: { en: "x".repeat(501) } } })[0]?.message).toMatch(/500 characters/);
   });
 });
+
+describe("workspace time zone", () => {
+  it("is one setting: the business hours follow it, and an old workspace takes it from its hours", () => {
+    const hours = { timezone: "UTC", days: [null, { open: "09:00", close: "18:00" }, null, null, null, null, null] };
+    const next = mergeSettings({ ...current, businessHours: hours }, ZSettingsUpdate.parse({ timezone: "Europe/Madrid" }));
+    expect(next.timezone).toBe("Europe/Madrid");
+    expect(next.businessHours?.timezone).toBe("Europe/Madrid");
+    // An API client that sends only the hours' time zone changes the workspace's.
+    expect(mergeSettings(current, ZSettingsUpdate.parse({ businessHours: { ...hours, timezone: "America/Lima" } })).timezone).toBe("America/Lima");
+    expect(toAdminSettings({ ...tenantRow(), settings: { businessHours: { ...hours, timezone: "Asia/Tokyo" } } }).timezone).toBe("Asia/Tokyo");
+    expect(toAdminSettings(tenantRow()).timezone).toBe("UTC");
+    expect(issues({ timezone: "Mars/Olympus" })[0]!.message).toMatch(/Unknown timezone/);
+  });
+});
+
+function tenantRow() {
+  return { name: "Shop", languages: ["en"], defaultLanguage: "en", allowedOrigins: [], settings: {} as unknown };
+}
+
