@@ -18,12 +18,12 @@ const PHRASES: Record<SmallTalkIntent, string[]> = {
     "buenos dias a todos", "hola a todos", "hi team", "hello team", "hey team", "hola equipo", "buenas equipo",
     "hey hey", "hello hello", "hi hi", "hiya there", "good day", "g day", "gday", "hi again", "hello again", "hey again", "hola hola", "holis", "buen dia", "muy buenas", "buenas buenas", "hola de nuevo", "hola otra vez", "saludos cordiales", "que hubo", "quiubo", "wenas", "ey", "epa", "aloha",
     "hi", "hii", "hiii", "hello", "helo", "hello there", "hi there", "hey", "hey there", "heya", "hiya", "yo", "howdy", "greetings", "good morning", "good afternoon", "good evening", "morning", "evening", "hello bot", "hi bot", "i have a question", "quick question", "a question", "question", "got a question", "one question", "una consulta", "una pregunta", "tengo una pregunta", "tengo una consulta", "tengo una duda", "una duda", "una consultita", "queria consultar", "queria preguntar", "consulta",
-    "hola", "holaa", "holi", "ola", "buenas", "buenos dias", "buen dia", "buenas tardes", "buenas noches", "que tal", "hola que tal", "saludos", "hey hola", "alo", "hola buenas",
+    "hola", "holaa", "holi", "ola", "wena", "buenas", "buenos dias", "buen dia", "buenas tardes", "buenas noches", "que tal", "hola que tal", "saludos", "hey hola", "alo", "hola buenas",
   ],
   thanks: [
     "good job", "well done", "great job", "nice work", "muy bien hecho", "buen trabajo", "thanks for the info", "gracias por la info", "gracias por la informacion", "thanks for the information", "thank you for the information", "thanks for your time", "gracias por tu tiempo",
     "youve been a star", "you are a star", "youre a star", "you star", "star", "me salvaste", "me re salvaste", "me has salvado", "me salvo", "you saved me", "lifesaver", "you saved my day", "me alegraste el dia", "eres lo mas", "sos lo mas", "crack", "genio", "eres un genio", "sos un genio", "you are a genius", "youre a genius",
-    "bendiciones", "dios le bendiga", "dios te bendiga", "muy amable de tu parte", "que amable", "con gusto", "much obliged", "super helpful", "really helpful", "so helpful", "that helps a lot", "ayudaste mucho", "me ayudaste", "me has ayudado",
+    "bendiciones", "dios le bendiga", "dios le pague", "dios te pague", "dios se lo pague", "dios te bendiga", "muy amable de tu parte", "que amable", "con gusto", "much obliged", "super helpful", "really helpful", "so helpful", "that helps a lot", "ayudaste mucho", "me ayudaste", "me has ayudado",
     "thanks a bunch", "thanks heaps", "thanks a million", "thank you kindly", "ta", "cheers mate", "cheers for that", "thanks for that", "thanks again", "thank you again", "thanks for everything", "you are the best", "youre the best", "you rock", "legend", "lifesaver", "life saver", "brilliant thanks", "lovely thanks", "super thanks", "nice one", "great stuff", "thats great", "thats perfect", "thats helpful", "that was helpful", "very kind", "kind of you", "gracias por todo", "muchas gracias por todo", "gracias de nuevo", "gracias otra vez", "eres un sol", "mil gracias de verdad", "te pasaste", "genial", "buenisimo", "chevere", "bacan", "de lujo", "guay", "que bien", "super", "muy util", "me sirvio", "me ha servido", "me sirve", "gracias crack", "gracias maquina", "agradecido", "agradecida", "muy agradecido", "muy agradecida",
     "thanks", "thank you", "thank u", "thanks a lot", "thanks so much", "thank you so much", "thank you very much", "many thanks", "thx", "ty", "tysm", "cheers", "much appreciated", "appreciate it", "i appreciate it", "thanks for your help", "thank you for your help", "thanks for the help", "that helps", "that helped", "very helpful", "great thanks", "perfect thanks", "awesome thanks",
     "gracias", "muchas gracias", "mil gracias", "muchisimas gracias", "grax", "graciass", "gracias por tu ayuda", "gracias por la ayuda", "te lo agradezco", "se agradece", "muy amable", "genial gracias", "perfecto gracias", "vale gracias", "ok gracias",
@@ -31,7 +31,7 @@ const PHRASES: Record<SmallTalkIntent, string[]> = {
   goodbye: [
     "good night", "goodnight", "night", "gn", "cya", "ttyl", "talk later", "talk soon", "bye now", "bye for now", "speak soon", "have a nice one", "have a good one", "have a great day", "have a nice evening", "all the best", "thats everything", "thats all i needed", "that is everything", "that is all", "that will be all", "thats all", "that is it", "that was all", "that was everything", "thats all for now", "i think thats all", "buenas noches", "hasta manana", "hasta mas tarde", "chau chau", "un saludo", "saludos", "que tengas un buen dia", "que tenga buen dia", "feliz dia", "que vaya bien", "cuidate", "igualmente", "nada mas gracias", "eso seria todo", "seria todo",
     "bye", "bye bye", "goodbye", "good bye", "see you", "see ya", "see you later", "later", "have a nice day", "have a good day", "take care", "thats all", "that is all", "thats it", "nothing else", "no thats all", "all good", "im done", "nvm", "never mind", "nevermind", "forget it", "no worries",
-    "adios", "chao", "chau", "hasta luego", "hasta pronto", "nos vemos", "hasta la proxima", "que tengas buen dia", "buen dia", "eso es todo", "eso seria todo por hoy", "thats all for today", "nada mas", "olvidalo", "da igual", "no importa", "eso era todo", "ya esta", "listo",
+    "adios", "chao", "chau", "hasta luego", "hasta pronto", "nos vemos", "hasta la proxima", "que tengas buen dia", "buen dia", "eso es todo", "eso seria todo por hoy", "gotta go", "got to go", "i have to go", "ive got to go", "me tengo que ir", "me voy", "nos vemos luego", "ya me voy", "thats all for today", "nada mas", "olvidalo", "da igual", "no importa", "eso era todo", "ya esta", "listo",
   ],
   bot: [
     "youre a bot", "you are a bot", "ur a bot", "youre a robot", "you are a robot", "so youre a bot", "who made you", "who created you", "who built you", "are you chat gpt", "eres un bot verdad", "eres un robot verdad", "quien te creo", "quien te hizo",
@@ -153,6 +153,9 @@ const BOT_ANYWHERE = new RegExp(
     "\\b(bot|robot|machine|maquina|ia|ai) (or|o) (a |an |un |una )?(person|persona|human|humano)\\b",
     "^(con que|con quien|who|quien) (hablo|estoy hablando|me responde|me contesta|me atiende|responde|contesta|is answering|is replying|is this|am i talking to|am i chatting with)\\b",
     "^(bot|robot|chatbot|maquina|ia)$",
+    "\\b(human|person|someone|somebody|alguien|persona|humano) (real |actual |de verdad )?(typing|writing|answering|replying|behind this|escribiendo|respondiendo|contestando|detras)\\b",
+    "\\b(tu eres|vos sos|usted es|eres|sos) (una |un )?(persona|humano|humana|maquina|robot|bot|real|de verdad)\\b",
+    "\\b(contestador|respuesta|respuestas|mensaje) automatic[oa]s?\\b",
   ].join("|"),
 );
 
@@ -213,23 +216,29 @@ export function detectSmallTalk(text: string): SmallTalk {
 // They are weaker evidence than the phrase lists, so decideTurn uses them only when the FAQ has no
 // answer and the message shares little with it.
 const YOU = "(you|u|ya|this chat|this bot|the bot|this|te|tu|tus|vos|usted|este chat|el chat|este bot|el bot)";
-const SOFT: Array<[SmallTalkIntent, RegExp]> = [
+const SOFT: Array<[SmallTalkIntent, RegExp, "strong"?]> = [
   ["capabilities", new RegExp(`^(so |ok |and |y |bueno |a ver )?(what|which|wat|q|k|que|cuales|en que|para que|what kind of|what sort of|what type of|que tipo de|que clase de)\\b.*\\b(help|helping|ask|answer|answers|cover|covers|topics|do|offer|use|know|able|questions|services|options|functions|ayudar|ayudas|ayudarme|preguntar|preguntarte|preguntas|consultas|respondes|responder|contestas|manejas|sabes|ofreces|ofrecer|funciones|opciones|temas|servicios|sirves|sirve|usar|uso|hacer|haces)\\b`)],
   ["capabilities", new RegExp(`\\b(show me|tell me|dime|muestrame|explain|explicame)\\b.*\\b(what|que|how|como)\\b.*\\b(you|u|this|puedes|sabes|haces|funciona|works)\\b`)],
   ["capabilities", /^(como|how)\b.*\b(te uso|uso esto|use this|use you|funciona esto|funciona el chat|does this work|do i use)\b/],
   ["capabilities", /^(ver |show |see )?(menu|options|opciones|help|ayuda)$/],
+  ["capabilities", /^(list|tell me|dime|lista|muestrame|enumera)\b.*\b(you|u|te|puedes)\b.*\b(help|do|ask|ayudar|hacer|preguntar)\b/, "strong"],
+  ["capabilities", /\b(can you|are you able to|could you|puedes|podes|puede usted|sabes)\b.*\b(or just|or only|o solo|o nomas|o solamente)\b/, "strong"],
+  ["capabilities", /^(can you|could you|puedes|podes) (do|hacer) (anything|something|algo)\b/, "strong"],
+  ["capabilities", /^(que|what) (servicios|services|temas|topics|cosas|things) (atiendes|manejas|cubres|cover|handle|do you handle|do you cover)\b/, "strong"],
+  ["insult", /\b(more|mas) (helpful|useful|util|utiles) (than|que) (you|u|tu|vos|este bot|this bot)\b/, "strong"],
+  ["insult", /\b(you|u) (clearly |really |just |obviously |simply )?(dont|do not|cant|cannot) (understand|get it|help)\b/, "strong"],
   ["howareyou", /^(and |y |hey |hi |hola |oye )?(how|hows|como|que tal|que hay)\b.*\b(life|day|going|been|vida|dia|has estado|encuentras|andas|estas|tal|va todo|te va|te trata|tranqui|todo)\b/],
   ["howareyou", /^(todo|all) (tranqui|tranquilo|bien|good|ok|okay)$/],
-  ["insult", new RegExp(`\\b(stupid|dumb|idiot|idiotic|useless|pointless|rubbish|garbage|trash|crap|crappy|worthless|clueless|tonto|tonta|estupido|estupida|idiota|inutil|asco|basura|malo|mala|pesimo|porqueria|mierda|torpe|burro|lento|incompetente|ridiculo)\\b`)],
+  ["insult", new RegExp(`\\b(stupid|dumb|thick|chiste|pesado|pesada|joke|idiot|idiotic|useless|pointless|rubbish|garbage|trash|crap|crappy|worthless|clueless|tonto|tonta|estupido|estupida|idiota|inutil|asco|basura|malo|mala|pesimo|porqueria|mierda|torpe|burro|lento|incompetente|ridiculo)\\b`)],
 ];
-const SOFT_YOU = new RegExp(`\\b${YOU}\\b|\\b(bot|chat|chatbot|robot|maquina|machine|eres|sos|are|r|ur|youre)\\b`);
+const SOFT_YOU = new RegExp(`\\b${YOU}\\b|\\b(bot|chat|chatbot|eres|sos|are|r|ur|youre)\\b`);
 
 // Words that talk about the chat itself rather than about anything the FAQ could cover.
 const META = new Set(
   ("what which wat how so ok and can could do does should would will i we you u ya this that the a an of for with to about here there me my " +
     "help helping ask answer answers cover covers topics topic do offer use know able questions question services service options option functions things thing stuff kind sort type " +
     "show tell explain chat bot work works using able anything everything else more exactly really actually " +
-    "q k exactamente exactly que cuales cual en para como y bueno a ver me te tu tus vos usted este esta esto el la los las un una de del con sobre aqui puedo puedes podes puede sabes haces hacer " +
+    "q k are is am my here aca aqui tengo tienes atiendes atender resuelves resolver gestionas exactamente exactly que cuales cual en para como y bueno a ver me te tu tus vos usted este esta esto el la los las un una de del con sobre aqui puedo puedes podes puede sabes haces hacer " +
     "ayudar ayudas ayudarme ayuda preguntar preguntarte preguntas pregunta consultas consulta respondes responder contestas manejas ofreces ofrecer funciones funcion opciones temas tema servicios servicio sirves sirve usar uso cosas cosa tipo clase chat bot consiste").split(" "),
 );
 
@@ -243,8 +252,9 @@ export function softSmallTalkDetail(text: string): { intent: SmallTalkIntent; st
   if (ws.length === 0 || ws.length > 10) return null;
   const joined = ws.join(" ");
   if (/^(en que consiste|what is this|whats this|what is this chat|para que es esto|que es esto)\b/.test(joined) && ws.every((w) => META.has(w) || w === "is" || w === "whats" || w === "es")) return { intent: "capabilities", strong: true };
-  for (const [intent, re] of SOFT) {
+  for (const [intent, re, strength] of SOFT) {
     if (!re.test(joined)) continue;
+    if (strength === "strong") return { intent, strong: true };
     if (intent === "capabilities") {
       const strong = ws.every((w) => META.has(w));
       if (!strong && !SOFT_YOU.test(joined)) continue;

@@ -15,19 +15,19 @@ const POLITE = new Set(["w", "with", "w/", "on", "ur", "your", "side", "from", "
 // Verbs (base forms) of talking to / being put through to / being attended by someone.
 const VERBS = new Set([
   "talk", "speak", "chat", "connect", "transfer", "reach", "contact", "call", "escalate", "deal", "handle", "phone", "ring",
-  "hablar", "hablo", "hable", "llamar", "comunica", "comunique", "comuniquen", "conecta", "conecten", "transfiere", "deriva", "derive", "deriven", "hablarme", "marcar", "marque", "marquen", "marcarme", "llamase", "llamara", "llamasen", "llamaran", "llama", "llamen", "llamarme", "contacte", "contacten", "contactase", "atendiera", "atendiese", "charlar", "comunicar", "comunicarme", "comunicame", "comuniqueme", "comunican", "comunicas", "comunicarse", "pasar", "pasame", "paseme", "pasas", "pasan", "pasarme", "poner", "ponme", "pongame", "ponerme", "ponen", "atienda", "atiendan", "atender", "atenderme", "contactar", "contactarme", "llame", "llamen", "llamarme", "llamadme", "derivar", "derivame", "derivarme", "escalar", "transferir", "transfiereme", "transferirme", "conectar", "conectame", "conectarme",
+  "hablar", "hablo", "hable", "hablarlo", "hablarla", "discuss", "atendido", "atendida", "llamar", "comunica", "comunique", "comuniquen", "conecta", "conecten", "transfiere", "deriva", "derive", "deriven", "hablarme", "marcar", "marque", "marquen", "marcarme", "llamase", "llamara", "llamasen", "llamaran", "llama", "llamen", "llamarme", "contacte", "contacten", "contactase", "atendiera", "atendiese", "charlar", "comunicar", "comunicarme", "comunicame", "comuniqueme", "comunican", "comunicas", "comunicarse", "pasar", "pasame", "paseme", "pasas", "pasan", "pasarme", "poner", "ponme", "pongame", "ponerme", "ponen", "atienda", "atiendan", "atender", "atenderme", "contactar", "contactarme", "llame", "llamen", "llamarme", "llamadme", "derivar", "derivame", "derivarme", "escalar", "transferir", "transfiereme", "transferirme", "conectar", "conectame", "conectarme",
 ]);
 // Wanting someone: a person word right after these is a request.
-const WANT = new Set(["need", "want", "prefer", "rather", "require", "necesito", "necesitaria", "quiero", "quisiera", "prefiero", "preferiria", "busco", "pido", "exijo"]);
+const WANT = new Set(["need", "want", "prefer", "rather", "require", "request", "deseo", "desearia", "solicito", "pido", "quiero", "quisieramos", "necesito", "necesitaria", "quiero", "quisiera", "prefiero", "preferiria", "busco", "pido", "exijo"]);
 
 // Words for a person on the business's side.
 const PEOPLE = new Set([
   "person", "human", "humans", "agent", "agents", "someone", "somebody", "anyone", "anybody", "representative", "rep", "operator", "staff", "employee", "manager", "supervisor", "advisor", "adviser", "consultant", "specialist", "team", "member", "colleague", "colleagues", "representatives", "operators", "advisors", "advisers", "employees", "managers", "people", "individual", "receptionist", "reception", "dev", "executive", "humanos", "developer", "developers", "engineer", "technician", "sales", "salesperson", "support", "billing", "accounts", "office", "doctor", "nurse", "dentist", "owner", "boss", "somone", "sb",
-  "persona", "personas", "humano", "humana", "agente", "agentes", "alguien", "representante", "operador", "operadora", "empleado", "empleada", "encargado", "encargada", "supervisor", "supervisora", "asesor", "asesora", "asesores", "responsable", "gerente", "ejecutivo", "ejecutiva", "ejecutivos", "trabajador", "companero", "gente", "especialista", "recepcion", "recepcionista", "secretaria", "secretario", "secretary", "tecnico", "tecnica", "comercial", "vendedor", "vendedora", "soporte", "administracion", "doctor", "doctora", "medico", "medica", "dentista", "jefe", "jefa", "dueno",
+  "persona", "personas", "humano", "humana", "senorita", "senor", "chica", "chico", "agente", "agentes", "alguien", "representante", "operador", "operadora", "empleado", "empleada", "encargado", "encargada", "supervisor", "supervisora", "asesor", "asesora", "asesores", "responsable", "gerente", "ejecutivo", "ejecutiva", "ejecutivos", "trabajador", "companero", "gente", "especialista", "recepcion", "recepcionista", "secretaria", "secretario", "secretary", "tecnico", "tecnica", "comercial", "vendedor", "vendedora", "soporte", "administracion", "doctor", "doctora", "medico", "medica", "dentista", "jefe", "jefa", "dueno",
 ]);
 // Phrases that mean it on their own.
 const PHRASES = [
-  "real person", "actual person", "escalate this", "escalate it", "escalar esto", "to a manager", "con un responsable", "con el responsable", "con un supervisor", "someone from your team", "someone on your team", "alguien del equipo", "alguien de atencion", "is there anyone", "anyone there", "anybody there", "someone real", "a real one", "hay alguien", "alguien real", "de carne y hueso", "enough bot", "stop the bot", "no more bot", "basta de bot", "ring me", "call me", "contact me", "get back to me", "phone me", "me llamen", "me llame", "llamarme", "contactarme", "que me contacten", "me contacte", "me contacten", "put me through", "get me a", "get me someone", "get me an", "someone to talk to", "someone i can talk to", "real human", "actual human", "live person", "human being", "not a bot", "not a robot", "no bot", "stop the bot", "call me back", "put me on with", "put me through", "pass me to", "pass me over", "pass me on", "hand me over", "transfer me", "ponganme con", "me comunica con", "me comunicas con",
+  "real person", "actual person", "escalate this", "escalate it", "escalar esto", "to a manager", "con un responsable", "con el responsable", "con un supervisor", "someone from your team", "someone on your team", "alguien del equipo", "alguien de atencion", "anyone there", "anybody there", "someone real", "a real one", "alguien real", "de carne y hueso", "enough bot", "stop the bot", "no more bot", "basta de bot", "ring me", "call me", "contact me", "get back to me", "phone me", "me llamen", "me llame", "llamarme", "contactarme", "que me contacten", "me contacte", "me contacten", "put me through", "get me a", "get me someone", "get me an", "someone to talk to", "someone i can talk to", "real human", "actual human", "live person", "human being", "not a bot", "not a robot", "no bot", "stop the bot", "call me back", "give me a call", "give me a ring", "solicito una llamada", "pido una llamada", "quiero una llamada", "una llamada por favor", "over the phone", "por telefono con", "put me on with", "put me through", "pass me to", "pass me over", "pass me on", "hand me over", "transfer me", "ponganme con", "me comunica con", "me comunicas con",
   "persona real", "persona de verdad", "ser humano", "no un bot", "no un robot", "no quiero un bot", "no quiero hablar con un bot", "no quiero hablar con una maquina", "que me llamen", "me llamen", "me pueden llamar", "me podeis llamar", "con un agente", "con un asesor", "con un operador", "pasame con", "paseme con", "comunicame con", "ponme con", "me pasas con", "me pasa con", "me puedes pasar con", "quiero un humano", "agente humano", "persona humana", "connect me", "talk to a human", "speak to a human",
 ];
 const PHRASE_WORDS = PHRASES.map((p) => p.split(" "));
@@ -43,9 +43,11 @@ const EXISTS = [["is", "there"], ["are", "there"], ["hay"], ["any"], ["anyone"],
 // Help from one of the business's people: "could one of your colleagues help me?"
 const HELP = new Set(["help", "assist", "ayude", "ayuden", "ayudar", "ayudarme", "atiende", "atienda", "atiendan"]);
 // After "speak"/"hablar", a language is a question about the staff, not a request to talk.
-const LANGUAGES = new Set(["english", "spanish", "french", "german", "italian", "portuguese", "ingles", "espanol", "castellano", "frances", "aleman", "italiano", "portugues", "catalan", "euskera", "gallego", "languages", "idiomas"]);
+const LANGUAGES = new Set(["english", "spanish", "french", "german", "italian", "portuguese", "hindi", "arabic", "chinese", "mandarin", "cantonese", "japanese", "korean", "russian", "polish", "romanian", "dutch", "urdu", "turkish", "greek", "ukrainian", "sign", "ingles", "espanol", "castellano", "frances", "aleman", "italiano", "portugues", "catalan", "euskera", "gallego", "chino", "arabe", "japones", "ruso", "rumano", "polaco", "languages", "idiomas", "idioma", "language"]);
 // Harmless uses of the person words that ANYWHERE would otherwise catch.
-const NOT_A_REQUEST = /\b(human resources|recursos humanos|human error|error humano|human body|cuerpo humano|human rights|derechos humanos|human readable|legible por humanos|human nature|naturaleza humana|raza humana|human race)\b/;
+const NOT_A_REQUEST = /\b(human resources|recursos humanos|human error|error humano|human body|cuerpo humano|human rights|derechos humanos|human readable|legible por humanos|human nature|naturaleza humana|raza humana|human race|human grade|grado humano|consumo humano|human consumption|not human|no soy humano|no soy humana|soy humano|im human|i am human|not a robot|no soy un robot|worst customer service|terrible customer service|awful customer service|pesimo servicio|peor servicio)\b/;
+// "is there a phone number I can call?", "¿hay algún teléfono al que pueda llamar?"
+const PHONE_TO_CALL = /\b(phone|telephone|number|telefono|numero)\b.*\b(call|ring|llamar|llamaros|llamarles|llamarlos|marcar)\b/;
 
 // "someone stole my card", "alguien me ha robado": a person word that is not about talking.
 const NOT_ABOUT_TALKING = new Set(["stole", "stolen", "used", "took", "hacked", "robo", "robado", "robaron", "uso", "usado", "hackeo", "entro"]);
@@ -62,7 +64,7 @@ const MODIFIERS = new Set(["estate", "travel", "insurance", "shipping", "customs
 const ANYWHERE = new Set(["human", "humans", "humano", "humana"]);
 const EDGE = new Set(["agent", "agente", "operator", "operador", "operadora", "representative", "asesor", "asesora", "person", "persona"]);
 
-const JOINING = new Set(["to", "who", "that", "i", "we", "can", "could", "would", "please", "pls", "que", "me", "nos", "puede", "pueden", "podria", "podrian", "porfa", "con", "quien", "pueda", "puedo", "podamos", "for", "para", "se"]);
+const JOINING = new Set(["to", "who", "that", "i", "we", "can", "could", "would", "please", "pls", "actually", "really", "just", "realmente", "verdad", "que", "me", "nos", "puede", "pueden", "podria", "podrian", "porfa", "con", "quien", "pueda", "puedo", "podamos", "for", "para", "se"]);
 const COUNTING = new Set(["how", "many", "cuantas", "cuantos", "more", "mas", "other", "otra", "otras", "otro", "otros", "extra", "additional", "adicional", "new", "nueva", "nuevo"]);
 
 export function asksForPerson(text: string): boolean {
@@ -71,6 +73,7 @@ export function asksForPerson(text: string): boolean {
   const joined = words.join(" ");
   if (NOT_A_REQUEST.test(joined)) return false;
   if (words.some((w) => ANYWHERE.has(w))) return true;
+  if (PHONE_TO_CALL.test(joined) && words.length <= 12) return true;
   if (words.some((w) => CALLBACK.has(w)) || hasPhrase(words, ["call", "back"]) || hasPhrase(words, ["ring", "back"])) return true;
   // "agent please", "asesor por favor": a person word opening or closing a short message.
   const core = words.filter((w) => !POLITE.has(w));
@@ -119,7 +122,9 @@ export function asksForPerson(text: string): boolean {
   // "I need someone from billing", "quiero una persona", "prefiero alguien del equipo"
   for (let i = 0; i < words.length; i++) {
     if (!WANT.has(words[i])) continue;
-    for (let j = i + 1; j < Math.min(words.length, i + 4); j++) if (PEOPLE.has(words[j]) && !MODIFIERS.has(words[j - 1])) return true;
+    // Further away only with a verb of talking between ("prefiero hablarlo por teléfono con alguien").
+    const reach = words.slice(i + 1, i + 5).some((w) => VERBS.has(w)) ? 7 : 4;
+    for (let j = i + 1; j < Math.min(words.length, i + reach); j++) if (PEOPLE.has(words[j]) && !MODIFIERS.has(words[j - 1])) return true;
   }
   // "una persona que me atienda", "someone to talk to", "alguien con quien hablar" — only small
   // joining words between, and not "staff who speak English" or "how many people can I add".

@@ -88,6 +88,10 @@ describe("small talk, never a failure and never queued", () => {
     ["qué bot tan malo", "insult"],
     ["hows ur day going", "howareyou"],
     ["thx a lot", "thanks"],
+    ["is there an actual human typing this", "bot"],
+    ["are you able to process refunds or just answer questions?", "capabilities"],
+    ["a toddler would be more helpful than you", "insult"],
+    ["gotta go", "goodbye"],
   ])("%j → %s", async (text, intent) => {
     const d = await one(text);
     expect(d).toMatchObject({ kind: "smalltalk", intent });

@@ -20,11 +20,15 @@ describe("asking for a person", () => {
     "me comunica con un ejecutivo",
     "could one of your colleagues help me instead?",
     "put me on with an advisor",
+    "is there a phone number I can call",
+    "deseo ser atendido por un ejecutivo",
+    "prefiero hablarlo por teléfono con alguien",
+    "is there anyone i can actually talk to?",
   ])("recognises “%s”", (text) => {
     expect(asksForHuman(text)).toBe(true);
   });
 
-  it.each(["How long does shipping take?", "¿Cuánto cuesta el envío?", "humane treatment of animals", "is this agented?", "personal data policy", "are your customer service hours the same on weekends?", "do you have staff who speak english at the clinic", "¿cuántas personas puedo poner en la reserva?", "como agrego una persona autorizada a mi tarjeta", "cuantos huesos tiene el cuerpo humano", "do you have human-readable invoices"])(
+  it.each(["How long does shipping take?", "¿Cuánto cuesta el envío?", "humane treatment of animals", "is this agented?", "personal data policy", "are your customer service hours the same on weekends?", "do you have staff who speak english at the clinic", "¿cuántas personas puedo poner en la reserva?", "como agrego una persona autorizada a mi tarjeta", "cuantos huesos tiene el cuerpo humano", "do you have human-readable invoices", "do you sell human-grade dog food?", "la app me dice que no soy humano y no me deja entrar, que hago?", "do your staff speak hindi at the delhi branch?", "hay alguien en recepcion de madrugada para hacer el check in?", "do i need to be present when the technician comes or can my neighbour let him in?", "worst customer service ever"])(
     "does not mistake “%s” for a request",
     (text) => {
       expect(asksForHuman(text)).toBe(false);
