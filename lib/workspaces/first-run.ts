@@ -33,6 +33,12 @@ export async function issueSetupLink(db: Db, baseUrl: string): Promise<string | 
   return `${baseUrl.replace(/\/$/, "")}/setup?token=${token}`;
 }
 
+/** Whether any workspace exists (the sign-in page points an empty server to its setup link). */
+export async function anyWorkspace(): Promise<boolean> {
+  const db = await getDb();
+  return (await db.tenant.count()) > 0;
+}
+
 export type SetupState = "open" | "done" | "invalid";
 
 /** What /setup shows for a token: the form, "already set up", or "this link does not work". */

@@ -34,6 +34,7 @@ describe.each(kinds)("first-run setup on %s", (kind) => {
     const page = await (await fetch(`${server.url}${link.pathname}${link.search}`)).text();
     expect(page).toContain("Set up this server");
     expect(await (await fetch(`${server.url}/setup?token=${"x".repeat(43)}`)).text()).toContain("This setup link does not work");
+    expect(await (await fetch(`${server.url}/login`)).text()).toContain("This server has no workspace yet");
     // Nobody can sign in yet: there is no account at all.
     expect((await fetch(`${server.url}/api/auth/login`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ email: "admin@demo.local", password: "demo-admin-pass" }) })).status).toBe(401);
   });
