@@ -24,6 +24,10 @@ const TENANT_MODELS = new Set([
   "Session",
   "Invitation",
   "TenantLogo",
+  "KnowledgeVersion",
+  "KnowledgeDocument",
+  "KnowledgePassage",
+  "KnowledgeVersionDocument",
 ]);
 
 /**

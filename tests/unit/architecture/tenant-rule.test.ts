@@ -26,7 +26,7 @@ const UNSCOPED: Record<string, string> = {
   "lib/tenant-models/": "training jobs and the model cache run outside a request, across tenants",
 };
 
-const TENANT_TABLES = ["invitation", "tenantLogo", "user", "faqVersion", "faqEntry", "modelVersion", "trainingRun", "visitor", "conversation", "message", "decision", "handoff", "offlineTicket", "cannedResponse", "rating", "auditLog", "apiKey", "session"];
+const TENANT_TABLES = ["invitation", "tenantLogo", "user", "faqVersion", "faqEntry", "modelVersion", "trainingRun", "visitor", "conversation", "message", "decision", "handoff", "offlineTicket", "cannedResponse", "rating", "auditLog", "apiKey", "session", "knowledgeVersion", "knowledgeDocument", "knowledgePassage", "knowledgeVersionDocument"];
 const LIST_OPS = ["findMany", "findFirst", "findFirstOrThrow", "updateMany", "deleteMany", "count", "groupBy", "aggregate"];
 const CALL = new RegExp(`\\b(?:db|tx|\\w+\\.db)\\.(${TENANT_TABLES.join("|")})\\.(${LIST_OPS.join("|")})\\(`, "g");
 const BOUNDED = /\btenantId\b|\bconversationId\b|\brunId\b|\bwhere: \{ id\b|\bid: \{ in\b/;
