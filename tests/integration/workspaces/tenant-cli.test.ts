@@ -36,7 +36,18 @@ function npmRun(script: string, args: string[], env: Record<string, string>): Pr
     child.stdout.on("data", (d) => (stdout += d));
     child.stderr.on("data", (d) => (stderr += d));
     child.on("error", reject);
-    child.on("exit", (code) => resolve({ code, stdout, stderr, json: () => JSON.parse(stdout.trim().split("\n").at(-1)!) }));
+    // "close", not "exit": the output streams may still hold data when the process exits.
+    child.on("close", (code) =>
+      resolve({
+        code,
+        stdout,
+        stderr,
+        json: () => {
+          if (code !== 0) throw new Error(`npm run ${script} exited with ${code}:\n${stderr}`);
+          return JSON.parse(stdout.trim().split("\n").at(-1)!);
+        },
+      }),
+    );
   });
 }
 
