@@ -17,6 +17,7 @@ const nextConfig = {
     "socket.io",
     "bullmq",
     "ioredis",
+    "unpdf",
   ],
   // Type-checking is its own step (`npm run typecheck`, run by CI), not repeated in every build.
   typescript: { ignoreBuildErrors: true },
