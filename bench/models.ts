@@ -5,7 +5,8 @@
 //   hf       transformers.js generate() in this thread (what the service would cost without our loop)
 //   service  generateReply(): worker thread, fair queue, chat template, streaming decode, guard
 // --quick generates the tiny test models into a temp dir and benches those (CI, < 1 minute).
-// Without CHAT_MODEL (or with --synthetic) it benches a generated ~25 M-parameter decoder.
+// Without CHAT_MODEL (or with --synthetic, or when the default chat model is not downloaded yet) it
+// benches a generated ~25 M-parameter decoder.
 import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
@@ -26,7 +27,9 @@ const quick = values.quick!;
 const base = runtimeConfigFromEnv();
 // Without a configured model (no weights can be downloaded here), the full run benches a
 // generated ~25 M-parameter decoder whose per-token work is of the order of a small real model.
-const synthetic = values.synthetic! || (!quick && !base.chatModel);
+// The built-in default chat model counts as configured once it is in MODELS_DIR.
+const defaultMissing = Boolean(base.defaults?.chat) && resolveModel("chat", base.chatModel, { ...base, allowRemoteModels: false }).ok === false;
+const synthetic = values.synthetic! || (!quick && (!base.chatModel || defaultMissing));
 const reps = Number(values.reps ?? (quick ? 7 : synthetic ? 3 : 3));
 let tempDir: string | null = null;
 let chatModel = base.chatModel;

@@ -36,12 +36,15 @@ const EnvSchema = z.object({
   /** open: anyone can create a workspace at /signup. closed: only the operator (npm run tenant:create). */
   SIGNUP: z.enum(["open", "closed"], { message: "SIGNUP must be open or closed" }).default("open"),
 
-  // Local models (transformers.js on onnxruntime-node). Empty CHAT_MODEL: answers come verbatim
-  // from the FAQ. Values are hub ids (e.g. onnx-community/Qwen2.5-0.5B-Instruct) or folders.
+  // Local models (transformers.js on onnxruntime-node). Values are hub ids (e.g.
+  // onnx-community/Qwen2.5-0.5B-Instruct) or folders; unset: the built-in defaults
+  // (lib/models/defaults.ts), downloaded in the background; "none": turned off.
   CHAT_MODEL: z.string().default(""),
   EMBEDDING_MODEL: z.string().default(""),
   MODELS_DIR: z.string().default(""),
   ALLOW_REMOTE_MODELS: bool(true),
+  /** Where hub models are downloaded from (a mirror, or a local stand-in in tests). Empty: https://huggingface.co. */
+  HF_ENDPOINT: z.union([z.literal(""), z.string().url("HF_ENDPOINT must be a URL such as https://huggingface.co")]).default(""),
   /** Weight precision: q4/q8/int8/uint8 suit CPU-only servers; fp32 for exactness. */
   MODEL_DTYPE: z.enum(["auto", "fp32", "fp16", "q8", "int8", "uint8", "q4", "q4f16", "bnb4"]).default("q8"),
   CHAT_MAX_NEW_TOKENS: z.coerce.number().int().positive().default(160),

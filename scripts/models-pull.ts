@@ -1,11 +1,12 @@
-// `npm run models:pull [-- --model org/name ...] [--dtype q8]`
-// Downloads the configured models (CHAT_MODEL, EMBEDDING_MODEL, or the --model ids) from the
-// Hugging Face hub into MODELS_DIR, in the layout the server reads. Run it on a connected
+// `npm run models:pull [-- --model org/name ...] [--role chat|embedding] [--dtype q8]`
+// Downloads the models the server would use (CHAT_MODEL and EMBEDDING_MODEL, or the built-in
+// defaults when they are unset, or the --model ids) from the Hugging Face hub (HF_ENDPOINT) into
+// MODELS_DIR, checked file by file, in the layout the server reads. Run it on a connected
 // machine, copy MODELS_DIR to the air-gapped server, and start it with ALLOW_REMOTE_MODELS=false.
 import { parseArgs } from "node:util";
-import { AutoModel, AutoModelForCausalLM, AutoTokenizer } from "@huggingface/transformers";
 import { env } from "@/lib/env";
-import { configureTransformers } from "@/lib/models/engine/transformers-setup";
+import { modelSetting } from "@/lib/models/defaults";
+import { downloadModel, DEFAULT_REMOTE_HOST } from "@/lib/models/hub-download";
 import { resolveModel, type DataType } from "@/lib/models/model-source";
 import type { ModelRole } from "@/lib/models/model-status";
 
@@ -21,16 +22,16 @@ const dtype = (values.dtype ?? e.MODEL_DTYPE) as DataType | "auto";
 const wanted: Array<{ role: ModelRole; id: string }> = values.model?.length
   ? values.model.map((id) => ({ role: (values.role === "embedding" ? "embedding" : "chat") as ModelRole, id }))
   : [
-      { role: "chat" as const, id: e.CHAT_MODEL },
-      { role: "embedding" as const, id: e.EMBEDDING_MODEL },
-    ].filter((m) => m.id.trim() !== "");
+      { role: "chat" as const, id: modelSetting("chat", e.CHAT_MODEL).id },
+      { role: "embedding" as const, id: modelSetting("embedding", e.EMBEDDING_MODEL).id },
+    ].filter((m) => m.id !== "");
 
 if (wanted.length === 0) {
-  console.error("Nothing to pull: set CHAT_MODEL and/or EMBEDDING_MODEL (hub ids such as onnx-community/Qwen2.5-0.5B-Instruct), or pass --model.");
+  console.error("Nothing to pull: CHAT_MODEL and EMBEDDING_MODEL are both turned off (none). Pass --model org/name to pull a model anyway.");
   process.exit(1);
 }
 
-configureTransformers({ modelsDir: e.modelsDir, allowRemoteModels: true, threads: 1 });
+const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
 let failed = false;
 
 for (const { role, id } of wanted) {
@@ -39,27 +40,34 @@ for (const { role, id } of wanted) {
     console.log(`${role}: ${id} is a local folder, nothing to download.`);
     continue;
   }
+  if (r.ok && r.model.source === "cache") {
+    console.log(`${role}: ${id} is already in ${e.modelsDir}.`);
+    continue;
+  }
   if (!r.ok) {
     console.error(`${role}: ${r.error}`);
     failed = true;
     continue;
   }
   const started = Date.now();
-  process.stdout.write(`${role}: downloading ${id} (${dtype}) into ${e.modelsDir} … `);
+  console.log(`${role}: downloading ${id} (${dtype}) from ${e.HF_ENDPOINT || DEFAULT_REMOTE_HOST} into ${e.modelsDir} …`);
+  let lastLine = 0;
   try {
-    const opts = { dtype: dtype === "auto" ? undefined : dtype } as Record<string, unknown>;
-    await AutoTokenizer.from_pretrained(id);
-    const model = await (role === "chat" ? AutoModelForCausalLM : AutoModel).from_pretrained(id, opts);
-    await model.dispose();
-    console.log(`done in ${Math.round((Date.now() - started) / 1000)} s`);
+    const result = await downloadModel({
+      id,
+      role,
+      modelsDir: e.modelsDir,
+      dtype,
+      remoteHost: e.HF_ENDPOINT || undefined,
+      onProgress: (p) => {
+        if (Date.now() - lastLine < 2000) return;
+        lastLine = Date.now();
+        console.log(`  ${p.file ?? ""} ${mb(p.receivedBytes)}${p.totalBytes ? ` of ${mb(p.totalBytes)}` : ""}${p.retries ? ` (${p.retries} retried: ${p.lastProblem})` : ""}`);
+      },
+    });
+    console.log(`  done: ${result.files.length} files, ${mb(result.bytes)}, checked, in ${Math.round((Date.now() - started) / 1000)} s`);
   } catch (err) {
-    const msg = err instanceof Error ? err.message : String(err);
-    console.log("failed");
-    console.error(
-      /fetch failed|ENOTFOUND|EAI_AGAIN|ECONNREFUSED|ETIMEDOUT|network/i.test(msg)
-        ? `  Could not reach the Hugging Face hub (${msg}). This command needs internet access; run it on a connected machine and copy ${e.modelsDir}.`
-        : `  ${msg}`,
-    );
+    console.error(`  failed: ${err instanceof Error ? err.message : String(err)}`);
     failed = true;
   }
 }

@@ -4,6 +4,7 @@
 
 export { getModelRuntime, setModelRuntime, ModelRuntime, runtimeConfigFromEnv, type LoadedChat, type ChatEngineFactory } from "./runtime";
 export { generateReply, type GenerateReplyInput, type ReplyEvent, type ReplyHandle, type ReplyReason, type ReplyResult } from "./generate-reply";
-export type { ModelHealth, ModelRole, ModelRuntimeConfig, ModelState, ModelStatus } from "./model-status";
+export type { DownloadProgress, ModelHealth, ModelRole, ModelRuntimeConfig, ModelState, ModelStatus } from "./model-status";
+export { DEFAULT_CHAT_MODEL, DEFAULT_EMBEDDING_MODEL } from "./defaults";
 export type { ConversationMessage, FaqPassage } from "./prompt";
 export { checkGrounding } from "./grounding-guard";

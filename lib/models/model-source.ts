@@ -5,6 +5,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { cacheProblem } from "./model-cache";
 import type { ModelRole, ModelSourceKind } from "./model-status";
 
 export type DataType = "fp32" | "fp16" | "q8" | "int8" | "uint8" | "q4" | "q4f16" | "bnb4";
@@ -42,7 +43,8 @@ export interface ResolvedModel {
   weightBytes?: number;
 }
 
-export type Resolution = { ok: true; model: ResolvedModel } | { ok: false; error: string };
+/** `missing`: a hub id that is not in MODELS_DIR and may not be fetched (not a broken setting). */
+export type Resolution = { ok: true; model: ResolvedModel } | { ok: false; error: string; missing?: boolean };
 
 const ROLE_VAR: Record<ModelRole, string> = { chat: "CHAT_MODEL", embedding: "EMBEDDING_MODEL" };
 
@@ -124,16 +126,21 @@ export function resolveModel(
   // Downloads land in MODELS_DIR/<org>/<name>/… (transformers.js file cache layout), which is
   // also where an air-gapped server finds a copied folder.
   const cached = path.join(opts.modelsDir, id);
+  let damaged: string | null = null;
   if (existsSync(path.join(cached, "config.json")) && pickWeights(cached, opts.dtype)) {
-    const r = fromFolder(role, id, cached, "cache", opts.dtype);
-    if (r.ok) r.model.location = id;
-    return r;
+    damaged = cacheProblem(cached);
+    if (!damaged) {
+      const r = fromFolder(role, id, cached, "cache", opts.dtype);
+      if (r.ok) r.model.location = id;
+      return r;
+    }
   }
   if (!opts.allowRemoteModels) {
     return {
       ok: false,
+      missing: true,
       error:
-        `${v}="${id}" is not in MODELS_DIR (${cached}) and ALLOW_REMOTE_MODELS=false. ` +
+        `${v}="${id}" is not in MODELS_DIR (${damaged ? `the copy there is damaged: ${damaged}` : cached}) and ALLOW_REMOTE_MODELS=false. ` +
         `Run "npm run models:pull" on a machine with internet access and copy MODELS_DIR here.`,
     };
   }

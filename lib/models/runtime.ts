@@ -1,15 +1,20 @@
-// The model registry of this process: resolves CHAT_MODEL / EMBEDDING_MODEL, loads them (chat
-// generation in a worker thread by default), and reports per-model status for /api/health and
-// the admin UI. Never throws at start-up: a missing or broken model becomes an "error" status
-// with a plain reason, and the bot answers verbatim from the FAQ instead.
+// The model registry of this process: resolves CHAT_MODEL / EMBEDDING_MODEL (or the built-in
+// defaults, defaults.ts), downloads a hub model that is not in MODELS_DIR yet (hub-download.ts,
+// in the background), loads them (chat generation in a worker thread by default), and reports
+// per-model status for /api/health and the admin UI. Never throws at start-up: a model that is
+// missing becomes "unavailable", a broken one "error", each with a plain reason, and the bot
+// answers verbatim from the FAQ meanwhile.
 import { AutoConfig, AutoTokenizer, type PreTrainedTokenizer } from "@huggingface/transformers";
 import { AppError } from "@/lib/errors/app-error";
 import { env } from "@/lib/env";
+import { logger } from "@/lib/log/logger";
 import { configureTransformers, type TransformersSetup } from "./engine/transformers-setup";
 import { createInlineEngine, type ChatEngine } from "./engine/chat-engine";
 import { createWorkerEngine } from "./engine/worker-engine";
 import { loadEmbedder, type Embedder } from "./embedder";
 import { FairQueue } from "./fair-queue";
+import { modelSetting } from "./defaults";
+import { DEFAULT_REMOTE_HOST, downloadModel } from "./hub-download";
 import { resolveModel, type ResolvedModel } from "./model-source";
 import type { ModelHealth, ModelRole, ModelRuntimeConfig, ModelStatus } from "./model-status";
 
@@ -25,11 +30,15 @@ export type ChatEngineFactory = (model: ResolvedModel, setup: TransformersSetup)
 
 export function runtimeConfigFromEnv(): ModelRuntimeConfig {
   const e = env();
+  const chat = modelSetting("chat", e.CHAT_MODEL);
+  const embedding = modelSetting("embedding", e.EMBEDDING_MODEL);
   return {
-    chatModel: e.CHAT_MODEL,
-    embeddingModel: e.EMBEDDING_MODEL,
+    chatModel: chat.id,
+    embeddingModel: embedding.id,
+    defaults: { chat: chat.isDefault, embedding: embedding.isDefault },
     modelsDir: e.modelsDir,
     allowRemoteModels: e.ALLOW_REMOTE_MODELS,
+    remoteHost: e.HF_ENDPOINT || undefined,
     dtype: e.MODEL_DTYPE,
     threads: e.MODEL_THREADS,
     concurrency: e.CHAT_CONCURRENCY,
@@ -41,12 +50,11 @@ export function runtimeConfigFromEnv(): ModelRuntimeConfig {
 }
 
 function describe(e: unknown): string {
-  const msg = e instanceof Error ? e.message : String(e);
-  if (/fetch failed|ENOTFOUND|EAI_AGAIN|ECONNREFUSED|ETIMEDOUT|network/i.test(msg)) {
-    return `could not download it from the Hugging Face hub (no network?): ${msg}`;
-  }
-  return msg;
+  return e instanceof Error ? e.message : String(e);
 }
+
+const ROLE_NAME: Record<ModelRole, string> = { chat: "Chat", embedding: "Embedding" };
+const ROLE_VAR: Record<ModelRole, string> = { chat: "CHAT_MODEL", embedding: "EMBEDDING_MODEL" };
 
 export class ModelRuntime {
   readonly config: ModelRuntimeConfig;
@@ -55,6 +63,9 @@ export class ModelRuntime {
   private chat: LoadedChat | null = null;
   private embedder: Embedder | null = null;
   private loading: Promise<ModelHealth> | null = null;
+  /** Each role's download-then-load, so embed() can wait for a load already under way. */
+  private readonly ready: Partial<Record<ModelRole, Promise<void>>> = {};
+  private readonly stop = new AbortController();
   private readonly engineFactory: ChatEngineFactory;
 
   constructor(config: ModelRuntimeConfig, opts: { engineFactory?: ChatEngineFactory } = {}) {
@@ -69,15 +80,20 @@ export class ModelRuntime {
   }
 
   private initialStatus(role: ModelRole, configured: string): ModelStatus {
-    if (!configured.trim()) return { role, id: "", source: null, state: "disabled" };
+    const isDefault = Boolean(this.config.defaults?.[role]) && configured.trim() !== "";
+    if (!configured.trim()) return { role, id: "", isDefault: false, source: null, state: "disabled" };
     const r = resolveModel(role, configured, { modelsDir: this.config.modelsDir, allowRemoteModels: this.config.allowRemoteModels, dtype: this.config.dtype });
-    if (!r.ok) return { role, id: configured, source: null, state: "error", error: r.error };
+    if (!r.ok) {
+      const error = isDefault && r.missing ? `The default ${role} model: ${r.error} Or set ${ROLE_VAR[role]}=none to turn it off.` : r.error;
+      return { role, id: configured, isDefault, source: null, state: r.missing ? "unavailable" : "error", error };
+    }
     this.resolved[role] = r.model;
-    return { role, id: configured, source: r.model.source, state: "loading", dtype: r.model.dtype, memoryBytes: r.model.weightBytes };
+    if (r.model.source === "hub") return { role, id: configured, isDefault, source: "hub", state: "downloading" };
+    return { role, id: configured, isDefault, source: r.model.source, state: "loading", dtype: r.model.dtype, memoryBytes: r.model.weightBytes };
   }
 
   private get setup(): TransformersSetup {
-    return { modelsDir: this.config.modelsDir, allowRemoteModels: this.config.allowRemoteModels, threads: this.config.threads };
+    return { modelsDir: this.config.modelsDir, threads: this.config.threads };
   }
 
   status(): ModelStatus[] {
@@ -96,30 +112,81 @@ export class ModelRuntime {
     return this.embedder !== null && this.statuses.embedding.state === "ready";
   }
 
-  /** Loads whatever is configured; idempotent; resolves (never rejects) with the outcome. */
+  /**
+   * Downloads what is not in MODELS_DIR yet, then loads whatever is configured; idempotent;
+   * resolves (never rejects) with the outcome. Downloads run side by side; loads one at a time
+   * (two loads at once double peak memory on a small server), each as soon as its files are in.
+   */
   ensureLoaded(): Promise<ModelHealth> {
     this.loading ??= (async () => {
       configureTransformers(this.setup);
-      // Sequential on purpose: two loads at once double peak memory on a small server.
-      await this.loadRole("chat", (m) => this.loadChat(m));
-      await this.loadRole("embedding", async (m) => {
-        this.embedder = await loadEmbedder(m, this.config.threads);
-      });
+      let loads = Promise.resolve();
+      const inOrder = (load: () => Promise<void>) => (loads = loads.then(load));
+      // The encoder first: it is smaller, and tenant models trained with it need it to answer.
+      for (const role of ["embedding", "chat"] as const) {
+        const fetched = this.fetchRole(role);
+        this.ready[role] = fetched.then(() =>
+          inOrder(() =>
+            this.loadRole(role, role === "chat" ? (m) => this.loadChat(m) : async (m) => {
+              this.embedder = await loadEmbedder(m, this.config.threads);
+            }),
+          ),
+        );
+      }
+      await Promise.all([this.ready.chat, this.ready.embedding]);
       return this.health();
     })();
     return this.loading;
   }
 
+  /** For a hub model not in MODELS_DIR yet: downloads it (progress on the status), then points the role at the cache. */
+  private async fetchRole(role: ModelRole): Promise<void> {
+    const m = this.resolved[role];
+    if (!m || m.source !== "hub") return;
+    const status = this.statuses[role];
+    const log = logger.child({ role, model: m.id });
+    const started = performance.now();
+    log.debug({ host: this.config.remoteHost ?? DEFAULT_REMOTE_HOST }, "model download started");
+    try {
+      await downloadModel({
+        id: m.id,
+        role,
+        modelsDir: this.config.modelsDir,
+        dtype: this.config.dtype,
+        remoteHost: this.config.remoteHost,
+        remotePathTemplate: this.config.remotePathTemplate,
+        tuning: this.config.download,
+        signal: this.stop.signal,
+        onProgress: (p) => (status.download = p),
+      });
+    } catch (e) {
+      delete this.resolved[role];
+      const what = `${status.isDefault ? "The default" : ROLE_NAME[role]} ${status.isDefault ? `${role} model` : "model"} "${m.id}"`;
+      const hint = status.isDefault ? ` Set ${ROLE_VAR[role]}=none to turn it off, or see "Air-gapped server" in lib/models/README.md.` : "";
+      Object.assign(status, { state: "unavailable", error: `${what} could not be downloaded: ${describe(e)}. The bot answers without it.${hint}` });
+      log.warn({ error: describe(e) }, "model download failed");
+      return;
+    }
+    const r = resolveModel(role, m.id, { modelsDir: this.config.modelsDir, allowRemoteModels: false, dtype: this.config.dtype });
+    if (!r.ok) {
+      delete this.resolved[role];
+      Object.assign(status, { state: "error", error: `${ROLE_NAME[role]} model "${m.id}" was downloaded but cannot be used: ${r.error}` });
+      return;
+    }
+    this.resolved[role] = r.model;
+    Object.assign(status, { state: "loading", source: "cache", dtype: r.model.dtype, memoryBytes: r.model.weightBytes });
+    log.info({ ms: Math.round(performance.now() - started), bytes: status.download?.receivedBytes }, "model downloaded");
+  }
+
   private async loadRole(role: ModelRole, load: (m: ResolvedModel) => Promise<void>): Promise<void> {
     const m = this.resolved[role];
-    if (!m) return;
+    if (!m || this.stop.signal.aborted) return;
     const started = performance.now();
     try {
       await load(m);
       Object.assign(this.statuses[role], { state: "ready", loadMs: Math.round(performance.now() - started) });
-      if (m.source === "hub") this.statuses[role].source = "cache";
     } catch (e) {
-      Object.assign(this.statuses[role], { state: "error", error: `${role === "chat" ? "Chat" : "Embedding"} model "${m.id}" failed to load: ${describe(e)}` });
+      Object.assign(this.statuses[role], { state: "error", error: `${ROLE_NAME[role]} model "${m.id}" failed to load: ${describe(e)}` });
     }
   }
 
@@ -145,16 +212,28 @@ export class ModelRuntime {
     return this.chatAvailable() ? this.chat : null;
   }
 
-  /** Mean-pooled, L2-normalised sentence embeddings; throws not_ready when there is no model. */
+  /**
+   * Mean-pooled, L2-normalised sentence embeddings. While the model is being read from disk
+   * (seconds, at every start) this waits for it; throws not_ready when there is none (turned
+   * off, still downloading, unavailable, broken).
+   */
   async embed(texts: string[]): Promise<Float32Array[]> {
+    if (this.statuses.embedding.state === "loading" && this.ready.embedding) await this.ready.embedding;
     if (!this.embedder || this.statuses.embedding.state !== "ready") {
       const s = this.statuses.embedding;
-      throw new AppError("not_ready", s.state === "disabled" ? "No embedding model is configured (EMBEDDING_MODEL is empty)." : (s.error ?? "The embedding model is still loading."));
+      const why =
+        s.state === "disabled"
+          ? "No embedding model is configured (EMBEDDING_MODEL=none)."
+          : s.state === "downloading"
+            ? `The embedding model "${s.id}" is still downloading.`
+            : (s.error ?? "The embedding model is still loading.");
+      throw new AppError("not_ready", why);
     }
     return this.embedder.embed(texts);
   }
 
   async dispose(): Promise<void> {
+    this.stop.abort();
     const chat = this.chat;
     const embedder = this.embedder;
     this.chat = null;

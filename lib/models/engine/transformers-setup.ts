@@ -1,11 +1,12 @@
 // Points transformers.js at MODELS_DIR (as both the local model root and the download cache, so
 // a folder filled by `models:pull` on a connected machine works unchanged once copied) and
 // builds the onnxruntime session options. Called in whichever thread loads a model.
+// transformers.js never downloads: hub-download.ts fetches and checks every file first, so a
+// load reads only files that arrived whole, and a later start needs no network at all.
 import { env as hf, LogLevel } from "@huggingface/transformers";
 
 export interface TransformersSetup {
   modelsDir: string;
-  allowRemoteModels: boolean;
   threads: number;
 }
 
@@ -13,7 +14,7 @@ export function configureTransformers(s: TransformersSetup): void {
   hf.localModelPath = s.modelsDir.endsWith("/") ? s.modelsDir : `${s.modelsDir}/`;
   hf.cacheDir = s.modelsDir;
   hf.allowLocalModels = true;
-  hf.allowRemoteModels = s.allowRemoteModels;
+  hf.allowRemoteModels = false;
   hf.useFSCache = true;
   // Our status reports say what went wrong; the library's own warnings would only repeat it.
   hf.logLevel = LogLevel.ERROR;

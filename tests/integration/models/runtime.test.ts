@@ -50,7 +50,7 @@ describe("model runtime", () => {
     const health = await missing.ensureLoaded();
     expect(health.chatReady).toBe(false);
     expect(health.models[0]).toMatchObject({ state: "error", error: expect.stringContaining("no-such-model, which does not exist") });
-    expect(health.models[1]).toMatchObject({ state: "error", error: expect.stringContaining("ALLOW_REMOTE_MODELS=false") });
+    expect(health.models[1]).toMatchObject({ state: "unavailable", isDefault: false, error: expect.stringContaining("ALLOW_REMOTE_MODELS=false") });
     await expect(missing.embed(["hola"])).rejects.toBeInstanceOf(AppError);
     const none = new ModelRuntime(runtimeConfig({}));
     expect(none.status().map((s) => s.state)).toEqual(["disabled", "disabled"]);

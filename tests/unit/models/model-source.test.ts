@@ -1,9 +1,10 @@
-import { cp, mkdtemp, mkdir, rm, writeFile, copyFile } from "node:fs/promises";
+import { cp, mkdtemp, mkdir, rm, writeFile, copyFile, stat, truncate } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makeTestModels, type TestModelPaths } from "@/lib/models/testing/make-test-models";
 import { resolveModel } from "@/lib/models/model-source";
+import { writeManifest } from "@/lib/models/model-cache";
 
 let dir: string;
 let models: TestModelPaths;
@@ -39,7 +40,7 @@ describe("resolveModel", () => {
 
   it("finds a hub id in MODELS_DIR, and explains how to get it there when it is not", async () => {
     const offline = resolveModel("chat", "onnx-community/Qwen2.5-0.5B-Instruct", opts());
-    expect(offline.ok).toBe(false);
+    expect(offline).toMatchObject({ ok: false, missing: true });
     if (!offline.ok) expect(offline.error).toMatch(/not in MODELS_DIR .* ALLOW_REMOTE_MODELS=false.*models:pull/);
 
     const cached = path.join(dir, "cache", "acme", "tiny-chat");
@@ -48,5 +49,18 @@ describe("resolveModel", () => {
     expect(resolveModel("chat", "acme/tiny-chat", opts())).toMatchObject({ ok: true, model: { source: "cache", location: "acme/tiny-chat" } });
 
     expect(resolveModel("chat", "acme/not-downloaded", opts({ allowRemoteModels: true }))).toMatchObject({ ok: true, model: { source: "hub" } });
+  });
+
+  it("does not take a download whose files no longer match their record for a cache", async () => {
+    const cached = path.join(dir, "cache", "acme", "recorded");
+    await cp(models.embed, cached, { recursive: true });
+    const weights = path.join(cached, "onnx/model.onnx");
+    const size = (await stat(weights)).size;
+    await writeManifest(cached, { id: "acme/recorded", host: "https://huggingface.co/", revision: "main", dtype: "fp32", downloadedAt: "", files: [{ name: "onnx/model.onnx", size, sha256: "" }] });
+    expect(resolveModel("embedding", "acme/recorded", opts())).toMatchObject({ ok: true, model: { source: "cache" } });
+    await truncate(weights, 100);
+    expect(resolveModel("embedding", "acme/recorded", opts())).toMatchObject({ ok: false, missing: true, error: expect.stringMatching(/damaged: onnx\/model\.onnx in .* has 100 bytes, the download had \d+/) });
+    // With the hub allowed, it is fetched again.
+    expect(resolveModel("embedding", "acme/recorded", opts({ allowRemoteModels: true }))).toMatchObject({ ok: true, model: { source: "hub" } });
   });
 });
