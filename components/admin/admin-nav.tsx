@@ -6,6 +6,7 @@ import { usePathname } from "next/navigation";
 export const ADMIN_LINKS = [
   { href: "/admin", label: "Overview" },
   { href: "/admin/faq", label: "FAQ" },
+  { href: "/admin/knowledge", label: "Knowledge" },
   { href: "/admin/training", label: "Training & models" },
   { href: "/admin/widget", label: "Widget" },
   { href: "/admin/settings", label: "Settings" },

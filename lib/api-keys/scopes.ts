@@ -5,6 +5,8 @@ import { z } from "zod";
 export const API_SCOPES = {
   "faq:read": "Read FAQ versions and their entries",
   "faq:write": "Upload a new FAQ version",
+  "knowledge:read": "List knowledge documents (help-centre articles) and read them",
+  "knowledge:write": "Add and delete knowledge documents",
   "models:read": "Read model versions and training runs",
   "models:write": "Start training, publish and roll back models",
   "conversations:read": "Export conversations and their customer-facing messages",

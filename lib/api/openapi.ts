@@ -54,6 +54,24 @@ const schemas: Record<string, Json> = {
     type: "object",
     properties: { id: { type: "string" }, number: { type: "integer" }, source: { type: "string" }, fileName: nullable("string"), entryCount: { type: "integer" }, createdAt: { type: "string", format: "date-time" } },
   },
+  KnowledgeDocument: {
+    type: "object",
+    properties: {
+      id: { type: "string" },
+      title: { type: "string" },
+      url: nullable("string", { description: "Where customers read the article; the bot links to it (or to the document's page on this server when null)." }),
+      format: { type: "string", enum: ["markdown", "html", "text", "pdf"] },
+      fileName: nullable("string"),
+      language: { type: "string" },
+      byteSize: { type: "integer" },
+      passageCount: { type: "integer", description: "Passages the bot can quote." },
+      createdAt: { type: "string", format: "date-time" },
+    },
+  },
+  KnowledgeVersion: {
+    type: "object",
+    properties: { id: { type: "string" }, number: { type: "integer" }, source: { type: "string", enum: ["upload", "api", "delete", "restore"] }, note: nullable("string"), documentCount: { type: "integer" }, createdAt: { type: "string", format: "date-time" } },
+  },
   TrainingRun: {
     type: "object",
     properties: {
@@ -168,6 +186,38 @@ const paths: Record<string, Json> = {
   },
   "/faq/versions": {
     get: op("All FAQ versions, newest first", "faq:read", { "200": json({ type: "object", properties: { versions: { type: "array", items: ref("FaqVersion") } } }) }),
+  },
+  "/knowledge": {
+    get: op("The knowledge documents the bot answers from (the latest version)", "knowledge:read", {
+      "200": json({ type: "object", properties: { version: nullable("object"), documents: { type: "array", items: ref("KnowledgeDocument") } } }),
+    }, { parameters: [queryParam("q", "Only documents whose title, file name or text contains this", { type: "string" })] }),
+    post: op("Add a document (a new knowledge version); the bot answers from it on the next question", "knowledge:write", {
+      "201": json({ type: "object", properties: { version: ref("KnowledgeVersion"), documents: { type: "array", items: ref("KnowledgeDocument") } } }, "Stored and indexed"),
+      "400": err("Not a JSON body"),
+      "413": err("Body too large"),
+      "422": err("Missing title, empty or binary content, or a bad URL; nothing was saved"),
+    }, {
+      requestBody: {
+        required: true,
+        content: {
+          "application/json": {
+            schema: {
+              type: "object",
+              required: ["title", "content"],
+              properties: {
+                title: { type: "string", maxLength: 200 },
+                content: { type: "string", description: "The article: Markdown (or plain text) or HTML, up to MAX_UPLOAD_BYTES." },
+                url: { type: "string", format: "uri", description: "Where the article lives on your site (optional)." },
+              },
+            },
+          },
+        },
+      },
+    }),
+  },
+  "/knowledge/{id}": {
+    get: op("One document with its text", "knowledge:read", { "200": json({ type: "object", properties: { document: ref("KnowledgeDocument") } }), "404": err("No such document in the latest version") }, { parameters: [pathParam("id", "Document id")] }),
+    delete: op("Delete a document (a new knowledge version without it)", "knowledge:write", { "200": json({ type: "object", properties: { version: ref("KnowledgeVersion") } }), "404": err("No such document in the latest version") }, { parameters: [pathParam("id", "Document id")] }),
   },
   "/training": {
     post: op("Start training a model from an FAQ version (default: the latest)", "models:write", {

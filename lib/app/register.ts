@@ -5,6 +5,7 @@ import "@/lib/chat/widget-socket";
 import "@/lib/tenant-models/startup";
 import "@/lib/handoff/startup";
 import "@/lib/privacy/schedule";
+import "@/lib/knowledge/startup";
 import { registerServices } from "@/lib/app/services";
 import { modelHealth } from "@/lib/health/model-health";
 import { cancelTraining, startTraining } from "@/lib/tenant-models/training-jobs";

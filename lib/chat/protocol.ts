@@ -31,7 +31,11 @@ export type TSendMessage = z.infer<typeof ZSendMessage>;
 
 export interface WireSource {
   key: string;
+  /** The FAQ entry's question, or the document's title. */
   question: string;
+  /** A knowledge document's link (its URL, or its public page here); absent for FAQ entries. */
+  url?: string;
+  kind?: "faq" | "document";
 }
 
 export interface WireMessage {
@@ -41,7 +45,7 @@ export interface WireMessage {
   text: string;
   clientMessageId: string | null;
   createdAt: string;
-  /** FAQ entry the bot answered from (shown as a source chip). */
+  /** FAQ entry or knowledge document the bot answered from (shown as a source chip; documents link to themselves). */
   source?: WireSource | null;
   /** "Did you mean" choices, shown as buttons. */
   suggestions?: WireSource[];

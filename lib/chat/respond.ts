@@ -19,6 +19,7 @@ import { decideTurn, type PriorTurn, type TurnDecision } from "@/lib/dialogue/de
 import { handoffFor, isUnanswered } from "@/lib/dialogue/policy";
 import { OFFERS_PERSON } from "@/lib/dialogue/smalltalk";
 import { smallTalkReply, topicsFor } from "@/lib/dialogue/replies";
+import { findKnowledgeReply, type KnowledgeReply } from "@/lib/knowledge/reply";
 
 type MessageRow = Awaited<ReturnType<typeof appendMessage>>;
 
@@ -100,6 +101,9 @@ async function respond(conversationId: string, customerMessageId: string): Promi
     return;
   }
   if (!active) {
+    // No FAQ model yet: the documents may still answer (the relevance gate decides).
+    const fromDocs = await knowledgeFor(turn, msg.text, false);
+    if (fromDocs) return streamKnowledgeAnswer(turn, fromDocs, { conversation: update });
     await botMessage(turn, t("noModel", language), {}, { conversation: update });
     return shouting(msg.text) ? escalateTurn(turn, "frustration", "customer wrote in capitals") : escalateTurn(turn, "no_model", "no published model");
   }
@@ -135,6 +139,18 @@ async function respond(conversationId: string, customerMessageId: string): Promi
       if (conv.unansweredStreak !== 0) update.unansweredStreak = 0;
       const decision: Decision = { ...d.understanding, kind: "answer", candidates: [{ label: entry.key, confidence: d.understanding.candidates.find((c) => c.label === entry.key)?.confidence ?? 0 }, ...d.understanding.candidates.filter((c) => c.label !== entry.key)], reason: `the chat model chose "${entry.key}" among ${candidates.length} candidates (${d.understanding.reason})` };
       return streamAnswer(turn, entry, decision.candidates[0]?.confidence ?? 0, { conversation: update, decision: decisionData(turn, active, decision) });
+    }
+  }
+
+  // No FAQ entry answers: the tenant's documents may (a question the FAQ model merely found
+  // choices for only when a passage matches almost all of it). Off-topic requests by their words
+  // ("tell me a joke") never reach the documents.
+  if (d.kind === "unknown" || d.kind === "suggest" || (d.kind === "offtopic" && !d.marker)) {
+    const fromDocs = await knowledgeFor(turn, msg.text, d.kind === "suggest");
+    if (fromDocs) {
+      if (conv.unansweredStreak !== 0) update.unansweredStreak = 0;
+      const reason = `answered from the document "${fromDocs.source.question}" (relevance ${fromDocs.answer.best.relevance.toFixed(2)}; the FAQ model said ${d.kind})`;
+      return streamKnowledgeAnswer(turn, fromDocs, { conversation: update, decision: decisionData(turn, active, { kind: "answer", candidates: [], reason }) });
     }
   }
 
@@ -198,8 +214,26 @@ interface Turn {
   text: string;
 }
 
-async function streamAnswer(turn: Turn, entry: { id: string; key: string; question: string; answer: string }, confidence: number, store: AppendOptions) {
+async function knowledgeFor(turn: Turn, question: string, strict: boolean): Promise<KnowledgeReply | null> {
+  return findKnowledgeReply({ tenantId: turn.tenantId, question, language: turn.language, strict }).catch((err: unknown) => {
+    logger.error({ err, tenantId: turn.tenantId }, "knowledge lookup failed");
+    return null;
+  });
+}
+
+/** A reply from a document: the quote (or, with a chat model, an answer grounded on the passages) and its source link. */
+function streamKnowledgeAnswer(turn: Turn, reply: KnowledgeReply, store: AppendOptions) {
+  return streamGrounded(turn, reply.passages, { source: reply.source }, store, reply.answer.best.relevance, null);
+}
+
+function streamAnswer(turn: Turn, entry: { id: string; key: string; question: string; answer: string }, confidence: number, store: AppendOptions) {
+  return streamGrounded(turn, [{ key: entry.key, question: entry.question, answer: entry.answer }], { source: { key: entry.key, question: entry.question } }, store, confidence, entry.id);
+}
+
+/** Streams a reply grounded on `passages`; without a chat model (or when its answer strays) it is the first passage's text. */
+async function streamGrounded(turn: Turn, passages: Array<{ key: string; question: string; answer: string }>, meta: MessageMeta, store: AppendOptions, confidence: number, faqEntryId: string | null) {
   publish("reply.started", { tenantId: turn.tenantId, conversationId: turn.conversationId, visitorId: turn.visitorId, replyTo: turn.replyTo, replyToClientId: turn.replyToClientId });
+  const entry = passages[0];
   let text = entry.answer;
   if (getModelRuntime().chatAvailable()) {
     const controller = new AbortController();
@@ -207,7 +241,7 @@ async function streamAnswer(turn: Turn, entry: { id: string; key: string; questi
     try {
       const handle = generateReply({
         messages: await conversationForModel(turn),
-        passages: [{ key: entry.key, question: entry.question, answer: entry.answer }],
+        passages,
         language: turn.language,
         signal: controller.signal,
         tenantId: turn.tenantId,
@@ -227,7 +261,7 @@ async function streamAnswer(turn: Turn, entry: { id: string; key: string; questi
   } else {
     publish("reply.delta", { tenantId: turn.tenantId, conversationId: turn.conversationId, visitorId: turn.visitorId, replyTo: turn.replyTo, replyToClientId: turn.replyToClientId, text });
   }
-  await botMessage(turn, text, { source: { key: entry.key, question: entry.question } }, store, confidence, entry.id);
+  await botMessage(turn, text, meta, store, confidence, faqEntryId);
 }
 
 async function botMessage(turn: Turn, text: string, meta: MessageMeta, store: AppendOptions = {}, confidence: number | null = null, faqEntryId: string | null = null): Promise<MessageRow | null> {

@@ -44,6 +44,8 @@ export interface DomainEvents {
   /** An agent left (grace period over, or deactivated): every console of theirs is closed. */
   "agent.left": { tenantId: string; userId: string };
   "model.published": { tenantId: string; modelVersionId: string | null };
+  /** A new knowledge-document version (upload, API call, deletion, restore): passages to index. */
+  "knowledge.changed": { tenantId: string; versionId: string };
   "training.progress": { tenantId: string; runId: string; status: string; phase: string | null; progress: number; error?: string | null; modelVersionId?: string | null };
 }
 

@@ -7,11 +7,19 @@
 import { AppError } from "@/lib/errors/app-error";
 import { recordAudit } from "@/lib/audit/record";
 import type { TenantDb } from "@/lib/tenancy/guard";
+import type { MessageMeta } from "@/lib/chat/conversation-store";
 
 export const EXPORT_NOTE =
-  "Everything this service stores about the visitor: profile, conversations with all messages exchanged with them (including thumbs up/down), the bot's decisions on their questions, hand-offs to people, ratings and offline messages. Agents' internal notes are not included.";
+  "Everything this service stores about the visitor: profile, conversations with all messages exchanged with them (including thumbs up/down, and the FAQ entry or help-centre document each bot answer came from), the bot's decisions on their questions, hand-offs to people, ratings and offline messages. Agents' internal notes are not included.";
 
 const iso = (d: Date | null | undefined) => d?.toISOString() ?? null;
+
+/** What a bot answer was taken from: an FAQ entry (key, question) or a knowledge document (title, link). */
+function sourceOf(metadata: unknown) {
+  const s = (metadata as MessageMeta | null)?.source;
+  if (!s) return null;
+  return s.kind === "document" ? { document: s.question, url: s.url ?? null } : { faqEntry: s.key, question: s.question };
+}
 
 export async function exportVisitor(db: TenantDb, visitorId: string, actor: { id: string }) {
   const visitor = await db.visitor.findFirst({ where: { id: visitorId } });
@@ -42,7 +50,7 @@ export async function exportVisitor(db: TenantDb, visitorId: string, actor: { id
       createdAt: iso(c.createdAt),
       updatedAt: iso(c.updatedAt),
       resolvedAt: iso(c.resolvedAt),
-      messages: c.messages.map((m) => ({ seq: m.seq, role: m.role, text: m.text, feedback: m.feedback, createdAt: iso(m.createdAt) })),
+      messages: c.messages.map((m) => ({ seq: m.seq, role: m.role, text: m.text, feedback: m.feedback, source: sourceOf(m.metadata), createdAt: iso(m.createdAt) })),
       decisions: c.decisions.map((d) => ({ question: d.text, kind: d.kind, faqEntryKey: d.faqEntryKey, confidence: d.confidence, createdAt: iso(d.createdAt) })),
       handoffs: c.handoffs.map((h) => ({ reason: h.reason, status: h.status, queuedAt: iso(h.queuedAt), claimedAt: iso(h.claimedAt), firstResponseAt: iso(h.firstResponseAt), resolvedAt: iso(h.resolvedAt) })),
       ratings: c.ratings.map((r) => ({ score: r.score, comment: r.comment, createdAt: iso(r.createdAt) })),

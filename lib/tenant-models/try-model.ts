@@ -10,6 +10,7 @@ import { buildKnowledge } from "@/lib/dialogue/knowledge";
 import { smallTalkReply } from "@/lib/dialogue/replies";
 import { thresholdFor } from "@/lib/training/answer-model";
 import { readTenantSettings } from "@/lib/tenancy/settings";
+import { findKnowledgeReply } from "@/lib/knowledge/reply";
 
 const cache = new Map<string, { model: Promise<LoadedTenantModel & { knowledge: BotKnowledge }>; at: number }>();
 const TTL_MS = 10 * 60_000;
@@ -17,9 +18,15 @@ const TTL_MS = 10 * 60_000;
 export interface TryResult {
   decision: Decision;
   /** What the bot does with the message: the same decision path as the live chat (lib/dialogue). */
-  turn: { kind: TurnDecision["kind"]; intent?: string; followup?: boolean; reply?: string };
+  turn: { kind: TurnDecision["kind"] | "document"; intent?: string; followup?: boolean; reply?: string };
   entries: Record<string, { question: string; answer: string }>;
+  /** Where the reply comes from: an FAQ entry, or a passage of a knowledge document (as in the live chat). */
+  source: TrySource | null;
 }
+
+export type TrySource =
+  | { kind: "faq"; key: string; question: string }
+  | { kind: "document"; documentId: string; title: string; heading: string | null; url: string; quote: string; relevance: number };
 
 export async function tryModelVersion(input: { tenantId: string; modelVersionId: string; text: string }): Promise<TryResult> {
   const db = await getDb();
@@ -55,5 +62,16 @@ export async function tryModelVersion(input: { tenantId: string; modelVersionId:
   };
   const keys = decision.candidates.map((c) => c.label);
   const rows = await db.faqEntry.findMany({ where: { tenantId: input.tenantId, versionId: version.faqVersionId, key: { in: keys } }, select: { key: true, question: true, answer: true } });
-  return { decision, turn, entries: Object.fromEntries(rows.map((r) => [r.key, { question: r.question, answer: r.answer }])) };
+  const entries = Object.fromEntries(rows.map((r) => [r.key, { question: r.question, answer: r.answer }]));
+  let source: TrySource | null = d.kind === "answer" && entries[d.key] ? { kind: "faq", key: d.key, question: entries[d.key]!.question } : null;
+  // As in the live chat: what the FAQ cannot answer may be answered from the documents.
+  if (d.kind === "unknown" || d.kind === "suggest" || (d.kind === "offtopic" && !d.marker)) {
+    const fromDocs = await findKnowledgeReply({ tenantId: input.tenantId, question: input.text, language: d.language, strict: d.kind === "suggest" });
+    if (fromDocs) {
+      const p = fromDocs.answer.best.passage;
+      source = { kind: "document", documentId: p.documentId, title: p.title, heading: p.heading, url: fromDocs.source.url, quote: fromDocs.answer.quote, relevance: fromDocs.answer.best.relevance };
+      Object.assign(turn, { kind: "document", reply: fromDocs.answer.quote });
+    }
+  }
+  return { decision, turn: turn as TryResult["turn"], entries, source };
 }

@@ -7,6 +7,7 @@ import { api, pct } from "../api";
 import { useApiCall } from "../use-api-call";
 import { Button, Card, inputClass, Notice, Options, Table } from "../ui";
 import type { ModelVersionView } from "./types";
+import type { TrySource } from "@/lib/tenant-models/try-model";
 
 const KIND_TEXT = { answer: "Answers directly", suggest: "Offers “did you mean…” choices", handoff: "Hands over to a person" } as const;
 const TURN_TEXT: Record<string, string> = {
@@ -14,6 +15,7 @@ const TURN_TEXT: Record<string, string> = {
   human: "Hands over to a person (the customer asks for one)",
   offtopic: "Declines politely as off-topic and offers a person",
   unknown: "Says it has no answer and offers a person",
+  document: "Answers from a knowledge document (no FAQ entry answers)",
 };
 
 export function TestConsole({ versions }: { versions: ModelVersionView[] }) {
@@ -21,7 +23,7 @@ export function TestConsole({ versions }: { versions: ModelVersionView[] }) {
   // Until the admin picks one (or when theirs disappears): the live version, else the newest.
   const versionId = chosen && versions.some((v) => v.id === chosen) ? chosen : (versions.find((v) => v.live)?.id ?? versions[0]?.id ?? "");
   const [text, setText] = useState("");
-  const [result, setResult] = useState<{ decision: Decision; turn?: { kind: string; intent?: string; followup?: boolean; reply?: string }; entries: Record<string, { question: string; answer: string }> } | null>(null);
+  const [result, setResult] = useState<{ decision: Decision; turn?: { kind: string; intent?: string; followup?: boolean; reply?: string }; entries: Record<string, { question: string; answer: string }>; source?: TrySource | null } | null>(null);
   const { error, busy, run } = useApiCall();
 
   async function ask(e: React.FormEvent) {
@@ -61,6 +63,24 @@ export function TestConsole({ versions }: { versions: ModelVersionView[] }) {
             <blockquote className="whitespace-pre-line rounded-md border-l-4 border-blue-500 bg-blue-50 p-2" data-testid="try-answer">
               {result.entries[top.label]!.answer}
             </blockquote>
+          )}
+          {result.source && (
+            <p className="text-slate-700" data-testid="try-source" data-source={result.source.kind}>
+              Source:{" "}
+              {result.source.kind === "faq" ? (
+                <>
+                  FAQ entry “{result.source.question}” <span className="text-xs text-slate-400">({result.source.key})</span>
+                </>
+              ) : (
+                <>
+                  document{" "}
+                  <a href={result.source.url} target="_blank" rel="noopener noreferrer" className="underline">
+                    “{result.source.title}”
+                  </a>
+                  {result.source.heading && result.source.heading !== result.source.title ? ` — ${result.source.heading}` : ""} <span className="text-xs text-slate-400">(relevance {pct(result.source.relevance, 0)})</span>
+                </>
+              )}
+            </p>
           )}
           <Table columns={["Candidate entry", "Confidence"]} small={false}>
               {result.decision.candidates.map((c) => (

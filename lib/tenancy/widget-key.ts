@@ -1,0 +1,9 @@
+// A workspace by its public widget key, for public pages that name it in their address (a
+// knowledge document's page). Disabled workspaces are not found.
+import { getDb } from "@/lib/db";
+
+export async function activeTenantByWidgetKey(widgetKey: string): Promise<{ id: string; name: string } | null> {
+  const db = await getDb();
+  const tenant = await db.tenant.findUnique({ where: { widgetKey }, select: { id: true, name: true, disabledAt: true } });
+  return tenant && !tenant.disabledAt ? { id: tenant.id, name: tenant.name } : null;
+}
