@@ -47,14 +47,17 @@ const ANSWER_TYPE = new Set(["cost", "price", "much", "long", "time", "take", "m
  * happens if…", "how fast…", "¿qué pasa si…?"). They count, like answer-type words, for less.
  */
 const LIGHT = new Set(
-  ("happen fast quick quickly slow type send sent take old new differ use make go come put give bring keep know need want tri work mean "
+  ("offer provid avail happen fast quick quickly slow type send sent take old new differ use make go come put give bring keep know need want tri work mean "
     + "way possibl allow let start stop find help usual normal real actual exact kind sort"
-    + " ir pas pon llev deb teng ten dar veng ven usar hac sab quier necesit pued sirv funcion pid tip form maner part tod siempr nunc normal")
+    + " ofrec ir pas pon llev deb teng ten dar veng ven usar hac sab quier necesit pued sirv funcion pid tip form maner part tod siempr nunc normal")
     .split(" ").filter(Boolean),
 );
 /** A question word matched only through the lexicon's concept ("gratis" for "gratuita") counts this much. */
 const CONCEPT_CREDIT = 0.7;
 const ANSWER_TYPE_WEIGHT = 0.35;
+
+/** IDF smoothing: a collection of fewer passages is weighed as if it had this many. */
+const MIN_PASSAGES = 20;
 
 /** How much the encoder's ranking counts against BM25's (reciprocal-rank fusion weights). */
 const SEMANTIC_WEIGHT = 0.5;
@@ -94,16 +97,20 @@ export class KnowledgeIndex {
     return this.passages.length;
   }
 
-  /** Inverse document frequency over passages; a word no passage has gets the highest weight. */
+  /**
+   * Inverse document frequency over passages; a word no passage has gets the highest weight. A
+   * small collection counts as MIN_PASSAGES (the missing ones without the word), so a tenant's
+   * first article does not make every one of its words look common.
+   */
   idf(term: string): number {
-    const n = this.passages.length;
+    const n = Math.max(this.passages.length, MIN_PASSAGES);
     const df = this.df.get(term) ?? 0;
     return Math.log(1 + (n - df + 0.5) / (df + 0.5));
   }
 
   /** The weight of a word found in exactly one passage: the unit `evidence` is compared in. */
   get rareWordWeight(): number {
-    const n = this.passages.length;
+    const n = Math.max(this.passages.length, MIN_PASSAGES);
     return Math.log(1 + (n - 0.5) / 1.5);
   }
 
