@@ -7,7 +7,9 @@
 //   answeredRight       answerable questions the bot answers from the right document
 //   answeredWrong       answerable questions answered from another document
 //   declinedUnanswerable questions the documents do not answer that the bot declines (it must)
-// Last line: JSON. `--quick`: the same (it takes seconds); `--verbose`: every question.
+//   rightOverall        every question: answered from the right document, or declined when none answers it
+// Last line: JSON. `--quick`: the same (it takes seconds); `--verbose`: every question;
+// `--sweep`: the operating curve of the relevance threshold; `--threshold X`: run at X.
 import { readdirSync, readFileSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
@@ -111,6 +113,8 @@ function figures(t: Tally) {
     answeredWrong: pct(t.answeredWrong, t.answerable),
     unanswerable: t.unanswerable,
     declinedUnanswerable: pct(t.declined, t.unanswerable),
+    /** Every question: answered from the right document, or declined when no document answers it. */
+    rightOverall: pct(t.answeredRight + t.declined, t.answerable + t.unanswerable),
   };
 }
 
@@ -145,7 +149,7 @@ for (const [label, embed] of [["lexical", null], ["withTestEncoder", (t: string[
     console.log(`  ${b.name.padEnd(11)} ${b.language}  ${b.passages.length} passages  hit@1 ${f.hitAt1}%  hit@3 ${f.hitAt3}%  answered from the right document ${f.answeredRight}%  wrong document ${f.answeredWrong}%  unanswerable declined ${f.declinedUnanswerable}% (${t.unanswerable})`);
   }
   const f = figures(total);
-  console.log(`  ${"all".padEnd(11)}     ${f.questions} questions  hit@1 ${f.hitAt1}%  hit@3 ${f.hitAt3}%  answered from the right document ${f.answeredRight}%  wrong document ${f.answeredWrong}%  unanswerable declined ${f.declinedUnanswerable}%`);
+  console.log(`  ${"all".padEnd(11)}     ${f.questions} questions  hit@1 ${f.hitAt1}%  hit@3 ${f.hitAt3}%  answered from the right document ${f.answeredRight}%  wrong document ${f.answeredWrong}%  unanswerable declined ${f.declinedUnanswerable}%  all questions handled right ${f.rightOverall}%`);
   result[label] = { ...f, businesses: per };
 }
 await runtime.dispose();
