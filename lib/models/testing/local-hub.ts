@@ -34,6 +34,8 @@ export interface LocalHub {
   /** Every request, in order: "HEAD /org/name/resolve/main/config.json", "GET /cdn/<sha256> bytes=1000-". */
   requests: string[];
   faults: Fault[];
+  /** Lets held storage transfers (holdStorage) go on, and later ones through at once. */
+  releaseStorage(): void;
   close(): Promise<void>;
 }
 
@@ -51,7 +53,12 @@ function listFiles(dir: string, prefix = ""): string[] {
   });
 }
 
-export async function startLocalHub(models: Record<string, string>, opts: { lfsThreshold?: number; faults?: Fault[] } = {}): Promise<LocalHub> {
+/**
+ * `models`: hub id → folder in Hugging Face layout. `lfsThreshold`: files larger than this (and
+ * all weights) go through the storage redirect. `holdStorage`: the storage sends its headers but
+ * holds the bytes until `releaseStorage()`, so a test can watch a download in progress.
+ */
+export async function startLocalHub(models: Record<string, string>, opts: { lfsThreshold?: number; faults?: Fault[]; holdStorage?: boolean } = {}): Promise<LocalHub> {
   const threshold = opts.lfsThreshold ?? 10 * 1024 * 1024;
   const repos = new Map<string, Map<string, Served>>();
   const blobs = new Map<string, Served>();
@@ -90,7 +97,9 @@ export async function startLocalHub(models: Record<string, string>, opts: { lfsT
     return null;
   };
 
-  const sendBody = (req: http.IncomingMessage, res: http.ServerResponse, served: Served, headers: Record<string, string>) => {
+  let held: Array<() => void> | null = opts.holdStorage ? [] : null;
+
+  const sendBody = (req: http.IncomingMessage, res: http.ServerResponse, served: Served, headers: Record<string, string>, hold = false) => {
     const fault = req.method === "GET" ? takeFault(served) : null;
     let body = served.data;
     let status = 200;
@@ -110,6 +119,11 @@ export async function startLocalHub(models: Record<string, string>, opts: { lfsT
     out["content-length"] = String(body.length);
     res.writeHead(status, out);
     if (req.method === "HEAD") return res.end();
+    if (hold && held) {
+      res.flushHeaders();
+      held.push(() => res.end(body));
+      return;
+    }
     if (fault === "cut") {
       res.write(body.subarray(0, Math.floor(body.length / 2)), () => setTimeout(() => res.socket?.destroy(), 10));
       return;
@@ -125,7 +139,7 @@ export async function startLocalHub(models: Record<string, string>, opts: { lfsT
       const blob = blobs.get(cdn[1]);
       if (!blob) return res.writeHead(404).end();
       // Storage answers with an ETag of its own (not the file's SHA-256), as a CDN does.
-      return sendBody(req, res, blob, { etag: `"${blob.gitSha1.slice(0, 32)}"` });
+      return sendBody(req, res, blob, { etag: `"${blob.gitSha1.slice(0, 32)}"` }, true);
     }
     const m = /^\/([\w.-]+\/[\w.-]+)\/resolve\/([\w.-]+)\/(.+)$/.exec(decodeURIComponent(url.pathname));
     const served = m ? repos.get(m[1])?.get(m[3]) : undefined;
@@ -146,6 +160,11 @@ export async function startLocalHub(models: Record<string, string>, opts: { lfsT
     commit,
     requests,
     faults,
+    releaseStorage() {
+      const waiting = held ?? [];
+      held = null;
+      for (const send of waiting) send();
+    },
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();
