@@ -14,12 +14,13 @@
 // transformers.js itself is never allowed to download (engine/transformers-setup.ts): loading
 // reads only what this module put on disk.
 import { createHash } from "node:crypto";
-import { createReadStream } from "node:fs";
+import { createReadStream, existsSync } from "node:fs";
 import fs from "node:fs/promises";
+import os from "node:os";
 import path from "node:path";
 import { ModelRegistry } from "@huggingface/transformers";
 import { DTYPE_SUFFIX, type DataType } from "./model-source";
-import { MANIFEST_FILE, writeManifest, type CachedFile } from "./model-cache";
+import { cacheProblem, MANIFEST_FILE, readManifest, writeManifest, type CachedFile } from "./model-cache";
 import type { DownloadProgress, DownloadTuning, ModelRole } from "./model-status";
 
 export const DEFAULT_REMOTE_HOST = "https://huggingface.co/";
@@ -268,12 +269,85 @@ async function exists(p: string): Promise<boolean> {
   );
 }
 
+const LOCK_STALE_MS = 2 * 60_000;
+const LOCK_POLL_MS = 1000;
+
+/** Locks this process holds (a lock with our pid that is not among them is from an earlier life). */
+const heldHere = new Set<string>();
+
+/** A lock left by a process of this machine that no longer runs (or by an earlier life of this pid). */
+async function lockOwnerGone(lock: string): Promise<boolean> {
+  const [host, pidText] = (await fs.readFile(lock, "utf8").catch(() => "")).trim().split(" ");
+  const pid = Number(pidText);
+  if (host !== os.hostname() || !Number.isInteger(pid) || pid <= 0) return false;
+  if (pid === process.pid) return !heldHere.has(lock);
+  try {
+    process.kill(pid, 0);
+    return false;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === "ESRCH";
+  }
+}
+
+/**
+ * One download of a model at a time per MODELS_DIR, across processes (instances or a
+ * `models:pull` sharing the folder): a lock file, refreshed while the download runs and taken
+ * over once it is stale. Resolves with whether another process held it meanwhile.
+ */
+async function acquireLock(lock: string, signal?: AbortSignal): Promise<{ waited: boolean; release: () => Promise<void> }> {
+  await fs.mkdir(path.dirname(lock), { recursive: true });
+  let waited = false;
+  for (;;) {
+    try {
+      await fs.writeFile(lock, `${os.hostname()} ${process.pid}\n`, { flag: "wx" });
+      heldHere.add(lock);
+      const heartbeat = setInterval(() => void fs.utimes(lock, new Date(), new Date()).catch(() => undefined), LOCK_STALE_MS / 4);
+      heartbeat.unref();
+      return {
+        waited,
+        release: async () => {
+          clearInterval(heartbeat);
+          heldHere.delete(lock);
+          await fs.rm(lock, { force: true });
+        },
+      };
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== "EEXIST") throw e;
+    }
+    const age = await fs.stat(lock).then((st) => Date.now() - st.mtimeMs, () => 0);
+    if (age > LOCK_STALE_MS || (await lockOwnerGone(lock))) {
+      await fs.rm(lock, { force: true });
+      continue;
+    }
+    waited = true;
+    await sleep(LOCK_POLL_MS, signal);
+    if (signal?.aborted) throw new DownloadError("the download was stopped", "failed");
+  }
+}
+
 /**
  * Downloads `id` into MODELS_DIR/<id>. Resolves once every file is there and checked; rejects
  * with a DownloadError saying what went wrong (unreachable hub, unknown model, a file that kept
  * arriving damaged). Nothing half-downloaded is ever left where the server loads models from.
  */
 export async function downloadModel(req: DownloadRequest): Promise<DownloadResult> {
+  const target = path.join(req.modelsDir, req.id);
+  const lock = await acquireLock(path.join(req.modelsDir, ".downloads", `${req.id}.lock`), req.signal);
+  try {
+    // Another process downloaded it while this one waited: take its work.
+    const manifest = lock.waited ? readManifest(target) : null;
+    if (manifest && existsSync(path.join(target, "config.json")) && !cacheProblem(target)) {
+      const bytes = manifest.files.reduce((s, f) => s + f.size, 0);
+      req.onProgress?.({ host: manifest.host, receivedBytes: bytes, totalBytes: bytes, filesDone: manifest.files.length, filesTotal: manifest.files.length, file: null, retries: 0 });
+      return { folder: target, revision: manifest.revision, files: manifest.files, bytes };
+    }
+    return await download(req);
+  } finally {
+    await lock.release();
+  }
+}
+
+async function download(req: DownloadRequest): Promise<DownloadResult> {
   const tuning = { ...DEFAULT_TUNING, ...req.tuning };
   const hub = new Hub(req.id, req.remoteHost ?? DEFAULT_REMOTE_HOST, req.remotePathTemplate ?? DEFAULT_PATH_TEMPLATE, tuning, req.signal);
   const progress: DownloadProgress = { host: hub.base, receivedBytes: 0, totalBytes: null, filesDone: 0, filesTotal: null, file: null, retries: 0 };

@@ -4,7 +4,7 @@
 // restart with the hub gone loads from the cache. Transfers that arrive cut, short or corrupted
 // are detected and fetched again, and a file that never arrives intact is never loaded.
 import { createHash } from "node:crypto";
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
@@ -236,6 +236,38 @@ describe("damaged transfers", () => {
       expect((await online.ensureLoaded()).chatReady).toBe(true);
       expect(sha256(weights)).toBe(sha256(path.join(models.chat, "onnx", "model.onnx")));
       await online.dispose();
+    } finally {
+      await hub.close();
+    }
+  });
+});
+
+describe("one download at a time", () => {
+  it("lets a second download of the same model into the same MODELS_DIR wait and take the first one's files", async () => {
+    const hub = await startLocalHub({ [CHAT]: models.chat }, { lfsThreshold: 4096 });
+    const modelsDir = freshModelsDir();
+    try {
+      const [a, b] = await Promise.all([0, 1].map(() => downloadModel({ id: CHAT, role: "chat", modelsDir, dtype: "fp32", remoteHost: hub.url, tuning: FAST })));
+      expect(b.files).toEqual(a.files);
+      const weights = `GET /cdn/${sha256(path.join(models.chat, "onnx/model.onnx"))}`;
+      expect(hub.requests.filter((r) => r === weights)).toHaveLength(1);
+      expect(existsSync(path.join(modelsDir, ".downloads", `${CHAT}.lock`))).toBe(false);
+    } finally {
+      await hub.close();
+    }
+  });
+
+  it("takes over a lock left by a process that is gone", async () => {
+    const hub = await startLocalHub({ [CHAT]: models.chat }, { lfsThreshold: 4096 });
+    const modelsDir = freshModelsDir();
+    try {
+      const lock = path.join(modelsDir, ".downloads", `${CHAT}.lock`);
+      mkdirSync(path.dirname(lock), { recursive: true });
+      // An earlier life of this very pid (a container restarts as pid 1 again).
+      writeFileSync(lock, `${os.hostname()} ${process.pid}\n`);
+      const started = performance.now();
+      await downloadModel({ id: CHAT, role: "chat", modelsDir, dtype: "fp32", remoteHost: hub.url, tuning: FAST });
+      expect(performance.now() - started).toBeLessThan(5_000);
     } finally {
       await hub.close();
     }
