@@ -35,7 +35,7 @@ const api = (method: string, path: string, body?: unknown) =>
 
 async function consoleUpload(files: Array<{ name: string; bytes: Uint8Array; type?: string }>) {
   const form = new FormData();
-  for (const f of files) form.append("file", new Blob([f.bytes], { type: f.type ?? "application/octet-stream" }), f.name);
+  for (const f of files) form.append("file", new Blob([Buffer.from(f.bytes)], { type: f.type ?? "application/octet-stream" }), f.name);
   return fetch(`${app.server.url}/api/admin/knowledge`, { method: "POST", headers: { cookie, origin: app.server.url }, body: form });
 }
 
@@ -91,6 +91,11 @@ describe("knowledge documents", () => {
     expect(((await scan.json()) as { error: { message: string } }).error.message).toMatch(/scan\.pdf has no text that can be read.*Nothing was saved/);
     const mixed = await consoleUpload([{ name: "ok.md", bytes: new TextEncoder().encode("# Fine\n\nThis article is perfectly fine to read.") }, { name: "photo.txt", bytes: new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 1]) }]);
     expect(mixed.status).toBe(422);
+    // A key without knowledge:write may read but not add.
+    const readOnly = await fetch(`${app.server.url}/api/admin/api-keys`, { method: "POST", headers: { cookie, origin: app.server.url, "content-type": "application/json" }, body: JSON.stringify({ name: "Reader", scopes: ["knowledge:read"] }) });
+    const readKey = ((await readOnly.json()) as { key: string }).key;
+    const denied = await fetch(`${app.server.url}/api/v1/knowledge`, { method: "POST", headers: { authorization: `Bearer ${readKey}`, "content-type": "application/json" }, body: JSON.stringify({ title: "x", content: "Enough words to be an article here." }) });
+    expect(denied.status).toBe(403);
     const list = (await (await api("GET", "/knowledge")).json()) as { version: unknown; documents: unknown[] };
     expect(list).toEqual({ version: null, documents: [] });
     expect(await app.db.knowledgeDocument.count()).toBe(0);
