@@ -165,6 +165,9 @@ class Hub {
    */
   async head(file: string, revision: string): Promise<(RemoteFile & { commit: string | null }) | null> {
     let url = this.url(file, revision);
+    // The hub may answer a small file with a redirect to its own cache (/api/resolve-cache/…):
+    // the commit can come on any hop.
+    let commit: string | null = null;
     for (let hop = 0; hop < 5; hop++) {
       let res: Response;
       try {
@@ -173,7 +176,7 @@ class Hub {
         throw this.unreachable(e);
       }
       const h = res.headers;
-      const commit = h.get("x-repo-commit");
+      commit ??= h.get("x-repo-commit");
       const location = h.get("location");
       const linkedEtag = h.get("x-linked-etag");
       if (res.status >= 300 && res.status < 400 && location && !linkedEtag) {

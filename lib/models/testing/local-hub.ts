@@ -57,8 +57,13 @@ function listFiles(dir: string, prefix = ""): string[] {
  * `models`: hub id → folder in Hugging Face layout. `lfsThreshold`: files larger than this (and
  * all weights) go through the storage redirect. `holdStorage`: the storage sends its headers but
  * holds the bytes until `releaseStorage()`, so a test can watch a download in progress.
+ * `cacheRedirect`: small files are answered as the hub now often does, with a relative 307 to
+ * `/api/resolve-cache/models/<id>/<commit>/<file>`, X-Repo-Commit only on that first hop.
  */
-export async function startLocalHub(models: Record<string, string>, opts: { lfsThreshold?: number; faults?: Fault[]; holdStorage?: boolean } = {}): Promise<LocalHub> {
+export async function startLocalHub(
+  models: Record<string, string>,
+  opts: { lfsThreshold?: number; faults?: Fault[]; holdStorage?: boolean; cacheRedirect?: boolean } = {},
+): Promise<LocalHub> {
   const threshold = opts.lfsThreshold ?? 10 * 1024 * 1024;
   const repos = new Map<string, Map<string, Served>>();
   const blobs = new Map<string, Served>();
@@ -141,6 +146,12 @@ export async function startLocalHub(models: Record<string, string>, opts: { lfsT
       // Storage answers with an ETag of its own (not the file's SHA-256), as a CDN does.
       return sendBody(req, res, blob, { etag: `"${blob.gitSha1.slice(0, 32)}"` }, true);
     }
+    const cached = /^\/api\/resolve-cache\/models\/([\w.-]+\/[\w.-]+)\/([0-9a-f]{40})\/(.+)$/.exec(decodeURIComponent(url.pathname));
+    if (cached) {
+      const file = repos.get(cached[1])?.get(cached[3]);
+      if (!file) return res.writeHead(404).end();
+      return sendBody(req, res, file, { etag: `"${file.gitSha1}"` });
+    }
     const m = /^\/([\w.-]+\/[\w.-]+)\/resolve\/([\w.-]+)\/(.+)$/.exec(decodeURIComponent(url.pathname));
     const served = m ? repos.get(m[1])?.get(m[3]) : undefined;
     const common = { "x-repo-commit": commit };
@@ -151,6 +162,7 @@ export async function startLocalHub(models: Record<string, string>, opts: { lfsT
         .writeHead(302, { ...common, location: `/cdn/${served.sha256}`, "x-linked-etag": `"${served.sha256}"`, "x-linked-size": String(served.data.length), etag: `"${served.sha256}"`, "content-length": "0" })
         .end();
     }
+    if (opts.cacheRedirect) return res.writeHead(307, { ...common, location: `/api/resolve-cache/models/${m[1]}/${commit}/${m[3]}`, "content-length": "0" }).end();
     sendBody(req, res, served, { ...common, etag: `"${served.gitSha1}"` });
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));

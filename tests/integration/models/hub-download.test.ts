@@ -66,7 +66,7 @@ describe("download → cache → load → reply → restart without the network"
   let modelsDir: string;
 
   beforeAll(async () => {
-    hub = await startLocalHub({ [CHAT]: models.chat, [EMBED]: models.embed }, { lfsThreshold: 4096 });
+    hub = await startLocalHub({ [CHAT]: models.chat, [EMBED]: models.embed }, { lfsThreshold: 4096, cacheRedirect: true });
     modelsDir = freshModelsDir();
   });
 
@@ -110,6 +110,8 @@ describe("download → cache → load → reply → restart without the network"
       // The weights came through the LFS redirect, pinned to the commit the hub named.
       expect(hub.requests).toContain(`GET /${CHAT}/resolve/${hub.commit}/onnx/model.onnx`);
       expect(hub.requests.some((r) => r.startsWith("GET /cdn/"))).toBe(true);
+      // Small files came through the hub's own cache redirect, still checked by their git SHA-1.
+      expect(hub.requests).toContain(`GET /api/resolve-cache/models/${CHAT}/${hub.commit}/tokenizer_config.json`);
       // MODEL_DTYPE=q8 was asked for; the hub only has fp32, found by asking, not by downloading.
       expect(hub.requests).toContain(`HEAD /${CHAT}/resolve/${hub.commit}/onnx/model_quantized.onnx`);
 
