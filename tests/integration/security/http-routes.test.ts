@@ -117,6 +117,7 @@ beforeAll(async () => {
   const run = await db.trainingRun.create({ data: { tenantId: b.tenantId, faqVersionId: faq.id, status: "succeeded" } });
   const canned = await db.cannedResponse.create({ data: { tenantId: b.tenantId, shortcut: "b-canned", text: "B canned" } });
   const key = await db.apiKey.create({ data: { tenantId: b.tenantId, name: "B key", prefix: `bkey${Date.now()}`, keyHash: "x", scopes: ["faq:read"] } });
+  const document = await db.knowledgeDocument.create({ data: { tenantId: b.tenantId, title: "B handbook", format: "markdown", text: "B secret handbook", contentHash: `b-${Date.now()}` } });
   const invitation = await db.invitation.create({ data: { tenantId: b.tenantId, email: "b-invitee@example.com", name: "B invitee", role: "agent", tokenHash: `b-${Date.now()}`, expiresAt: new Date(Date.now() + 86_400_000) } });
   Object.assign(bIds, {
     conversations: conv.id,
@@ -127,6 +128,7 @@ beforeAll(async () => {
     visitors: visitor.id,
     team: b.agent.id,
     invitations: invitation.id,
+    knowledge: document.id,
     training: run.id,
   });
 });
@@ -225,6 +227,7 @@ async function snapshotB() {
     db.apiKey.findMany({ where, select: { id: true, revokedAt: true } }),
     db.user.findMany({ where, select: { id: true, role: true, active: true } }),
     db.invitation.findMany({ where, select: { id: true, revokedAt: true, acceptedAt: true } }),
+    db.knowledgeDocument.findMany({ where, select: { id: true, title: true } }),
     db.visitor.count({ where }),
     db.tenant.findUnique({ where: { id: b.tenantId }, select: { activeModelId: true, name: true, settings: true } }),
   ]);
