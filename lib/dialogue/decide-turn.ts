@@ -148,8 +148,15 @@ export async function decideTurn(input: TurnInput, knowledge: BotKnowledge | nul
     return { kind: "suggest", keys: u.candidates.slice(0, 3).map((c) => c.label), language, understanding: { ...u, kind: "suggest" }, followup };
   }
   if (u.views.coverage < 0.25) return { kind: "offtopic", language, reason: `the message shares almost nothing with the FAQ (coverage ${u.views.coverage.toFixed(2)})`, marker: false, understanding: u };
+  // About the business but not close to any one entry: the nearest ones are still worth offering
+  // (with the honest "not sure" and the person button) rather than nothing.
+  if (u.views.combined >= UNKNOWN_SUGGEST && u.candidates.length >= 1) {
+    return { kind: "suggest", keys: u.candidates.slice(0, 3).map((c) => c.label), language, understanding: { ...u, kind: "suggest" }, followup };
+  }
   return { kind: "unknown", language, understanding: u };
 }
+
+const UNKNOWN_SUGGEST = 0.12;
 
 // Words that make a message a question or a request even without "?".
 const ASKING = new Set(
