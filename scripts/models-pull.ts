@@ -60,7 +60,7 @@ for (const { role, id } of wanted) {
       dtype,
       remoteHost: e.HF_ENDPOINT || undefined,
       onProgress: (p) => {
-        if (Date.now() - lastLine < 2000) return;
+        if (!p.file || Date.now() - lastLine < 2000) return;
         lastLine = Date.now();
         console.log(`  ${p.file ?? ""} ${mb(p.receivedBytes)}${p.totalBytes ? ` of ${mb(p.totalBytes)}` : ""}${p.retries ? ` (${p.retries} retried: ${p.lastProblem})` : ""}`);
       },
