@@ -19,7 +19,7 @@ import { decideTurn, type PriorTurn, type TurnDecision } from "@/lib/dialogue/de
 import { handoffFor, isUnanswered } from "@/lib/dialogue/policy";
 import { OFFERS_PERSON } from "@/lib/dialogue/smalltalk";
 import { smallTalkReply, topicsFor } from "@/lib/dialogue/replies";
-import { findKnowledgeReply, type KnowledgeReply } from "@/lib/knowledge/reply";
+import { documentsMayAnswer, findKnowledgeReply, type KnowledgeReply } from "@/lib/knowledge/reply";
 
 type MessageRow = Awaited<ReturnType<typeof appendMessage>>;
 
@@ -142,11 +142,11 @@ async function respond(conversationId: string, customerMessageId: string): Promi
     }
   }
 
-  // No FAQ entry answers: the tenant's documents may (a question the FAQ model merely found
-  // choices for only when a passage matches almost all of it). Off-topic requests by their words
-  // ("tell me a joke") never reach the documents.
-  if (d.kind === "unknown" || d.kind === "suggest" || (d.kind === "offtopic" && !d.marker)) {
-    const fromDocs = await knowledgeFor(turn, msg.text, d.kind === "suggest");
+  // No FAQ entry answers: the tenant's documents may (lib/knowledge/reply.ts says for which
+  // decisions, and how strictly). Off-topic requests by their words never reach the documents.
+  const docs = documentsMayAnswer(d);
+  if (docs) {
+    const fromDocs = await knowledgeFor(turn, msg.text, docs.strict);
     if (fromDocs) {
       if (conv.unansweredStreak !== 0) update.unansweredStreak = 0;
       const reason = `answered from the document "${fromDocs.source.question}" (relevance ${fromDocs.answer.best.relevance.toFixed(2)}; the FAQ model said ${d.kind})`;

@@ -6,6 +6,7 @@ import { getModelRuntime } from "@/lib/models";
 import { logger } from "@/lib/log/logger";
 import { answerFromDocuments, ANSWER_MIN_RELEVANCE, UPGRADE_MIN_RELEVANCE, type KnowledgeAnswer } from "./answer";
 import { knowledgeIndexFor, type Encoder } from "./tenant-index";
+import type { TurnDecision } from "@/lib/dialogue/decide-turn";
 
 export interface KnowledgeReply {
   answer: KnowledgeAnswer;
@@ -13,6 +14,21 @@ export interface KnowledgeReply {
   source: { key: string; question: string; url: string; kind: "document" };
   /** For a chat model: the quote first (the fallback if its answer strays), then other relevant passages. */
   passages: Array<{ key: string; question: string; answer: string }>;
+}
+
+/** P(right) of the FAQ model's best entry above which its "did you mean" choices are plausible. */
+const PLAUSIBLE_CHOICE_P = 0.3;
+
+/**
+ * Which FAQ decisions the documents may answer, and how strictly: unknown and non-marker off-topic
+ * questions at the normal threshold; "did you mean" choices too, but when the FAQ model finds its
+ * best entry plausible, only with a passage that matches almost all of the question. Null: never
+ * (answers, small talk, requests for a person, off-topic requests by their words).
+ */
+export function documentsMayAnswer(d: TurnDecision): { strict: boolean } | null {
+  if (d.kind === "unknown" || (d.kind === "offtopic" && !d.marker)) return { strict: false };
+  if (d.kind === "suggest") return { strict: (d.understanding.probability ?? 0) >= PLAUSIBLE_CHOICE_P };
+  return null;
 }
 
 /** The loaded sentence encoder, if any. */

@@ -10,7 +10,7 @@ import { buildKnowledge } from "@/lib/dialogue/knowledge";
 import { smallTalkReply } from "@/lib/dialogue/replies";
 import { thresholdFor } from "@/lib/training/answer-model";
 import { readTenantSettings } from "@/lib/tenancy/settings";
-import { findKnowledgeReply } from "@/lib/knowledge/reply";
+import { documentsMayAnswer, findKnowledgeReply } from "@/lib/knowledge/reply";
 
 const cache = new Map<string, { model: Promise<LoadedTenantModel & { knowledge: BotKnowledge }>; at: number }>();
 const TTL_MS = 10 * 60_000;
@@ -65,8 +65,9 @@ export async function tryModelVersion(input: { tenantId: string; modelVersionId:
   const entries = Object.fromEntries(rows.map((r) => [r.key, { question: r.question, answer: r.answer }]));
   let source: TrySource | null = d.kind === "answer" && entries[d.key] ? { kind: "faq", key: d.key, question: entries[d.key]!.question } : null;
   // As in the live chat: what the FAQ cannot answer may be answered from the documents.
-  if (d.kind === "unknown" || d.kind === "suggest" || (d.kind === "offtopic" && !d.marker)) {
-    const fromDocs = await findKnowledgeReply({ tenantId: input.tenantId, question: input.text, language: d.language, strict: d.kind === "suggest" });
+  const docs = documentsMayAnswer(d);
+  if (docs) {
+    const fromDocs = await findKnowledgeReply({ tenantId: input.tenantId, question: input.text, language: d.language, strict: docs.strict });
     if (fromDocs) {
       const p = fromDocs.answer.best.passage;
       source = { kind: "document", documentId: p.documentId, title: p.title, heading: p.heading, url: fromDocs.source.url, quote: fromDocs.answer.quote, relevance: fromDocs.answer.best.relevance };
