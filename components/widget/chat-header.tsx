@@ -35,6 +35,7 @@ export function ChatHeader({ name, logoUrl, color, connection, t, canClose, hand
       </div>
       <button
         type="button"
+        data-testid="header-handoff"
         onClick={onHandoff}
         disabled={handoffActive || connection === "refused"}
         className="rounded-full bg-white/20 px-3 py-1.5 text-xs font-medium hover:bg-white/30 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-white disabled:opacity-60"

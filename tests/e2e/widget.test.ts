@@ -111,7 +111,7 @@ describe("widget on a customer's website", () => {
     await frame.locator('[data-testid="message"][data-role="bot"][data-feedback="-1"]').waitFor();
     await expect.poll(async () => (await app.db.message.findFirst({ where: { role: "bot", text: { startsWith: "Shipping is free" }, feedback: -1 } })) !== null).toBe(true);
 
-    await frame.getByRole("button", { name: "Talk to a person" }).click();
+    await frame.locator('[data-testid="header-handoff"]').click();
     const form = frame.locator('[data-testid="offline-form"]');
     await form.waitFor();
     const email = `visitor-${Date.now()}@example.com`;

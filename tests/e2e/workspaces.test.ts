@@ -309,7 +309,7 @@ describe("two businesses on one server", () => {
       await chat.locator('[data-testid="message"][data-role="bot"]', { hasText: b.known.answer }).waitFor();
       await ask(chat, b.unique);
       await chat.locator('[data-testid="message"][data-role="customer"]', { hasText: b.unique }).waitFor();
-      await chat.getByRole("button", { name: "Talk to a person" }).click();
+      await chat.locator('[data-testid="header-handoff"]').click();
       await chat.locator('[data-testid="handoff-status"][data-state="queued"]').waitFor();
       // It reaches this business's agent, live.
       await (await page(b.ctx.agent)).locator('[data-testid="queue-item"]', { hasText: b.unique }).waitFor();
