@@ -1,7 +1,8 @@
 // Whether a turn's decision puts the customer in the human queue. Shared by the live chat and the
 // dialogue evaluation. A person is queued when the customer asks for one, when an in-domain
-// question finds no answer (the tenant's choice: queue at once or offer a button), or after a
-// second unanswered question in a row; small talk and off-topic messages are never queued unless
+// question finds no answer (the tenant's choice: queue at once or offer a button), or when such a
+// question follows another such "I don't have an answer" ("did you mean" choices neither count
+// nor queue: the customer can pick one, or press the person button); small talk and off-topic messages are never queued unless
 // the tenant chooses so.
 import type { TurnDecision } from "./decide-turn";
 
@@ -26,18 +27,22 @@ export function handoffFor(d: TurnDecision, streak: number, policy: HandoffPolic
     case "unknown":
       return policy.unknownToQueue ? "model_handoff" : streak >= 1 ? "unanswered" : null;
     case "suggest":
-      return streak >= 1 ? "unanswered" : null;
+      // Choices are an answer of a kind: the customer picks one or presses the person button. A
+      // customer is never queued (and the bot silenced) while they still have choices to pick.
+      return null;
     case "offtopic":
       // Unlike "tell me a joke", a message the FAQ merely does not resemble may be a question for
       // the business: it follows the tenant's choice for questions the bot cannot answer.
       if (!d.marker && policy.unknownToQueue) return "model_handoff";
+      // An honest "I don't have an answer" right after another unanswered question.
+      if (!d.marker && streak >= 1) return "unanswered";
       return policy.offTopicToQueue ? "off_topic" : null;
     default:
       return null;
   }
 }
 
-/** Whether this decision counts as an unanswered question (for the streak). */
+/** Whether this decision is an honest "I don't have an answer" (the streak; choices do not count). */
 export function isUnanswered(d: TurnDecision): boolean {
-  return d.kind === "suggest" || d.kind === "unknown";
+  return d.kind === "unknown" || (d.kind === "offtopic" && !d.marker);
 }

@@ -186,7 +186,7 @@ export async function patchTenantSettings(db: Db, tenantId: string, patch: Recor
  * in training or calibration does not silently turn "a question the FAQ does not cover" into one
  * it answers.
  */
-export async function phrasesDecidedAs(kinds: Array<Decision["kind"] | "offtopic">, candidates: string[], count = 1): Promise<string[]> {
+export async function phrasesDecidedAs(kinds: Array<Decision["kind"] | "offtopic" | "unknown">, candidates: string[], count = 1): Promise<string[]> {
   loaded ??= demoModel().then(async (m) => buildKnowledge(await loadTenantModel(m.files, { entries: DEMO_FAQ.map((e) => ({ key: e.key, answer: e.answer, language: e.language })) }), DEMO_FAQ));
   const knowledge = await loaded;
   const picked: string[] = [];
@@ -195,7 +195,8 @@ export async function phrasesDecidedAs(kinds: Array<Decision["kind"] | "offtopic
     // answer counts as "handoff".
     const d = await decideTurn({ text, history: [], conversationLanguage: null, defaultLanguage: "en" }, knowledge);
     const kind = d.kind === "unknown" || (d.kind === "offtopic" && !d.marker) ? "handoff" : d.kind;
-    if ((kinds as string[]).includes(kind)) picked.push(text);
+    // "unknown" asks for exactly that kind (an in-domain question near no entry), not "handoff" at large.
+    if ((kinds as string[]).includes(kind) || (kinds as string[]).includes(d.kind)) picked.push(text);
     if (picked.length === count) return picked;
   }
   throw new Error(`only ${picked.length} of the candidates are decided as ${kinds.join("/")}; add candidates`);

@@ -118,15 +118,28 @@ describe("the bot cannot help", () => {
   });
 
   it("hands off after two unanswered questions in a row", async () => {
-    const [q1, q2] = await phrasesDecidedAs(["suggest"], UNCOVERED.en, 2);
+    const [q1, q2] = await phrasesDecidedAs(["handoff"], [...UNCOVERED.en, ...UNCOVERED.es], 2);
     const w = await customer();
     const first = await w.send(q1!);
-    const suggestion = await w.waitFor<{ replyTo: string; message: { suggestions: unknown[] } }>("bot:done", (d) => d.replyTo === first.message.id);
-    expect(suggestion.message.suggestions.length).toBeGreaterThan(0);
+    const honest = await w.waitFor<{ replyTo: string; message: { text: string } }>("bot:done", (d) => d.replyTo === first.message.id);
+    expect(honest.message.text).toMatch(/No tengo una respuesta|I don't have an answer/);
     expect(w.events.some((e) => e.event === "handoff:status")).toBe(false);
     await w.send(q2!);
     const { item } = await expectQueued(w, "unanswered");
-    expect(item.context.botAnswers.map((a: { decision: string }) => a.decision)).toEqual(["suggest", "suggest"]);
+    expect(item.context.botAnswers.map((a: { decision: string }) => a.decision)).toEqual(["handoff", "handoff"]);
+  });
+
+  it("never queues a customer who still has choices to pick", async () => {
+    const [q1, q2] = await phrasesDecidedAs(["suggest"], UNCOVERED.en, 2);
+    const w = await customer();
+    for (const q of [q1!, q2!]) {
+      const sent = await w.send(q);
+      const reply = await w.waitFor<{ replyTo: string; message: { suggestions: unknown[]; offerPerson: boolean } }>("bot:done", (d) => d.replyTo === sent.message.id);
+      expect(reply.message.suggestions.length).toBeGreaterThan(0);
+      expect(reply.message.offerPerson).toBe(true);
+    }
+    expect(w.events.some((e) => e.event === "handoff:status")).toBe(false);
+    expect(await app.db.handoff.count({ where: { conversationId: await w.conversationId() } })).toBe(0);
   });
 
   it("hands off at once when the tenant has no trained model", async () => {
