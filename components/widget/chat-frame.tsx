@@ -73,7 +73,11 @@ function ChatPanel({ widgetKey, parentOrigin, requestedLanguage, store, embedded
     supported: state.config?.languages ?? ["en", "es"],
     fallback: state.config?.defaultLanguage ?? "en",
   });
-  const t = uiStrings(language);
+  // The widget's own labels follow the conversation: once the bot replies in another language the
+  // customer chose by writing in it, the header, status bar and composer switch too.
+  const supported = state.config?.languages ?? ["en", "es"];
+  const replied = state.messages.findLast((m) => m.role === "bot" && m.language)?.language;
+  const t = uiStrings(replied && supported.includes(replied) ? replied : language);
   const tRef = useRef(t);
   tRef.current = t;
 
