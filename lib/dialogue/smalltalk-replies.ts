@@ -9,8 +9,8 @@ export const SMALLTALK_REPLIES: Record<SmallTalkIntent, { en: string; es: string
   thanks: { en: "You're welcome! Is there anything else I can help with?", es: "¡De nada! ¿Puedo ayudarte en algo más?" },
   goodbye: { en: "Thanks for writing. Have a great day!", es: "Gracias por escribirnos. ¡Que tengas un buen día!" },
   bot: {
-    en: "I'm {name}'s virtual assistant, a bot. I answer questions from our help articles, and I can put you in touch with a person from our team whenever you like.",
-    es: "Soy el asistente virtual de {name}, un bot. Respondo con nuestros artículos de ayuda y puedo ponerte en contacto con una persona del equipo cuando quieras.",
+    en: "I'm {name}'s virtual assistant, a bot. I answer common questions about {topics}, and I can put you in touch with a person from our team whenever you like.",
+    es: "Soy el asistente virtual de {name}, un bot. Respondo las preguntas frecuentes sobre {topics} y puedo ponerte en contacto con una persona del equipo cuando quieras.",
   },
   capabilities: {
     en: "I can answer questions about {topics}. Just write your question in your own words, or ask for a person at any time.",
