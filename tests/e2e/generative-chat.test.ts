@@ -7,7 +7,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser } from "playwright-core";
-import { io as connect } from "socket.io-client";
+import { openWidgetSocket } from "../support/widget-socket";
 import { makeTestModels } from "@/lib/models/testing/make-test-models";
 import { startE2EApp, type E2EApp } from "../support/e2e-app";
 import { freePort } from "../support/app-server";
@@ -43,13 +43,8 @@ describe("generative replies with a local chat model", () => {
   });
 
   it("streams the reply over the socket in several chunks before the stored answer", async () => {
-    const socket = connect(`${app.server.url}/widget`, { transports: ["websocket"], auth: { key: "pk_demo" }, extraHeaders: { origin: "http://127.0.0.1:5555" }, forceNew: true });
+    const socket = await openWidgetSocket(app.server.url);
     try {
-      await new Promise<void>((resolve, reject) => {
-        socket.once("connect", () => resolve());
-        socket.once("connect_error", reject);
-      });
-      await socket.emitWithAck("sync", { afterSeq: 0 });
       const chunks: string[] = [];
       socket.on("bot:delta", (p: { text: string; replace?: boolean }) => {
         if (!p.replace) chunks.push(p.text);
@@ -67,13 +62,8 @@ describe("generative replies with a local chat model", () => {
   });
 
   it("lets the chat model settle an unsure question among the candidates, or ask which one is meant", async () => {
-    const socket = connect(`${app.server.url}/widget`, { transports: ["websocket"], auth: { key: "pk_demo" }, extraHeaders: { origin: "http://127.0.0.1:5555" }, forceNew: true });
+    const socket = await openWidgetSocket(app.server.url);
     try {
-      await new Promise<void>((resolve, reject) => {
-        socket.once("connect", () => resolve());
-        socket.once("connect_error", reject);
-      });
-      await socket.emitWithAck("sync", { afterSeq: 0 });
       const done = new Promise<{ message: { text: string; source: { key: string } | null; suggestions: Array<{ key: string }> } }>((resolve) => socket.on("bot:done", resolve));
       // The tenant model offers choices for this one (return policy, refund time, tracking).
       await socket.emitWithAck("message:send", { clientMessageId: "gen-unsure-0001", text: "i want my money back for the order" });

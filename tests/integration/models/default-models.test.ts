@@ -8,7 +8,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { io as connect } from "socket.io-client";
+import { openWidgetSocket } from "../../support/widget-socket";
 import { makeTestModels } from "@/lib/models/testing/make-test-models";
 import { startLocalHub, type LocalHub } from "@/lib/models/testing/local-hub";
 import { DEFAULT_CHAT_MODEL, DEFAULT_EMBEDDING_MODEL } from "@/lib/models/defaults";
@@ -117,13 +117,8 @@ describe("no model settings, a hub to download from", () => {
     ]);
     expect(fs.existsSync(path.join(server.dataDir, "models", DEFAULT_CHAT_MODEL, ".download.json"))).toBe(true);
 
-    const socket = connect(`${server.url}/widget`, { transports: ["websocket"], auth: { key: "pk_demo" }, extraHeaders: { origin: "http://127.0.0.1:5555" }, forceNew: true });
+    const socket = await openWidgetSocket(server.url);
     try {
-      await new Promise<void>((resolve, reject) => {
-        socket.once("connect", () => resolve());
-        socket.once("connect_error", reject);
-      });
-      await socket.emitWithAck("sync", { afterSeq: 0 });
       const chunks: string[] = [];
       socket.on("bot:delta", (p: { text: string; replace?: boolean }) => {
         if (!p.replace) chunks.push(p.text);
