@@ -5,7 +5,7 @@ import { logger } from "@/lib/log/logger";
 import { createDb, type Db } from "./client";
 
 export { createDb, dbKind, type Db, type CreateDbOptions } from "./client";
-export { omitSecrets, withPasswordHash, withKeyHash } from "./secrets";
+export { omitSecrets, withPasswordHash, withKeyHash, withWebhookSecret } from "./secrets";
 export { isUniqueViolation, type UniqueTarget } from "./errors";
 export type { DbKind } from "./target";
 export { Prisma } from "./generated/sqlite/client";

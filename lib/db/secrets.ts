@@ -5,9 +5,12 @@
 export const omitSecrets = {
   account: { passwordHash: true },
   apiKey: { keyHash: true },
+  // Signs webhook deliveries: only the delivery worker asks for it (omit: withWebhookSecret).
+  webhook: { secret: true },
   // Not secret, but megabytes: only the model loaders ask for it (omit: { artifact: false }).
   modelVersion: { artifact: true },
 } as const;
 
 export const withPasswordHash = { passwordHash: false } as const;
 export const withKeyHash = { keyHash: false } as const;
+export const withWebhookSecret = { secret: false } as const;

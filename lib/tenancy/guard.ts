@@ -28,6 +28,9 @@ const TENANT_MODELS = new Set([
   "KnowledgeDocument",
   "KnowledgePassage",
   "KnowledgeVersionDocument",
+  "TicketReply",
+  "Webhook",
+  "WebhookDelivery",
 ]);
 
 /**
