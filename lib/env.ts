@@ -59,6 +59,25 @@ const EnvSchema = z.object({
   /** Lets monitoring read /api/health's process figures (Authorization: Bearer …) without a session. */
   HEALTH_TOKEN: z.string().min(16, "HEALTH_TOKEN must be at least 16 characters").optional(),
   TRAINING_TIMEOUT_MS: z.coerce.number().int().positive().default(10 * 60_000),
+
+  // Webhooks (lib/webhooks). Deliveries to private, loopback and link-local addresses are refused
+  // unless WEBHOOKS_ALLOW_PRIVATE=true, which also allows plain http:// endpoints (development).
+  WEBHOOKS_ALLOW_PRIVATE: bool(false),
+  WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
+  /** Attempts per delivery (the first one included) before it is given up. */
+  WEBHOOK_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(30).default(8),
+  /** Back-off before the second attempt; it doubles for each further one. */
+  WEBHOOK_RETRY_BASE_MS: z.coerce.number().int().min(10).default(30_000),
+  /** Failed attempts in a row (no success between them) after which a webhook is disabled. */
+  WEBHOOK_DISABLE_AFTER: z.coerce.number().int().min(1).default(20),
+
+  // E-mail (lib/mail): smtp://user:pass@host:587 or smtps://…:465. Empty: no e-mail is sent.
+  SMTP_URL: z.union([z.literal(""), z.string().regex(/^smtps?:\/\/[^\s]+$/, "SMTP_URL must look like smtp://user:password@host:587 or smtps://…")]).default(""),
+  /** Sender of every e-mail, e.g. "Shop support <support@example.com>". Empty: no-reply@<PUBLIC_URL's host>. */
+  MAIL_FROM: z.string().default(""),
+
+  /** Turns on GET /metrics (Prometheus), served only with Authorization: Bearer <token>. */
+  METRICS_TOKEN: z.string().min(16, "METRICS_TOKEN must be at least 16 characters").optional(),
 });
 
 export type Env = z.infer<typeof EnvSchema> & { dataDir: string; modelsDir: string; databaseKind: "sqlite" | "postgres" };

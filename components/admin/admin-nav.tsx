@@ -15,6 +15,7 @@ export const ADMIN_LINKS = [
   { href: "/admin/analytics", label: "Analytics" },
   { href: "/admin/audit", label: "Audit log" },
   { href: "/admin/api-keys", label: "API keys" },
+  { href: "/admin/webhooks", label: "Webhooks" },
   { href: "/admin/privacy", label: "Privacy" },
 ];
 

@@ -47,7 +47,7 @@ const INTENT_LABELS: Record<SmallTalkIntent, string> = {
   other: "A word or two the bot does not know",
 };
 
-export function SettingsForm({ initial, logoUrl }: { initial: AdminSettings; logoUrl: string | null }) {
+export function SettingsForm({ initial, logoUrl, mailEnabled = false }: { initial: AdminSettings; logoUrl: string | null; mailEnabled?: boolean }) {
   const [s, setS] = useState(initial);
   const [origins, setOrigins] = useState(initial.allowedOrigins.join("\n"));
   const [targetPct, setTargetPct] = useState(String(+(initial.targetWrongRate * 100).toFixed(2)));
@@ -245,6 +245,25 @@ export function SettingsForm({ initial, logoUrl }: { initial: AdminSettings; log
             <input type="number" min={5} max={3600} className={`${inputClass} w-32`} name="agentGraceSeconds" value={s.agentGraceSeconds} onChange={(e) => set("agentGraceSeconds", Number(e.target.value))} />
           </Field>
         </div>
+      </Card>
+
+      <Card title="E-mail">
+        {!mailEnabled && (
+          <p className="mb-2 text-sm text-amber-700" data-testid="mail-not-configured">
+            E-mail is not configured on this server (the operator sets SMTP_URL), so these settings have no effect yet.
+          </p>
+        )}
+        <fieldset className="text-sm">
+          <legend className="sr-only">E-mail</legend>
+          <label className="flex items-center gap-2">
+            <input type="checkbox" name="emailTranscripts" checked={s.emailTranscripts} onChange={(e) => set("emailTranscripts", e.target.checked)} /> Send the customer the conversation&apos;s
+            transcript when an agent resolves it (if they left an e-mail address)
+          </label>
+          <label className="flex items-center gap-2">
+            <input type="checkbox" name="emailTicketAlerts" checked={s.emailTicketAlerts} onChange={(e) => set("emailTicketAlerts", e.target.checked)} /> E-mail agents when a customer leaves an
+            offline ticket
+          </label>
+        </fieldset>
       </Card>
 
       <Card title="Conversation">

@@ -18,7 +18,7 @@ import { ConversationView } from "./conversation-view";
 
 const TITLE = "Agent console · FAQ Bot";
 
-export function AgentConsole({ user }: { user: { id: string; name: string; role: string } }) {
+export function AgentConsole({ user, mailEnabled = false }: { user: { id: string; name: string; role: string }; mailEnabled?: boolean }) {
   const { socket, connection } = useAgentSocket();
   const [error, setError] = useState<string | null>(null);
   const { announcement, announce } = useAnnouncer();
@@ -46,7 +46,7 @@ export function AgentConsole({ user }: { user: { id: string; name: string; role:
             <>
               <QueuePanel items={data.queue} busyId={claiming} onClaim={(id) => void claim(id)} onPreview={open} />
               <MyConversations title={user.role === "agent" ? "My conversations" : "Conversations with agents"} items={data.mine} openId={openId} unread={unread} onOpen={open} />
-              <TicketsPanel items={data.tickets} busyId={closingTicket} onClose={(id) => void closeTicket(id)} />
+              <TicketsPanel items={data.tickets} busyId={closingTicket} onClose={(id) => void closeTicket(id)} socket={socket} mailEnabled={mailEnabled} onReplied={onChanged} />
             </>
           ) : (
             <p className="text-sm text-slate-500">Loading the queue…</p>

@@ -3,6 +3,8 @@
 
 import type { ConversationSummary, TicketView } from "@/lib/handoff/agent-protocol";
 import { formatTime, languageLabel, reasonLabel } from "./labels";
+import type { AgentSocket } from "./agent-socket";
+import { TicketReply } from "./ticket-reply";
 
 export function MyConversations({ title, items, openId, unread, onOpen }: { title: string; items: ConversationSummary[]; openId: string | null; unread: Set<string>; onOpen: (id: string) => void }) {
   return (
@@ -48,7 +50,21 @@ export function MyConversations({ title, items, openId, unread, onOpen }: { titl
   );
 }
 
-export function TicketsPanel({ items, onClose, busyId }: { items: TicketView[]; onClose: (id: string) => void; busyId: string | null }) {
+export function TicketsPanel({
+  items,
+  onClose,
+  busyId,
+  socket = null,
+  mailEnabled = false,
+  onReplied,
+}: {
+  items: TicketView[];
+  onClose: (id: string) => void;
+  busyId: string | null;
+  socket?: AgentSocket | null;
+  mailEnabled?: boolean;
+  onReplied?: () => void;
+}) {
   return (
     <section aria-labelledby="tickets-heading" className="space-y-2">
       <h2 id="tickets-heading" className="text-sm font-semibold text-slate-700">
@@ -57,6 +73,12 @@ export function TicketsPanel({ items, onClose, busyId }: { items: TicketView[]; 
       {items.length === 0 ? (
         <p className="text-sm text-slate-500">No open messages.</p>
       ) : (
+        <>
+        {!mailEnabled && (
+          <p className="text-xs text-slate-500" data-testid="mail-not-configured">
+            E-mail is not configured on this server: answer from your own mail program (click the address), then mark the message as handled.
+          </p>
+        )}
         <ul className="space-y-2" data-testid="tickets">
           {items.map((t) => (
             <li key={t.id} className="rounded-lg border border-slate-200 bg-white p-2 text-sm" data-testid="ticket">
@@ -78,9 +100,11 @@ export function TicketsPanel({ items, onClose, busyId }: { items: TicketView[]; 
               >
                 Mark as handled
               </button>
+              {mailEnabled && socket && <TicketReply socket={socket} ticketId={t.id} email={t.email} onSent={() => onReplied?.()} />}
             </li>
           ))}
         </ul>
+        </>
       )}
     </section>
   );

@@ -69,6 +69,8 @@ export const ZSettingsUpdate = z
     ),
     unknownToQueue: z.boolean(),
     offTopicToQueue: z.boolean(),
+    emailTranscripts: z.boolean(),
+    emailTicketAlerts: z.boolean(),
   })
   .partial()
   .strict();
@@ -92,6 +94,10 @@ export interface AdminSettings {
   smalltalkReplies: TenantSettings["smalltalkReplies"];
   unknownToQueue: boolean;
   offTopicToQueue: boolean;
+  /** E-mail the transcript to the customer on resolve (when they left an address). */
+  emailTranscripts: boolean;
+  /** E-mail agents about new offline tickets. */
+  emailTicketAlerts: boolean;
 }
 
 const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === "string") : []);
@@ -114,6 +120,8 @@ export function toAdminSettings(tenant: { name: string; languages: unknown; defa
     smalltalkReplies: s.smalltalkReplies,
     unknownToQueue: s.unknownToQueue,
     offTopicToQueue: s.offTopicToQueue,
+    emailTranscripts: s.emailTranscripts,
+    emailTicketAlerts: s.emailTicketAlerts,
   };
 }
 
@@ -176,6 +184,8 @@ export async function updateAdminSettings(db: TenantDb, update: TSettingsUpdate,
     smalltalkReplies: next.smalltalkReplies,
     unknownToQueue: next.unknownToQueue,
     offTopicToQueue: next.offTopicToQueue,
+    emailTranscripts: next.emailTranscripts,
+    emailTicketAlerts: next.emailTicketAlerts,
   };
   await db.tenant.update({
     where: { id: db.tenantId },

@@ -12,6 +12,8 @@ export const API_SCOPES = {
   "conversations:read": "Export conversations and their customer-facing messages",
   "conversations:notes": "Include agents' internal notes in conversation exports",
   "analytics:read": "Read the analytics summary",
+  "webhooks:read": "List webhooks and their delivery logs",
+  "webhooks:write": "Register, change and delete webhooks, and send deliveries again",
 } as const;
 
 export type ApiScope = keyof typeof API_SCOPES;

@@ -1,6 +1,7 @@
 // The OpenAPI 3.1 document of /api/v1, written by hand next to the code it describes. A test checks
 // that every route file under app/api/v1 has its path and methods here; keep both in step.
 import { API_SCOPES } from "@/lib/api-keys/scopes";
+import { WEBHOOK_EVENTS } from "@/lib/webhooks/events";
 
 type Json = Record<string, unknown>;
 
@@ -71,6 +72,50 @@ const schemas: Record<string, Json> = {
   KnowledgeVersion: {
     type: "object",
     properties: { id: { type: "string" }, number: { type: "integer" }, source: { type: "string", enum: ["upload", "api", "delete", "restore"] }, note: nullable("string"), documentCount: { type: "integer" }, createdAt: { type: "string", format: "date-time" } },
+  },
+  Webhook: {
+    type: "object",
+    properties: {
+      id: { type: "string" },
+      url: { type: "string", description: "The receiver: https:// and a public address (private, loopback and link-local addresses are refused)." },
+      description: nullable("string"),
+      events: { type: "array", items: { type: "string", enum: Object.keys(WEBHOOK_EVENTS) } },
+      enabled: { type: "boolean", description: "false: switched off by an admin, or automatically after repeated failures (see disabledReason)." },
+      failureCount: { type: "integer", description: "Failed attempts since the last success." },
+      disabledAt: nullable("string", { format: "date-time" }),
+      disabledReason: nullable("string"),
+      lastSuccessAt: nullable("string", { format: "date-time" }),
+      lastFailureAt: nullable("string", { format: "date-time" }),
+      createdAt: { type: "string", format: "date-time" },
+    },
+  },
+  WebhookInput: {
+    type: "object",
+    properties: {
+      url: { type: "string", maxLength: 2000 },
+      events: { type: "array", minItems: 1, items: { type: "string", enum: Object.keys(WEBHOOK_EVENTS) } },
+      description: { type: "string", maxLength: 200 },
+    },
+  },
+  WebhookDelivery: {
+    type: "object",
+    properties: {
+      id: { type: "string", description: "Sent as the X-Faqbot-Delivery header (the same on every retry)." },
+      eventId: { type: "string", description: "The body's `id`: the same for every webhook and every re-send of one event." },
+      event: { type: "string" },
+      status: { type: "string", enum: ["pending", "sending", "delivered", "failed"] },
+      attempts: { type: "integer" },
+      nextAttemptAt: nullable("string", { format: "date-time" }),
+      responseStatus: nullable("integer", { description: "The receiver's HTTP status of the last attempt." }),
+      responseBody: nullable("string", { description: "The first kilobyte of the receiver's answer." }),
+      error: nullable("string"),
+      durationMs: nullable("integer"),
+      redeliveryOf: nullable("string"),
+      createdAt: { type: "string", format: "date-time" },
+      lastAttemptAt: nullable("string", { format: "date-time" }),
+      deliveredAt: nullable("string", { format: "date-time" }),
+      body: { type: "string", description: "The JSON body exactly as signed and sent: { id, event, tenantId, occurredAt, data }." },
+    },
   },
   TrainingRun: {
     type: "object",
@@ -279,6 +324,33 @@ const paths: Record<string, Json> = {
       "422": err("Invalid range"),
     }, { parameters: [dateQuery("from", "Start (inclusive)"), dateQuery("to", "End (exclusive)")] }),
   },
+  "/webhooks": {
+    get: op("The workspace's webhooks", "webhooks:read", { "200": json({ type: "object", properties: { webhooks: { type: "array", items: ref("Webhook") } } }) }),
+    post: op("Register a webhook; the response holds its signing secret, shown this once", "webhooks:write", {
+      "201": json({ type: "object", properties: { webhook: ref("Webhook"), secret: { type: "string", description: "Key of the X-Faqbot-Signature HMAC (sha256=<hex>). Not shown again." } } }, "Created"),
+      "409": err("Too many webhooks"),
+      "422": err("Invalid URL (not https, a private address, unknown host) or events"),
+    }, { requestBody: { required: true, content: { "application/json": { schema: { ...ref("WebhookInput"), required: ["url", "events"] } } } } }),
+  },
+  "/webhooks/{id}": {
+    get: op("One webhook", "webhooks:read", { "200": json({ type: "object", properties: { webhook: ref("Webhook") } }), "404": err("No such webhook") }, { parameters: [pathParam("id", "Webhook id")] }),
+    patch: op("Change a webhook's URL, events or description, or switch it off or on (on clears its failure count)", "webhooks:write", {
+      "200": json({ type: "object", properties: { webhook: ref("Webhook") } }),
+      "404": err("No such webhook"),
+      "422": err("Invalid fields"),
+    }, { parameters: [pathParam("id", "Webhook id")], requestBody: { required: true, content: { "application/json": { schema: { ...ref("WebhookInput"), properties: { enabled: { type: "boolean" } } } } } } }),
+    delete: op("Delete a webhook and its delivery log", "webhooks:write", { "200": json({ type: "object", properties: { ok: { type: "boolean" } } }), "404": err("No such webhook") }, { parameters: [pathParam("id", "Webhook id")] }),
+  },
+  "/webhooks/{id}/deliveries": {
+    get: op("The webhook's delivery log, newest first", "webhooks:read", { "200": json({ type: "object", properties: { deliveries: { type: "array", items: ref("WebhookDelivery") }, total: { type: "integer" }, page: { type: "integer" }, pageSize: { type: "integer" } } }), "404": err("No such webhook") }, {
+      parameters: [pathParam("id", "Webhook id"), queryParam("status", "Only deliveries in this state", { type: "string", enum: ["pending", "sending", "delivered", "failed"] }), queryParam("page", "1-based page", { type: "integer", default: 1 }), queryParam("pageSize", "Rows per page (at most 200)", { type: "integer", default: 50 })],
+    }),
+  },
+  "/webhooks/{id}/deliveries/{deliveryId}/redeliver": {
+    post: op("Send a delivery again (a new delivery with the same body and event id)", "webhooks:write", { "201": json({ type: "object", properties: { delivery: ref("WebhookDelivery") } }, "Queued"), "404": err("No such webhook or delivery"), "409": err("The webhook is switched off") }, {
+      parameters: [pathParam("id", "Webhook id"), pathParam("deliveryId", "Delivery id")],
+    }),
+  },
   "/openapi.json": {
     get: { summary: "This document", security: [], responses: { "200": { description: "The OpenAPI 3.1 document", content: { "application/json": { schema: { type: "object" } } } } } },
   },
@@ -290,7 +362,7 @@ export function openApiDocument(): Json {
     info: {
       title: "FAQ Bot API",
       version: "1.0.0",
-      description: `Manage a workspace's FAQ, models, conversations and analytics. Authenticate with an API key created in the admin console: \`Authorization: Bearer fbk_…\`. Scopes: ${Object.entries(API_SCOPES).map(([s, d]) => `\`${s}\` (${d})`).join(", ")}.`,
+      description: `Manage a workspace's FAQ, models, conversations, analytics and webhooks. Authenticate with an API key created in the admin console: \`Authorization: Bearer fbk_…\`. Scopes: ${Object.entries(API_SCOPES).map(([s, d]) => `\`${s}\` (${d})`).join(", ")}.`,
     },
     servers: [{ url: "/api/v1" }],
     components: {

@@ -6,11 +6,15 @@ import "@/lib/tenant-models/startup";
 import "@/lib/handoff/startup";
 import "@/lib/privacy/schedule";
 import "@/lib/knowledge/startup";
+import "@/lib/webhooks/startup";
+import "@/lib/metrics/startup";
+import "@/lib/mail/startup";
 import { registerServices } from "@/lib/app/services";
 import { modelHealth } from "@/lib/health/model-health";
 import { cancelTraining, startTraining } from "@/lib/tenant-models/training-jobs";
 import { publishModelVersion } from "@/lib/tenant-models/publish";
 import { tryModelVersion } from "@/lib/tenant-models/try-model";
 import { returnConversationsToQueue } from "@/lib/handoff/presence";
+import { metricsText } from "@/lib/metrics/registry";
 
-registerServices({ modelHealth, startTraining, cancelTraining, publishModelVersion, tryModelVersion, returnConversationsToQueue });
+registerServices({ modelHealth, startTraining, cancelTraining, publishModelVersion, tryModelVersion, returnConversationsToQueue, metricsText });

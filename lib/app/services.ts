@@ -8,6 +8,7 @@ import type { startTraining, cancelTraining } from "@/lib/tenant-models/training
 import type { publishModelVersion } from "@/lib/tenant-models/publish";
 import type { tryModelVersion } from "@/lib/tenant-models/try-model";
 import type { returnConversationsToQueue } from "@/lib/handoff/presence";
+import type { metricsText } from "@/lib/metrics/registry";
 import { AppError } from "@/lib/errors/app-error";
 
 export interface Services {
@@ -17,6 +18,7 @@ export interface Services {
   publishModelVersion: typeof publishModelVersion;
   tryModelVersion: typeof tryModelVersion;
   returnConversationsToQueue: typeof returnConversationsToQueue;
+  metricsText: typeof metricsText;
 }
 
 const g = globalThis as unknown as { __faqbotServices?: Services };

@@ -3,6 +3,7 @@
 // and customer messages stored at most once per client message id.
 import { isUniqueViolation, type Db } from "@/lib/db";
 import type { WireMessage, WireSource } from "@/lib/chat/protocol";
+import { publish } from "@/lib/events/bus";
 
 type MessageRow = Awaited<ReturnType<Db["message"]["create"]>>;
 
@@ -55,12 +56,18 @@ export function ensureConversation(db: Db, tenantId: string, visitorId: string, 
   const prev = (ensuring.get(visitorId) ?? Promise.resolve()) as Promise<unknown>;
   const next: Promise<Conv> = prev
     .catch(() => undefined)
-    .then(async () => (await currentConversation(db, tenantId, visitorId)) ?? db.conversation.create({ data: { tenantId, visitorId, language } }));
+    .then(async () => (await currentConversation(db, tenantId, visitorId)) ?? createConversation(db, tenantId, visitorId, language));
   ensuring.set(visitorId, next);
   void next.finally(() => {
     if (ensuring.get(visitorId) === next) ensuring.delete(visitorId);
   }).catch(() => undefined);
   return next;
+}
+
+async function createConversation(db: Db, tenantId: string, visitorId: string, language: string | null) {
+  const conv = await db.conversation.create({ data: { tenantId, visitorId, language } });
+  publish("conversation.created", { tenantId, conversationId: conv.id, visitorId, language });
+  return conv;
 }
 
 // Sequence numbers: Conversation.lastSeq is incremented atomically (UPDATE … SET lastSeq = lastSeq

@@ -1,8 +1,8 @@
 // The domain event catalogue: what happened, in the words of the business, with the ids a
 // listener needs to deliver it. Domain code publishes these (lib/events/bus.ts) and returns;
 // listeners decide who hears about it — lib/realtime/deliver.ts maps them to Socket.IO rooms,
-// lib/tenant-models/active-model.ts evicts its cache on `model.published`, and webhooks or metrics
-// can subscribe to the same names later. Adding a field is compatible; renaming one is not.
+// lib/tenant-models/active-model.ts evicts its cache on `model.published`, lib/webhooks/startup.ts
+// writes webhook deliveries, lib/metrics/startup.ts counts, lib/mail/startup.ts sends e-mail. Adding a field is compatible; renaming one is not.
 import type { HandoffStatus } from "@/lib/chat/protocol";
 import type { AgentWireMessage } from "@/lib/handoff/agent-protocol";
 
@@ -24,6 +24,8 @@ export interface DomainEvents {
   "reply.delta": { tenantId: string; conversationId: string; visitorId: string; replyTo: string; replyToClientId: string | null; text: string; replace?: boolean };
   /** A conversation entered the hand-off queue. */
   "handoff.queued": { tenantId: string; conversationId: string; visitorId: string; reason: string; priority: number };
+  /** A customer's conversation began (the first message of a visitor, or of one after the last was closed). */
+  "conversation.created": { tenantId: string; conversationId: string; visitorId: string; language: string | null };
   /** The customer's view of the hand-off changed (place in line, with an agent, offline…). */
   "handoff.status": { tenantId: string; conversationId: string; visitorId: string; status: HandoffStatus };
   /** An agent got the conversation: claimed it, was given it by round-robin, or by a transfer. */
@@ -46,6 +48,12 @@ export interface DomainEvents {
   "model.published": { tenantId: string; modelVersionId: string | null };
   /** A new knowledge-document version (upload, API call, deletion, restore): passages to index. */
   "knowledge.changed": { tenantId: string; versionId: string };
+  /** A webhook delivery attempt finished (lib/webhooks/worker.ts): delivered, or failed with the receiver's status or an error. */
+  "webhook.attempted": { tenantId: string; webhookId: string; deliveryId: string; event: string; ok: boolean; status: number | null; durationMs: number; final: boolean };
+  /** A webhook was switched off after failing again and again; admins are told. */
+  "webhook.disabled": { tenantId: string; webhookId: string; url: string; reason: string };
+  /** An e-mail was handed to the SMTP server (or refused by it). */
+  "mail.sent": { tenantId: string; kind: string; ok: boolean };
   "training.progress": { tenantId: string; runId: string; status: string; phase: string | null; progress: number; error?: string | null; modelVersionId?: string | null };
 }
 

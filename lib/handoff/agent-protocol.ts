@@ -18,6 +18,12 @@ export const ZAgentNote = z.object({ conversationId: id, text: z.string() });
 export const ZAgentTyping = z.object({ conversationId: id, typing: z.boolean() });
 export const ZTransfer = z.object({ conversationId: id, toAgentId: id });
 export const ZTicketRef = z.object({ ticketId: id });
+export const ZTicketReply = z.object({
+  ticketId: id,
+  text: z.string().trim().min(1, "Write the answer.").max(10_000, "Keep the answer under 10,000 characters."),
+  /** Mark the ticket handled once the e-mail is sent (default). */
+  close: z.boolean().default(true),
+});
 
 export interface HandoffContextView {
   trigger: string;
@@ -107,6 +113,8 @@ export interface AgentToServerEvents {
   "handoff:resolve": (p: z.infer<typeof ZConversationRef>, ack: (r: unknown) => void) => void;
   "handoff:release": (p: z.infer<typeof ZConversationRef>, ack: (r: unknown) => void) => void;
   "ticket:close": (p: z.infer<typeof ZTicketRef>, ack: (r: unknown) => void) => void;
+  /** Answers an offline ticket by e-mail (SMTP_URL); refused with a message when e-mail is not configured. */
+  "ticket:reply": (p: z.input<typeof ZTicketReply>, ack: (r: unknown) => void) => void;
 }
 
 export interface ServerToAgentEvents {

@@ -7,12 +7,12 @@ import { onAgentConnection } from "@/lib/realtime/attach";
 import { handleEvent } from "@/lib/realtime/handle";
 import { rooms, type AgentSocketData } from "@/lib/realtime/types";
 import { cookieFromHeader, readSession } from "@/lib/auth/session";
-import { ZAgentMessage, ZAgentNote, ZAgentTyping, ZConversationRef, ZPresence, ZTicketRef, ZTransfer } from "@/lib/handoff/agent-protocol";
+import { ZAgentMessage, ZAgentNote, ZAgentTyping, ZConversationRef, ZPresence, ZTicketRef, ZTicketReply, ZTransfer } from "@/lib/handoff/agent-protocol";
 import { addNote, agentTyping, claimConversation, sendAgentMessage, type Actor } from "@/lib/handoff/actions";
 import { changePresence, release, resolve, transfer } from "@/lib/handoff/agent-commands";
 import { agentsView, conversationDetail, conversationRef, queueView } from "@/lib/handoff/views";
 import { agentConnected, agentDisconnected } from "@/lib/handoff/presence";
-import { closeTicket } from "@/lib/handoff/tickets";
+import { closeTicket, replyToTicket } from "@/lib/handoff/tickets";
 
 const SESSION_RECHECK_MS = 5_000;
 
@@ -52,6 +52,7 @@ onAgentConnection((socket) => {
   handleEvent(socket, "handoff:resolve", ZConversationRef, ({ conversationId }) => resolve(actor, conversationId));
   handleEvent(socket, "handoff:release", ZConversationRef, ({ conversationId }) => release(actor, conversationId));
   handleEvent(socket, "ticket:close", ZTicketRef, ({ ticketId }) => closeTicket(actor, ticketId));
+  handleEvent(socket, "ticket:reply", ZTicketReply, async (p) => ({ reply: await replyToTicket(actor, p) }));
   socket.on("agent:typing", (p: unknown) => {
     const r = ZAgentTyping.safeParse(p);
     // No ack to answer: a failure is logged, never left as an unhandled rejection.

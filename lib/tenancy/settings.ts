@@ -33,6 +33,10 @@ export const ZTenantSettings = z.object({
   unknownToQueue: z.boolean().default(false),
   /** Queue off-topic messages (default: decline politely and offer a person). */
   offTopicToQueue: z.boolean().default(false),
+  /** E-mail the conversation's transcript to a customer who left an address, when an agent resolves it (needs SMTP_URL). */
+  emailTranscripts: z.boolean().default(false),
+  /** E-mail the workspace's agents when a customer leaves an offline ticket (needs SMTP_URL). */
+  emailTicketAlerts: z.boolean().default(false),
   onboarding: ZOnboarding.default({ snippetCopiedAt: null, dismissed: false }),
 });
 

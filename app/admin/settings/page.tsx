@@ -3,6 +3,7 @@ import { tenantDb } from "@/lib/tenancy/guard";
 import { readAdminSettings } from "@/lib/admin/settings";
 import { currentLogoUrl } from "@/lib/admin/logo";
 import { SettingsForm } from "@/components/admin/settings-form";
+import { mailEnabled } from "@/lib/mail/config";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Settings · Admin console" };
@@ -14,7 +15,7 @@ export default async function AdminSettingsPage() {
   return (
     <>
       <h1 className="text-xl font-semibold">Settings</h1>
-      <SettingsForm initial={settings} logoUrl={logoUrl} />
+      <SettingsForm initial={settings} logoUrl={logoUrl} mailEnabled={mailEnabled()} />
     </>
   );
 }

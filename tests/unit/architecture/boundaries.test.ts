@@ -14,10 +14,10 @@ const isDomain = (f: string) => f.startsWith("lib/") && !isInfrastructure(f) && 
 const SOCKET_SENDING = new Set(["socket.io", "lib/realtime/emit.ts", "lib/realtime/deliver.ts", "lib/realtime/attach.ts", "lib/realtime/handle.ts"]);
 
 /** Packages that only run on the server. */
-const SERVER_PACKAGES = /^(node:|@prisma\/|prisma|pino|ioredis|bullmq|socket\.io$|@socket\.io\/redis|onnxruntime-node|@node-rs\/|iron-session|better-sqlite3|pg$|@huggingface\/transformers|server-only$)/;
+const SERVER_PACKAGES = /^(node:|@prisma\/|prisma|pino|ioredis|bullmq|socket\.io$|@socket\.io\/redis|onnxruntime-node|@node-rs\/|iron-session|better-sqlite3|pg$|@huggingface\/transformers|prom-client|nodemailer|server-only$)/;
 
 /** Modules of the server's own graph (lib/app/register.ts): socket handlers, jobs, caches, workers. */
-const SERVER_GRAPH = /^lib\/(.+-socket\.ts|app\/register\.ts|.+\/startup\.ts|realtime\/(attach|deliver)\.ts|models\/(runtime|engine\/.*)\.ts|tenant-models\/(training-jobs|training-queue|active-model)\.ts|privacy\/schedule\.ts)$/;
+const SERVER_GRAPH = /^lib\/(.+-socket\.ts|app\/register\.ts|.+\/startup\.ts|realtime\/(attach|deliver)\.ts|models\/(runtime|engine\/.*)\.ts|tenant-models\/(training-jobs|training-queue|active-model)\.ts|privacy\/schedule\.ts|metrics\/registry\.ts|webhooks\/worker\.ts|mail\/transport\.ts)$/;
 
 function violations(roots: string[], bad: (file: string, specifier: string) => boolean): string[] {
   const out = new Set<string>();

@@ -24,9 +24,11 @@ const UNSCOPED: Record<string, string> = {
   "lib/chat/": "live chat engine: per-conversation counters and row-locking transactions",
   "lib/handoff/": "hand-off engine: conditional updates and row-locking transactions",
   "lib/tenant-models/": "training jobs and the model cache run outside a request, across tenants",
+  "lib/webhooks/worker.ts": "the delivery worker claims due outbox rows of every tenant; each row names its tenant",
+  "lib/metrics/registry.ts": "counts the queue across tenants, no tenant data",
 };
 
-const TENANT_TABLES = ["invitation", "tenantLogo", "user", "faqVersion", "faqEntry", "modelVersion", "trainingRun", "visitor", "conversation", "message", "decision", "handoff", "offlineTicket", "cannedResponse", "rating", "auditLog", "apiKey", "session", "knowledgeVersion", "knowledgeDocument", "knowledgePassage", "knowledgeVersionDocument"];
+const TENANT_TABLES = ["invitation", "tenantLogo", "user", "faqVersion", "faqEntry", "modelVersion", "trainingRun", "visitor", "conversation", "message", "decision", "handoff", "offlineTicket", "cannedResponse", "rating", "auditLog", "apiKey", "session", "knowledgeVersion", "knowledgeDocument", "knowledgePassage", "knowledgeVersionDocument", "webhook", "webhookDelivery", "ticketReply"];
 const LIST_OPS = ["findMany", "findFirst", "findFirstOrThrow", "updateMany", "deleteMany", "count", "groupBy", "aggregate"];
 const CALL = new RegExp(`\\b(?:db|tx|\\w+\\.db)\\.(${TENANT_TABLES.join("|")})\\.(${LIST_OPS.join("|")})\\(`, "g");
 const BOUNDED = /\btenantId\b|\bconversationId\b|\brunId\b|\bwhere: \{ id\b|\bid: \{ in\b/;
