@@ -1,7 +1,6 @@
 // Sends one e-mail through the SMTP server of SMTP_URL (nodemailer; one pooled transport per
 // process). Callers give the Message-ID and thread headers so conversations stay threaded in the
 // customer's mail program. Each send is reported as `mail.sent` (counted by lib/metrics).
-import "server-only";
 import nodemailer, { type Transporter } from "nodemailer";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors/app-error";
