@@ -48,7 +48,7 @@ const PHRASES: Record<SmallTalkIntent, string[]> = {
   howareyou: [
     "and you", "y tu", "y usted", "im fine thanks and you", "bien y tu", "bien gracias y tu", "and how are you",
     "como amanecen", "como amaneciste", "como amanecio", "como le va", "como les va", "que cuentas", "que tal va todo", "how are things", "hows everything", "how are ya",
-    "hows life", "how is life", "hows ur day", "hows your day going", "hows ur day going", "how is your day going", "how are things going", "how is everything", "you good", "you alright", "como has estado", "como te encuentras hoy", "que tal tu dia", "como va tu dia", "como te trata la vida", "que tal la vida", "todo tranqui", "todo tranquilo", "todo en orden",
+    "hows life", "how is life", "hows ur day", "hows your day going", "hows ur day going", "how is your day going", "how are things going", "how is everything", "everything good with you", "all good with you", "everything ok with you", "all well with you", "todo bien contigo", "todo bien por alla", "you good", "you alright", "como has estado", "como te encuentras hoy", "que tal tu dia", "como va tu dia", "como te trata la vida", "que tal la vida", "todo tranqui", "todo tranquilo", "todo en orden",
     "how are you today", "hows your day", "how is your day", "hows it going today", "how have you been", "how you doing", "how ya doing", "como va todo", "que tal todo", "como estas hoy", "como te encuentras", "como vas", "todo bien por ahi", "que tal el dia", "como te va hoy",
     "how are you", "how are you doing", "how r u", "how are u", "hows it going", "how is it going", "whats up", "sup", "wassup", "you ok", "how do you do",
     "como estas", "como esta", "como andas", "que tal estas", "como te va", "todo bien", "como va", "que onda", "que hay",
@@ -98,7 +98,7 @@ function words(text: string): string[] {
     .split(" ")
     .filter(Boolean)
     .map(squeeze)
-    .map((w) => (/^(ja|ha|he|je){2,}h?$/.test(w) ? "jaja" : w));
+    .map((w) => (/^(ja|ha|he|je){2,}h?$/.test(w) ? "jaja" : w === "q" ? "que" : w));
 }
 
 /** Same word, a stretched one ("thankss"), or one typo away for longer words ("graicas", "thnaks"). */
@@ -137,7 +137,8 @@ export interface SmallTalk {
  * left; otherwise `rest` is the question to answer ("hola, me robaron la tarjeta" → rest
  * "me robaron la tarjeta").
  */
-const BOT_SUBJECT = /^(are you|r u|are u|is this|is it|am i (talking|speaking|chatting) (to|with)|eres|sos|es esto|esto es|hablo con|estoy hablando con|estoy chateando con)\b/;
+// A few words may come first: "be honest, are you a real human?", "en serio, ¿eres una persona?".
+const BOT_SUBJECT = /^(((be honest|honestly|seriously|quick question|just curious|so|ok|okay|wait|hey|hi|hello|but|and|en serio|sinceramente|a ver|oye|hola|pero|y|dime) )*)(are you|r u|are u|is this|is it|am i (talking|speaking|chatting) (to|with)|eres|sos|es esto|esto es|hablo con|estoy hablando con|estoy chateando con)\b/;
 const BOT_NOUN = /\b(bot|robot|chatbot|human|humano|humana|person|persona|real|machine|maquina|ai|ia|chatgpt|automated|automatic|automatico|computer|program|programa|inteligencia artificial)\b/;
 // Anywhere in a short message: "you're a bot aren't you", "is this one of those chatbots",
 // "esto lo responde una máquina?", "¿hay alguien real o es un programa?", "persona o máquina??".
@@ -221,6 +222,8 @@ const SOFT: Array<[SmallTalkIntent, RegExp, "strong"?]> = [
   ["capabilities", new RegExp(`\\b(show me|tell me|dime|muestrame|explain|explicame)\\b.*\\b(what|que|how|como)\\b.*\\b(you|u|this|puedes|sabes|haces|funciona|works)\\b`)],
   ["capabilities", /^(como|how)\b.*\b(te uso|uso esto|use this|use you|funciona esto|funciona el chat|does this work|do i use)\b/],
   ["capabilities", /^(ver |show |see )?(menu|options|opciones|help|ayuda)$/],
+  ["capabilities", /^(de|sobre|about|with|con|en) (que|what|which) (temas|topics|cosas|things|asuntos|subjects)\b/],
+  ["capabilities", /^(como|how|in what way|de que forma|de que manera|en que forma)\b.*\b(podes|puedes|puede|pueden|can you|could you|can u|do you)\b.*\b(help|assist|ayudar|ayudarme|ayudarnos|servir|servirme)\b/],
   ["capabilities", /^(list|tell me|dime|lista|muestrame|enumera)\b.*\b(you|u|te|puedes)\b.*\b(help|do|ask|ayudar|hacer|preguntar)\b/, "strong"],
   ["capabilities", /\b(can you|are you able to|could you|puedes|podes|puede usted|sabes)\b.*\b(or just|or only|o solo|o nomas|o solamente)\b/, "strong"],
   ["capabilities", /^(can you|could you|puedes|podes) (do|hacer) (anything|something|algo)\b/, "strong"],
@@ -229,6 +232,7 @@ const SOFT: Array<[SmallTalkIntent, RegExp, "strong"?]> = [
   ["insult", /\b(you|u) (clearly |really |just |obviously |simply )?(dont|do not|cant|cannot) (understand|get it|help)\b/, "strong"],
   ["howareyou", /^(and |y |hey |hi |hola |oye )?(how|hows|como|que tal|que hay)\b.*\b(life|day|going|been|vida|dia|has estado|encuentras|andas|estas|tal|va todo|te va|te trata|tranqui|todo)\b/],
   ["howareyou", /^(todo|all) (tranqui|tranquilo|bien|good|ok|okay)$/],
+  ["howareyou", /^(is )?(everything|all|todo|things) (good|ok|okay|fine|alright|well|bien|tranqui|en orden) (with you|with u|on your end|on your side|contigo|por ahi|por tu lado|de tu lado)$/],
   ["insult", new RegExp(`\\b(stupid|dumb|thick|chiste|pesado|pesada|joke|idiot|idiotic|useless|pointless|rubbish|garbage|trash|crap|crappy|worthless|clueless|tonto|tonta|estupido|estupida|idiota|inutil|asco|basura|malo|mala|pesimo|porqueria|mierda|torpe|burro|lento|incompetente|ridiculo)\\b`)],
 ];
 const SOFT_YOU = new RegExp(`\\b${YOU}\\b|\\b(bot|chat|chatbot|eres|sos|are|r|ur|youre)\\b`);

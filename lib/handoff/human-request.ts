@@ -14,7 +14,7 @@ const POLITE = new Set(["w", "with", "w/", "on", "ur", "your", "side", "from", "
 
 // Verbs (base forms) of talking to / being put through to / being attended by someone.
 const VERBS = new Set([
-  "talk", "speak", "chat", "connect", "transfer", "reach", "contact", "call", "escalate", "deal", "handle", "phone", "ring",
+  "talk", "speak", "chat", "connect", "transfer", "reach", "contact", "call", "escalate", "deal", "handle", "phone", "ring", "complain", "quejarme", "quejarnos", "reclamar",
   "hablar", "hablo", "hable", "hablarlo", "hablarla", "discuss", "atendido", "atendida", "llamar", "comunica", "comunique", "comuniquen", "conecta", "conecten", "transfiere", "deriva", "derive", "deriven", "hablarme", "marcar", "marque", "marquen", "marcarme", "llamase", "llamara", "llamasen", "llamaran", "llama", "llamen", "llamarme", "contacte", "contacten", "contactase", "atendiera", "atendiese", "charlar", "comunicar", "comunicarme", "comunicame", "comuniqueme", "comunican", "comunicas", "comunicarse", "pasar", "pasame", "paseme", "pasas", "pasan", "pasarme", "poner", "ponme", "pongame", "ponerme", "ponen", "atienda", "atiendan", "atender", "atenderme", "contactar", "contactarme", "llame", "llamen", "llamarme", "llamadme", "derivar", "derivame", "derivarme", "escalar", "transferir", "transfiereme", "transferirme", "conectar", "conectame", "conectarme",
 ]);
 // Wanting someone: a person word right after these is a request.
@@ -22,12 +22,12 @@ const WANT = new Set(["need", "want", "prefer", "rather", "require", "request", 
 
 // Words for a person on the business's side.
 const PEOPLE = new Set([
-  "person", "human", "humans", "agent", "agents", "someone", "somebody", "anyone", "anybody", "representative", "rep", "operator", "staff", "employee", "manager", "supervisor", "advisor", "adviser", "consultant", "specialist", "team", "member", "colleague", "colleagues", "representatives", "operators", "advisors", "advisers", "employees", "managers", "people", "individual", "receptionist", "reception", "dev", "executive", "humanos", "developer", "developers", "engineer", "technician", "sales", "salesperson", "support", "billing", "accounts", "office", "doctor", "nurse", "dentist", "owner", "boss", "somone", "sb",
-  "persona", "personas", "humano", "humana", "senorita", "senor", "chica", "chico", "agente", "agentes", "alguien", "representante", "operador", "operadora", "empleado", "empleada", "encargado", "encargada", "supervisor", "supervisora", "asesor", "asesora", "asesores", "responsable", "gerente", "ejecutivo", "ejecutiva", "ejecutivos", "trabajador", "companero", "gente", "especialista", "recepcion", "recepcionista", "secretaria", "secretario", "secretary", "tecnico", "tecnica", "comercial", "vendedor", "vendedora", "soporte", "administracion", "doctor", "doctora", "medico", "medica", "dentista", "jefe", "jefa", "dueno",
+  "person", "human", "humans", "agent", "agents", "someone", "somebody", "anyone", "anybody", "representative", "rep", "operator", "staff", "employee", "manager", "supervisor", "advisor", "adviser", "consultant", "specialist", "team", "member", "colleague", "colleagues", "representatives", "operators", "advisors", "advisers", "employees", "managers", "people", "individual", "receptionist", "reception", "dev", "executive", "humanos", "developer", "developers", "engineer", "technician", "sales", "salesperson", "support", "billing", "accounts", "office", "doctor", "nurse", "dentist", "owner", "boss", "somone", "sb", "pharmacist", "lawyer", "teacher", "tutor", "banker", "agency", "broker", "adjuster", "handler", "coordinator",
+  "persona", "personas", "humano", "humana", "senorita", "senor", "chica", "chico", "agente", "agentes", "alguien", "representante", "operador", "operadora", "empleado", "empleada", "encargado", "encargada", "supervisor", "supervisora", "asesor", "asesora", "asesores", "responsable", "gerente", "ejecutivo", "ejecutiva", "ejecutivos", "trabajador", "companero", "gente", "especialista", "recepcion", "recepcionista", "secretaria", "secretario", "secretary", "tecnico", "tecnica", "comercial", "vendedor", "vendedora", "soporte", "administracion", "doctor", "doctora", "medico", "medica", "dentista", "jefe", "jefa", "dueno", "enfermera", "enfermero", "gestor", "gestora", "farmaceutico", "farmaceutica", "abogado", "abogada", "profesor", "profesora", "tutor", "tutora", "coordinador", "coordinadora", "perito", "mediador", "mediadora",
 ]);
 // Phrases that mean it on their own.
 const PHRASES = [
-  "real person", "actual person", "escalate this", "escalate it", "escalar esto", "to a manager", "con un responsable", "con el responsable", "con un supervisor", "someone from your team", "someone on your team", "alguien del equipo", "alguien de atencion", "anyone there", "anybody there", "someone real", "a real one", "alguien real", "de carne y hueso", "enough bot", "stop the bot", "no more bot", "basta de bot", "ring me", "call me", "contact me", "get back to me", "phone me", "me llamen", "me llame", "llamarme", "contactarme", "que me contacten", "me contacte", "me contacten", "put me through", "get me a", "get me someone", "get me an", "someone to talk to", "someone i can talk to", "real human", "actual human", "live person", "human being", "not a bot", "not a robot", "no bot", "stop the bot", "call me back", "give me a call", "give me a ring", "solicito una llamada", "pido una llamada", "quiero una llamada", "una llamada por favor", "over the phone", "por telefono con", "put me on with", "put me through", "pass me to", "pass me over", "pass me on", "hand me over", "transfer me", "ponganme con", "me comunica con", "me comunicas con",
+  "real person", "actual person", "escalate this", "escalate it", "escalar esto", "to a manager", "con un responsable", "con el responsable", "con un supervisor", "someone from your team", "someone on your team", "alguien del equipo", "alguien de atencion", "anyone there", "anybody there", "someone real", "a real one", "alguien real", "de carne y hueso", "enough bot", "stop the bot", "no more bot", "basta de bot", "ring me", "call me", "contact me", "get back to me", "phone me", "me llamen", "me llame", "llamarme", "contactarme", "que me contacten", "me contacte", "me contacten", "put me through", "get me a", "get me someone", "get me an", "someone to talk to", "someone i can talk to", "real human", "actual human", "live person", "human being", "not a bot", "not a robot", "no bot", "stop the bot", "call me back", "give me a call", "give me a ring", "solicito una llamada", "pido una llamada", "quiero una llamada", "una llamada por favor", "over the phone", "por telefono con", "put me on with", "put me through", "pass me to", "in charge", "take over this chat", "take over the chat", "take over from you", "take this over", "anyone real", "anybody real", "someone on the phone", "somebody on the phone", "anyone on the phone", "person on the phone", "a cargo", "alguien al telefono", "alguien por telefono", "devuelvan la llamada", "devuelva la llamada", "devolvais la llamada", "devolverme la llamada", "devolvernos la llamada", "me devuelvan", "me devuelva la llamada", "pass me over", "pass me on", "hand me over", "transfer me", "ponganme con", "me comunica con", "me comunicas con",
   "persona real", "persona de verdad", "ser humano", "no un bot", "no un robot", "no quiero un bot", "no quiero hablar con un bot", "no quiero hablar con una maquina", "que me llamen", "me llamen", "me pueden llamar", "me podeis llamar", "con un agente", "con un asesor", "con un operador", "pasame con", "paseme con", "comunicame con", "ponme con", "me pasas con", "me pasa con", "me puedes pasar con", "quiero un humano", "agente humano", "persona humana", "connect me", "talk to a human", "speak to a human",
 ];
 const PHRASE_WORDS = PHRASES.map((p) => p.split(" "));
@@ -45,9 +45,11 @@ const HELP = new Set(["help", "assist", "ayude", "ayuden", "ayudar", "ayudarme",
 // After "speak"/"hablar", a language is a question about the staff, not a request to talk.
 const LANGUAGES = new Set(["english", "spanish", "french", "german", "italian", "portuguese", "hindi", "arabic", "chinese", "mandarin", "cantonese", "japanese", "korean", "russian", "polish", "romanian", "dutch", "urdu", "turkish", "greek", "ukrainian", "sign", "ingles", "espanol", "castellano", "frances", "aleman", "italiano", "portugues", "catalan", "euskera", "gallego", "chino", "arabe", "japones", "ruso", "rumano", "polaco", "languages", "idiomas", "idioma", "language"]);
 // Harmless uses of the person words that ANYWHERE would otherwise catch.
-const NOT_A_REQUEST = /\b(human resources|recursos humanos|human error|error humano|human body|cuerpo humano|human rights|derechos humanos|human readable|legible por humanos|human nature|naturaleza humana|raza humana|human race|human grade|grado humano|consumo humano|human consumption|not human|no soy humano|no soy humana|soy humano|im human|i am human|not a robot|no soy un robot|worst customer service|terrible customer service|awful customer service|pesimo servicio|peor servicio)\b/;
+const NOT_A_REQUEST = /\b(human resources|recursos humanos|human error|error humano|human body|cuerpo humano|human rights|derechos humanos|human readable|legible por humanos|human nature|naturaleza humana|human papilloma\w*|papiloma humano|contact person|persona de contacto|persona autorizada|authori[sz]ed person|raza humana|human race|human grade|grado humano|consumo humano|human consumption|not human|no soy humano|no soy humana|soy humano|im human|i am human|not a robot|no soy un robot|worst customer service|terrible customer service|awful customer service|pesimo servicio|peor servicio)\b/;
 // "is there a phone number I can call?", "¿hay algún teléfono al que pueda llamar?"
 const PHONE_TO_CALL = /\b(phone|telephone|number|telefono|numero)\b.*\b(call|ring|llamar|llamaros|llamarles|llamarlos|marcar)\b/;
+
+const NOUN_AFTER = new Set(["centre", "center", "centres", "centers", "details", "info", "information", "form", "number", "numbers", "list", "card", "hours", "logs", "log", "history", "charges", "minutes", "quality"]);
 
 // "someone stole my card", "alguien me ha robado": a person word that is not about talking.
 const NOT_ABOUT_TALKING = new Set(["stole", "stolen", "used", "took", "hacked", "robo", "robado", "robaron", "uso", "usado", "hackeo", "entro"]);
@@ -67,12 +69,56 @@ const EDGE = new Set(["agent", "agente", "operator", "operador", "operadora", "r
 const JOINING = new Set(["to", "who", "that", "i", "we", "can", "could", "would", "please", "pls", "actually", "really", "just", "realmente", "verdad", "que", "me", "nos", "puede", "pueden", "podria", "podrian", "porfa", "con", "quien", "pueda", "puedo", "podamos", "for", "para", "se"]);
 const COUNTING = new Set(["how", "many", "cuantas", "cuantos", "more", "mas", "other", "otra", "otras", "otro", "otros", "extra", "additional", "adicional", "new", "nueva", "nuevo"]);
 
+// Words that may follow "human" when it names the person asked for ("human please", "a human
+// agent", "human being"); any other noun after it makes it an adjective ("human papillomavirus").
+const HUMAN_NEXT = new Set(["working", "online", "around", "left", "anywhere", "somewhere", "at", "answering", "typing", "reading", "behind", "being", "beings", "agent", "agents", "person", "people", "rep", "reps", "representative", "operator", "support", "assistance", "help", "helper", "contact", "interaction", "response", "reply", "service", "staff", "employee", "here", "there", "available", "instead", "now", "asap", "immediately", "please", "pls", "plz", "thanks", "thank", "needed", "required", "only", "already", "again", "to", "who", "that", "i", "and", "or", "with", "on", "in", "at", "for", "not", "rn", "u", "you", "me", "ya", "por", "que", "con", "de", "ahora", "ya", "porfa", "favor", "urgente", "y", "o", "no", "real", "de verdad", "al", "en", "para", "ahi", "aqui", "disponible", "me", "se", "is", "are", "can", "could", "would", "will", "being"]);
+// Before "humano", these make it a person ("agente humano", "un humano"); after another noun it is
+// an adjective ("virus del papiloma humano").
+const HUMANO_BEFORE = new Set(["un", "una", "algun", "alguna", "el", "la", "con", "ser", "agente", "persona", "trato", "contacto", "atencion", "asesor", "asesora", "operador", "operadora", "ejecutivo", "representante", "soporte", "ayuda", "quiero", "necesito", "prefiero", "a", "otro", "de", "por", "algo", "mas", "solo", "al", "asistencia", "respuesta", "interaccion", "apoyo", "personal", "equipo"]);
+
+function adjectiveUse(words: string[], i: number): boolean {
+  const w = words[i];
+  if (w === "human" || w === "humans") {
+    const next = words[i + 1];
+    return next !== undefined && next.length > 2 && !HUMAN_NEXT.has(next) && !POLITE.has(next);
+  }
+  const prev = words[i - 1];
+  return prev !== undefined && prev.length > 3 && !HUMANO_BEFORE.has(prev) && !VERBS.has(prev) && !WANT.has(prev);
+}
+
+// Person words worth correcting a typo in ("agnet", "humen", "opertor", "asesro").
+const TYPO_TARGETS = ["human", "agent", "agente", "humano", "operator", "operador", "asesor", "representative", "representante", "person", "persona", "someone", "alguien"];
+const NEAR_MISSES = new Set(["personal", "personas", "someones", "humanity", "humane", "agents", "urgent", "prison", "persons", "asesora", "operadora", "humana", "humanos", "agentes"]);
+
+function fixTypo(w: string): string {
+  if (w.length < 5 || NEAR_MISSES.has(w) || TYPO_TARGETS.includes(w) || PEOPLE.has(w)) return w;
+  for (const t of TYPO_TARGETS) if (Math.abs(t.length - w.length) <= 1 && damerau1(w, t)) return t;
+  return w;
+}
+
+/** Whether a and b differ by one insertion, deletion, substitution or swap of neighbours. */
+function damerau1(a: string, b: string): boolean {
+  if (a === b) return false;
+  if (a.length === b.length) {
+    const diff: number[] = [];
+    for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) diff.push(i);
+    if (diff.length === 1) return true;
+    return diff.length === 2 && diff[1] === diff[0] + 1 && a[diff[0]] === b[diff[1]] && a[diff[1]] === b[diff[0]];
+  }
+  const [s, l] = a.length < b.length ? [a, b] : [b, a];
+  for (let i = 0; i < l.length; i++) if (l.slice(0, i) + l.slice(i + 1) === s) return true;
+  return false;
+}
+
 export function asksForPerson(text: string): boolean {
   const words = normalizeText(text).split(" ").filter(Boolean);
   if (words.length === 0) return false;
   const joined = words.join(" ");
   if (NOT_A_REQUEST.test(joined)) return false;
-  if (words.some((w) => ANYWHERE.has(w))) return true;
+  if (words.some((w, i) => ANYWHERE.has(w) && !adjectiveUse(words, i))) return true;
+  // "speak to humen", "agnet please": a typo of a person word.
+  const fixed = words.map((w) => fixTypo(w));
+  if (fixed.some((w, i) => w !== words[i])) return asksForPerson(fixed.join(" "));
   if (PHONE_TO_CALL.test(joined) && words.length <= 12) return true;
   if (words.some((w) => CALLBACK.has(w)) || hasPhrase(words, ["call", "back"]) || hasPhrase(words, ["ring", "back"])) return true;
   // "agent please", "asesor por favor": a person word opening or closing a short message.
@@ -117,7 +163,13 @@ export function asksForPerson(text: string): boolean {
   }
   for (let i = 0; i < words.length; i++) {
     if (!VERBS.has(words[i])) continue;
-    for (let j = i + 1; j < Math.min(words.length, i + 7); j++) if (PEOPLE.has(words[j])) return true;
+    // "call centre" and "contact details" are names, not verbs.
+    if (NOUN_AFTER.has(words[i + 1] ?? "")) continue;
+    for (let j = i + 1; j < Math.min(words.length, i + 7); j++) {
+      // "spanish-speaking staff", "staff who speak French": a question about the staff.
+      if (LANGUAGES.has(words[j])) break;
+      if (PEOPLE.has(words[j])) return true;
+    }
   }
   // "I need someone from billing", "quiero una persona", "prefiero alguien del equipo"
   for (let i = 0; i < words.length; i++) {

@@ -92,6 +92,11 @@ describe("small talk, never a failure and never queued", () => {
     ["are you able to process refunds or just answer questions?", "capabilities"],
     ["a toddler would be more helpful than you", "insult"],
     ["gotta go", "goodbye"],
+    ["be honest, are you a real human being or not", "bot"],
+    ["de que temas sabes", "capabilities"],
+    ["como me podes ayudar vos", "capabilities"],
+    ["q sabes hacer", "capabilities"],
+    ["everything good with you?", "howareyou"],
   ])("%j → %s", async (text, intent) => {
     const d = await one(text);
     expect(d).toMatchObject({ kind: "smalltalk", intent });

@@ -24,11 +24,22 @@ describe("asking for a person", () => {
     "deseo ser atendido por un ejecutivo",
     "prefiero hablarlo por teléfono con alguien",
     "is there anyone i can actually talk to?",
+    // typos of the person word, "in charge", taking over the chat, call-backs in Spanish
+    "speak to humen",
+    "agnet please",
+    "i want to complain to someone in charge",
+    "hello? can a person take over this chat",
+    "can i get someone on the phone",
+    "necesito que me devuelvan la llamada",
+    "puedo hablar con una enfermera?",
+    "quiero hablar con un gestor sobre mi cuenta",
+    "any real humans working today? need one",
+    "quiero asistencia humana",
   ])("recognises “%s”", (text) => {
     expect(asksForHuman(text)).toBe(true);
   });
 
-  it.each(["How long does shipping take?", "¿Cuánto cuesta el envío?", "humane treatment of animals", "is this agented?", "personal data policy", "are your customer service hours the same on weekends?", "do you have staff who speak english at the clinic", "¿cuántas personas puedo poner en la reserva?", "como agrego una persona autorizada a mi tarjeta", "cuantos huesos tiene el cuerpo humano", "do you have human-readable invoices", "do you sell human-grade dog food?", "la app me dice que no soy humano y no me deja entrar, que hago?", "do your staff speak hindi at the delhi branch?", "hay alguien en recepcion de madrugada para hacer el check in?", "do i need to be present when the technician comes or can my neighbour let him in?", "worst customer service ever"])(
+  it.each(["How long does shipping take?", "¿Cuánto cuesta el envío?", "humane treatment of animals", "is this agented?", "personal data policy", "are your customer service hours the same on weekends?", "do you have staff who speak english at the clinic", "¿cuántas personas puedo poner en la reserva?", "como agrego una persona autorizada a mi tarjeta", "cuantos huesos tiene el cuerpo humano", "do you have human-readable invoices", "do you sell human-grade dog food?", "la app me dice que no soy humano y no me deja entrar, que hago?", "do your staff speak hindi at the delhi branch?", "hay alguien en recepcion de madrugada para hacer el check in?", "do i need to be present when the technician comes or can my neighbour let him in?", "worst customer service ever", "hi! is the human papillomavirus vaccine available at your clinic", "la vacuna del virus del papiloma humano la ponen ahi?", "can i name someone else as a contact person on my electricity account", "does your call centre have spanish speaking staff", "can i update my personal details online"])(
     "does not mistake “%s” for a request",
     (text) => {
       expect(asksForHuman(text)).toBe(false);
