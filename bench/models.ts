@@ -4,6 +4,9 @@
 //   bare     greedy loop with KV cache straight on onnxruntime-node (the floor)
 //   hf       transformers.js generate() in this thread (what the service would cost without our loop)
 //   service  generateReply(): worker thread, fair queue, chat template, streaming decode, guard
+// then the service with 1 and with --concurrent N (default 4) replies at once (continuous
+// batching): aggregate tokens/s and each reply's time to first token, printed as the last line
+// (JSON: concurrency { n, singleTokensPerSecond, aggregateTokensPerSecond, speedup, … }).
 // --quick generates the tiny test models into a temp dir and benches those (CI, < 1 minute).
 // Without CHAT_MODEL (or with --synthetic, or when the default chat model is not downloaded yet) it
 // benches a generated ~25 M-parameter decoder.
@@ -20,9 +23,10 @@ import { generateReply } from "@/lib/models/generate-reply";
 import { buildChatMessages, type FaqPassage } from "@/lib/models/prompt";
 import { DTYPE_SUFFIX, resolveModel } from "@/lib/models/model-source";
 import { generationPath, loadCausalLM, startGeneration } from "@/lib/models/engine/token-generator";
+import { createWorkerEngine } from "@/lib/models/engine/worker-engine";
 import { configureTransformers } from "@/lib/models/engine/transformers-setup";
 
-const { values } = parseArgs({ options: { quick: { type: "boolean", default: false }, synthetic: { type: "boolean", default: false }, reps: { type: "string" }, tokens: { type: "string" } } });
+const { values } = parseArgs({ options: { quick: { type: "boolean", default: false }, synthetic: { type: "boolean", default: false }, reps: { type: "string" }, tokens: { type: "string" }, concurrent: { type: "string" } } });
 const quick = values.quick!;
 const base = runtimeConfigFromEnv();
 // Without a configured model (no weights can be downloaded here), the full run benches a
@@ -52,7 +56,12 @@ const passages: FaqPassage[] = [
 const messages = [{ role: "customer" as const, text: "Hola, ¿a qué hora abrís los sábados?" }];
 
 // --- load (the service path: worker thread) ---
-const runtime = new ModelRuntime({ ...base, chatModel, embeddingModel: "", useWorker: true, maxNewTokens: newTokens, timeBudgetMs: 10 * 60_000 });
+// The overhead comparison runs one reply at a time without prefix reuse, like the bare loop.
+const runtimeConfig = { ...base, chatModel, embeddingModel: "", useWorker: true, maxNewTokens: newTokens, timeBudgetMs: 10 * 60_000 };
+const runtime = new ModelRuntime(
+  { ...runtimeConfig, concurrency: 1 },
+  { engineFactory: (m, setup) => createWorkerEngine(setup, { location: m.location, dtype: m.dtype, fileName: m.fileName, threads: base.threads, maxBatch: 1, prefixEntries: 0 }) },
+);
 const health = await runtime.ensureLoaded();
 const status = health.models[0];
 if (!health.chatReady) {
@@ -154,4 +163,77 @@ console.log(`hf/bare      tokens/s ratio: ${(e.tps / b.tps).toFixed(3)} end-to-e
 await hfModel.dispose();
 await runtime.dispose();
 await bare.release();
+
+// --- concurrency: n customers asking at once, through the service (continuous batching) ---
+// Each reply has its own question. "same passages": customers of one business asking about the
+// same topic (the FAQ passages and instructions are a shared prefix, computed once). "distinct
+// passages": every reply grounded on passages no other reply has seen (only the instructions
+// are shared), the worst case for time to first token, since prefilling is compute-bound.
+const n = Number(values.concurrent ?? 4);
+const concurrencyReps = quick ? 3 : reps;
+const batched = new ModelRuntime({ ...runtimeConfig, concurrency: n });
+await batched.ensureLoaded();
+const questions = ["¿A qué hora abrís los sábados?", "¿Cuánto cuesta el envío?", "¿El envío es gratis en pedidos grandes?", "¿Abrís los domingos?", "¿Hasta qué hora abrís el viernes?", "¿Cuánto tarda un pedido en llegar?", "¿Tenéis horario de verano?", "¿Puedo recoger el pedido en tienda?"];
+let unique = 0;
+const distinctPassages = (): FaqPassage[] => {
+  const k = ++unique;
+  const words = ["tienda", "almacén", "oficina", "taller", "local", "centro", "punto", "mostrador"];
+  return [
+    { key: `hours-${k}`, question: `¿Cuál es el horario de la ${words[k % 8]} número ${"abcdefghij"[k % 10]}${"klmnopqrst"[Math.floor(k / 10) % 10]}?`, answer: `La ${words[(k + 3) % 8]} abre de lunes a viernes de 9:00 a 18:00 y los sábados de 10:00 a 14:00; caso ${"uvwxyz"[k % 6]}${"bcdfgh"[Math.floor(k / 6) % 6]}.` },
+    passages[1],
+  ];
+};
+interface Trial {
+  ttftMs: number[];
+  tokens: number;
+  wallMs: number;
+}
+async function trial(count: number, grounding: "same" | "distinct"): Promise<Trial> {
+  const started = performance.now();
+  const replies = Array.from({ length: count }, async (_, i) => {
+    const question = questions[(unique + i) % questions.length];
+    const reply = generateReply({ runtime: batched, messages: [{ role: "customer", text: question }], passages: grounding === "same" ? passages : distinctPassages(), language: "es", maxNewTokens: newTokens, tenantId: `t${i}` });
+    let ttft = 0;
+    for await (const e of reply) if ((e.type === "chunk" || e.type === "replace") && !ttft) ttft = performance.now() - started;
+    return { ttft, tokens: (await reply.result).tokens };
+  });
+  const done = await Promise.all(replies);
+  unique += count;
+  return { ttftMs: done.map((d) => d.ttft), tokens: done.reduce((a, d) => a + d.tokens, 0), wallMs: performance.now() - started };
+}
+await trial(n, "same"); // warm-up: the instructions' prefix is cached from here on, as on a running server
+const concurrency: Record<string, { lone: Trial[]; together: Trial[] }> = {};
+for (const grounding of ["same", "distinct"] as const) {
+  const lone: Trial[] = [];
+  const together: Trial[] = [];
+  for (let i = 0; i < concurrencyReps; i++) {
+    lone.push(await trial(1, grounding));
+    together.push(await trial(n, grounding));
+  }
+  concurrency[grounding] = { lone, together };
+}
+await batched.dispose();
+const summary = (g: string) => {
+  const { lone, together } = concurrency[g];
+  const single = median(lone.map((t) => t.tokens / (t.wallMs / 1000)));
+  const aggregate = median(together.map((t) => t.tokens / (t.wallMs / 1000)));
+  const loneTtft = median(lone.map((t) => t.ttftMs[0]));
+  const worstTtft = median(together.map((t) => Math.max(...t.ttftMs)));
+  return {
+    singleTokensPerSecond: Number(single.toFixed(1)),
+    aggregateTokensPerSecond: Number(aggregate.toFixed(1)),
+    speedup: Number((aggregate / single).toFixed(2)),
+    loneTtftMs: Number(loneTtft.toFixed(1)),
+    slowestTtftMs: Number(worstTtft.toFixed(1)),
+    ttftRatio: Number((worstTtft / loneTtft).toFixed(2)),
+  };
+};
+const same = summary("same");
+const distinct = summary("distinct");
+console.log(`\nconcurrency (${n} replies at once vs one; ${concurrencyReps} repetitions, medians; aggregate tokens/s over the wall time of the slowest)`);
+console.log(`grounding          tok/s one  tok/s ${n} together  speedup  ttft one  slowest ttft of ${n}  ratio`);
+for (const [name, r] of [["same passages", same], ["distinct passages", distinct]] as const) {
+  console.log(`${name.padEnd(18)} ${String(r.singleTokensPerSecond).padStart(9)}  ${String(r.aggregateTokensPerSecond).padStart(16)}  ${r.speedup.toFixed(2).padStart(7)}  ${r.loneTtftMs.toFixed(1).padStart(8)}  ${r.slowestTtftMs.toFixed(1).padStart(17)}  ${r.ttftRatio.toFixed(2).padStart(5)}`);
+}
+console.log(JSON.stringify({ model: synthetic ? "generated-25M" : quick ? "tiny" : chatModel, newTokens: target, serviceOverBare: Number((s.tps / b.tps).toFixed(3)), concurrency: { n, ...same, distinctPassages: distinct } }));
 if (tempDir) await rm(tempDir, { recursive: true, force: true });

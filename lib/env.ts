@@ -49,7 +49,7 @@ const EnvSchema = z.object({
   MODEL_DTYPE: z.enum(["auto", "fp32", "fp16", "q8", "int8", "uint8", "q4", "q4f16", "bnb4"]).default("q8"),
   CHAT_MAX_NEW_TOKENS: z.coerce.number().int().positive().default(160),
   CHAT_TIME_BUDGET_MS: z.coerce.number().int().positive().default(20_000),
-  CHAT_CONCURRENCY: z.coerce.number().int().positive().default(1),
+  CHAT_CONCURRENCY: z.coerce.number().int().positive().default(4),
   CHAT_QUEUE_LIMIT: z.coerce.number().int().positive().default(200),
   MODEL_THREADS: z.coerce.number().int().min(0).default(0),
 

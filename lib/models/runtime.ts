@@ -73,7 +73,7 @@ export class ModelRuntime {
     this.engineFactory =
       opts.engineFactory ??
       ((m, setup) => {
-        const load = { location: m.location, dtype: m.dtype, fileName: m.fileName, threads: config.threads };
+        const load = { location: m.location, dtype: m.dtype, fileName: m.fileName, threads: config.threads, maxBatch: config.concurrency };
         return config.useWorker ? createWorkerEngine(setup, load, (message) => this.chatCrashed(message)) : createInlineEngine(load);
       });
     this.statuses = { chat: this.initialStatus("chat", config.chatModel), embedding: this.initialStatus("embedding", config.embeddingModel) };

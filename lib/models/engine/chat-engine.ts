@@ -2,7 +2,7 @@
 // A ChatEngine turns prompt token ids into generated token ids; the inline one runs in this
 // thread, the worker one (worker-engine.ts) in a worker thread.
 import type { PreTrainedModel } from "@huggingface/transformers";
-import { loadCausalLM, startGeneration, type GenerationOutcome, type GenerationRequest, type LoadChatOptions } from "./token-generator";
+import { createGenerator, loadCausalLM, type GenerationOutcome, type GenerationRequest, type LoadChatOptions } from "./token-generator";
 
 export type { GenerationOutcome, GenerationRequest, StopReason } from "./token-generator";
 
@@ -23,10 +23,11 @@ export function withAbort<T>(signal: AbortSignal | undefined, cancel: () => void
 
 export async function createInlineEngine(opts: LoadChatOptions): Promise<ChatEngine> {
   const model: PreTrainedModel = await loadCausalLM(opts);
+  const generator = createGenerator(model, opts);
   return {
     kind: "inline",
     generate(req, onToken, signal) {
-      const run = startGeneration(model, req, onToken);
+      const run = generator.start(req, onToken);
       return withAbort(signal, run.cancel, run.done);
     },
     async dispose() {

@@ -4,11 +4,13 @@
 import { parentPort } from "node:worker_threads";
 import type { PreTrainedModel } from "@huggingface/transformers";
 import { configureTransformers } from "./transformers-setup";
-import { loadCausalLM, startGeneration, type RunningGeneration } from "./token-generator";
+import { createGenerator, loadCausalLM, type Generator, type RunningGeneration } from "./token-generator";
 import type { ToWorker, FromWorker } from "./worker-protocol";
 
 const port = parentPort!;
 let model: PreTrainedModel | null = null;
+// Generations running at the same time share forward passes (batch-decoder.ts).
+let generator: Generator | null = null;
 const running = new Map<number, RunningGeneration>();
 const send = (m: FromWorker) => port.postMessage(m);
 const FLUSH_TOKENS = 8;
@@ -20,13 +22,14 @@ port.on("message", async (m: ToWorker) => {
       try {
         configureTransformers(m.setup);
         model = await loadCausalLM(m.model);
+        generator = createGenerator(model, m.model);
         send({ type: "loaded" });
       } catch (e) {
         send({ type: "load_error", message: e instanceof Error ? e.message : String(e) });
       }
       return;
     case "generate": {
-      if (!model) return send({ type: "error", id: m.id, message: "chat model not loaded" });
+      if (!model || !generator) return send({ type: "error", id: m.id, message: "chat model not loaded" });
       // Tokens go to the main thread in small batches: the first at once (time to first token),
       // then every FLUSH_TOKENS tokens or FLUSH_MS, whichever comes first. One message per token
       // cost more than a tiny model's forward pass.
@@ -39,7 +42,7 @@ port.on("message", async (m: ToWorker) => {
         buffer = [];
         lastFlush = performance.now();
       };
-      const run = startGeneration(model, m.req, (token) => {
+      const run = generator.start(m.req, (token) => {
         buffer.push(token);
         if (first || buffer.length >= FLUSH_TOKENS || performance.now() - lastFlush >= FLUSH_MS) flush();
         first = false;
@@ -63,6 +66,7 @@ port.on("message", async (m: ToWorker) => {
     case "dispose":
       await model?.dispose();
       model = null;
+      generator = null;
       send({ type: "disposed" });
       return;
   }

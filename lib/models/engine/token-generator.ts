@@ -5,6 +5,7 @@ import { AutoModelForCausalLM, BaseStreamer, InterruptableStoppingCriteria, Stop
 import type { PreTrainedModel } from "@huggingface/transformers";
 import { sessionOptions } from "./transformers-setup";
 import { decoderSession, greedyLoop } from "./greedy-loop";
+import { BatchDecoder } from "./batch-decoder";
 import type { DataType } from "../model-source";
 
 export type StopReason = "eos" | "max_tokens" | "time_budget" | "cancelled";
@@ -25,6 +26,10 @@ export interface LoadChatOptions {
   dtype?: DataType;
   fileName: string;
   threads: number;
+  /** Replies generated together at most (continuous batching); 1 when unset. */
+  maxBatch?: number;
+  /** Recent prompts whose KV cache is kept for prefix reuse; max(2, maxBatch) when unset. */
+  prefixEntries?: number;
 }
 
 export async function loadCausalLM(o: LoadChatOptions): Promise<PreTrainedModel> {
@@ -65,6 +70,49 @@ export function generationPath(model: PreTrainedModel): "greedy" | "transformers
 function repetitionPenalty(model: PreTrainedModel): number {
   const gen = (model as unknown as { generation_config?: { repetition_penalty?: number } }).generation_config;
   return gen?.repetition_penalty ?? 1;
+}
+
+/** What a loaded model generates with: one generation after another, or batched. */
+export interface Generator {
+  readonly path: "batched" | "transformers";
+  /** The batch scheduler, for plain decoder exports. */
+  readonly decoder?: BatchDecoder;
+  start(req: GenerationRequest, onToken: (id: number) => void): RunningGeneration;
+}
+
+/**
+ * Plain decoder exports get the continuous-batching decoder: generations started while others
+ * run share their forward passes (up to `maxBatch`). Other models go through transformers.js
+ * generate(), one at a time (its calls would only interleave on the same session, not batch).
+ */
+export function createGenerator(model: PreTrainedModel, opts: { maxBatch?: number; prefixEntries?: number } = {}): Generator {
+  const session = decoderSession(model);
+  const maxBatch = Math.max(1, opts.maxBatch ?? 1);
+  if (session) {
+    const decoder = new BatchDecoder(session, { maxBatch, eos: new Set(eosIds(model)), repetitionPenalty: repetitionPenalty(model), prefixEntries: opts.prefixEntries ?? Math.max(2, maxBatch) });
+    return { path: "batched", decoder, start: (req, onToken) => decoder.start(req, onToken) };
+  }
+  let line: Promise<unknown> = Promise.resolve();
+  return {
+    path: "transformers",
+    start(req, onToken) {
+      let cancelled = false;
+      let inner: RunningGeneration | null = null;
+      const done = line.then((): Promise<GenerationOutcome> | GenerationOutcome => {
+        if (cancelled) return { tokens: 0, stop: "cancelled" };
+        inner = startWithTransformers(model, req, onToken);
+        return inner.done;
+      });
+      line = done.catch(() => undefined);
+      return {
+        done,
+        cancel() {
+          cancelled = true;
+          inner?.cancel();
+        },
+      };
+    },
+  };
 }
 
 /** `via` forces a loop (tests and the benchmark compare them); by default the fastest that fits. */
