@@ -101,7 +101,7 @@ beforeAll(async () => {
   const created = await fetch(`${app.server.url}/api/admin/api-keys`, {
     method: "POST",
     headers: { cookie: adminA, "content-type": "application/json" },
-    body: JSON.stringify({ name: "security test", scopes: ["faq:read", "faq:write", "models:read", "models:write", "conversations:read", "conversations:notes", "analytics:read"] }),
+    body: JSON.stringify({ name: "security test", scopes: ["faq:read", "faq:write", "models:read", "models:write", "conversations:read", "conversations:notes", "analytics:read", "webhooks:read", "webhooks:write"] }),
   });
   expect(created.status).toBeLessThan(300);
   keyA = (await created.json()).key;
@@ -119,7 +119,12 @@ beforeAll(async () => {
   const key = await db.apiKey.create({ data: { tenantId: b.tenantId, name: "B key", prefix: `bkey${Date.now()}`, keyHash: "x", scopes: ["faq:read"] } });
   const document = await db.knowledgeDocument.create({ data: { tenantId: b.tenantId, title: "B handbook", format: "markdown", text: "B secret handbook", contentHash: `b-${Date.now()}` } });
   const invitation = await db.invitation.create({ data: { tenantId: b.tenantId, email: "b-invitee@example.com", name: "B invitee", role: "agent", tokenHash: `b-${Date.now()}`, expiresAt: new Date(Date.now() + 86_400_000) } });
+  const webhook = await db.webhook.create({ data: { tenantId: b.tenantId, url: "https://b-hooks.example.com/x", description: "B secret hook", events: ["handoff.queued"], secret: "whsec_b" } });
+  // Sent already (so the worker leaves it alone), and addressable by "send again".
+  const delivery = await db.webhookDelivery.create({ data: { tenantId: b.tenantId, webhookId: webhook.id, eventId: "evt_b", event: "handoff.queued", body: '{"data":"B secret"}', status: "delivered", attempts: 1 } });
   Object.assign(bIds, {
+    webhooks: webhook.id,
+    deliveries: delivery.id,
     conversations: conv.id,
     "canned-responses": canned.id,
     models: model.id,
@@ -229,6 +234,8 @@ async function snapshotB() {
     db.invitation.findMany({ where, select: { id: true, revokedAt: true, acceptedAt: true } }),
     db.knowledgeDocument.findMany({ where, select: { id: true, title: true } }),
     db.visitor.count({ where }),
+    db.webhook.findMany({ where, select: { id: true, url: true, enabled: true, events: true, description: true } }),
+    db.webhookDelivery.count({ where }),
     db.tenant.findUnique({ where: { id: b.tenantId }, select: { activeModelId: true, name: true, settings: true } }),
   ]);
 }
