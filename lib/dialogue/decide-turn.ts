@@ -11,7 +11,7 @@ import { normalizeText } from "@/lib/training";
 import type { LoadedTenantModel } from "@/lib/training";
 import type { Understanding } from "@/lib/training/understand";
 import { asksForHuman } from "@/lib/handoff/triggers";
-import { detectSmallTalk, softSmallTalkDetail, type SmallTalkIntent } from "./smalltalk";
+import { aboutTheChatOnly, detectSmallTalk, softSmallTalkDetail, type SmallTalkIntent } from "./smalltalk";
 import { offTopicMarker } from "./offtopic";
 import { opensWithConnective, refersBack } from "./followup";
 import { isComplaint } from "./complaint";
@@ -127,6 +127,10 @@ export async function decideTurn(input: TurnInput, knowledge: BotKnowledge | nul
   // just saying hello", "muchas gracias por responder tan rápido").
   const asked = asksSomething(question) || (input.text.trim().endsWith("?") && normalizeText(input.text).endsWith(question));
   if (small.intents.length > 0 && !small.intent && u.kind !== "answer" && !followup && !marker && !asked && words <= 6 && u.views.ownCoverage < 0.5) {
+    return { kind: "smalltalk", intent: small.intents[0], language };
+  }
+  // …or a remark about the reply itself ("thanks, that answers my question", "gracias, eso me sirvió").
+  if (small.intents.length > 0 && !small.intent && u.kind !== "answer" && !followup && !marker && !asked && aboutTheChatOnly(question)) {
     return { kind: "smalltalk", intent: small.intents[0], language };
   }
   if (small.intents.length > 0 && u.kind !== "answer" && words <= 3 && u.views.ownCoverage < 0.6) {

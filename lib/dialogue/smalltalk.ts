@@ -246,6 +246,19 @@ const META = new Set(
     "ayudar ayudas ayudarme ayuda preguntar preguntarte preguntas pregunta consultas consulta respondes responder contestas manejas ofreces ofrecer funciones funcion opciones temas tema servicios servicio sirves sirve usar uso cosas cosa tipo clase chat bot consiste").split(" "),
 );
 
+// Words of a remark about the reply or the chat itself ("that answers my question", "eso me sirvió
+// mucho", "that was quick").
+const REMARK = new Set(
+  ("helped helpful useful clear quick fast great good perfect exactly was were been has have it its thats very so much really all " +
+    "rapido rapida util claro clara sirvio ayudo ayudado ayudaste resuelto resolvio respondido respondiste contestado contestaste era fue ha has muy mucho eso esto todo lo mi duda dudas perfecto genial").split(" "),
+);
+
+/** A remark made only of words about the chat or the reply ("that answers my question"). */
+export function aboutTheChatOnly(text: string): boolean {
+  const ws = words(text);
+  return ws.length > 0 && ws.length <= 8 && ws.every((w) => META.has(w) || REMARK.has(w) || FILLER.has(w));
+}
+
 /** Small talk recognised by a pattern rather than a phrase (see SOFT), or null. `strong`: nothing but words about the chat. */
 export function softSmallTalk(text: string): SmallTalkIntent | null {
   return softSmallTalkDetail(text)?.intent ?? null;

@@ -97,6 +97,8 @@ describe("small talk, never a failure and never queued", () => {
     ["como me podes ayudar vos", "capabilities"],
     ["q sabes hacer", "capabilities"],
     ["everything good with you?", "howareyou"],
+    ["thanks, that answers my question", "thanks"],
+    ["gracias, eso me sirvió mucho", "thanks"],
   ])("%j → %s", async (text, intent) => {
     const d = await one(text);
     expect(d).toMatchObject({ kind: "smalltalk", intent });
