@@ -69,6 +69,18 @@ describe("offline tickets by e-mail", () => {
     expect(followUp.headers.references).toBe(`${thread} ${sent.reply.messageId}`);
     expect(await app.db.ticketReply.count({ where: { ticketId } })).toBe(2);
   });
+
+  it("does not let another workspace's agent answer the ticket", async () => {
+    const w = await connectWidget(app.server.url, tenant.widgetKey);
+    clients.push(w);
+    const left = await w.call("offline:ticket", { email: "dora@example.com", message: "Private question" });
+    const other = await seedTenant(app.db);
+    const outsider = await loginAgent(app, other.agent);
+    clients.push(outsider);
+    expect(await outsider.call("ticket:reply", { ticketId: left.ticketId, text: "Not my workspace" })).toMatchObject({ error: { code: "not_found" } });
+    expect(await app.db.ticketReply.count({ where: { ticketId: left.ticketId } })).toBe(0);
+    expect(smtp.mails.some((m) => m.text.includes("Not my workspace"))).toBe(false);
+  });
 });
 
 describe("transcripts", () => {

@@ -9,7 +9,7 @@ import { loginCookie, type SeededTenant } from "../../support/seed";
 import { signUpTenant } from "../../support/signup";
 
 const ORIGIN = "http://127.0.0.1:5555";
-const AGENT_EVENTS = ["presence:set", "queue:list", "agents:list", "conversation:open", "conversation:close", "conversation:watch", "conversation:unwatch", "handoff:claim", "agent:message", "agent:note", "agent:typing", "handoff:transfer", "handoff:resolve", "handoff:release", "ticket:close"];
+const AGENT_EVENTS = ["presence:set", "queue:list", "agents:list", "conversation:open", "conversation:close", "conversation:watch", "conversation:unwatch", "handoff:claim", "agent:message", "agent:note", "agent:typing", "handoff:transfer", "handoff:resolve", "handoff:release", "ticket:close", "ticket:reply"];
 const WIDGET_EVENTS = ["sync", "message:send", "message:feedback", "suggestion:choose", "handoff:request", "offline:ticket", "rating:submit", "typing"];
 
 let app: E2EApp;
@@ -76,7 +76,7 @@ describe("another tenant's conversation", () => {
       // conversation:close, conversation:unwatch and agent:typing take no ack: a short wait is enough for them.
       const res = await s.timeout(["conversation:close", "conversation:unwatch", "agent:typing"].includes(event) ? 300 : 5000).emitWithAck(event, payload).catch(() => ({ noAck: true }));
       if (JSON.stringify(res).includes("B private words")) leaks.push(`${event} leaked`);
-      if (["conversation:open", "handoff:claim", "agent:message", "agent:note", "handoff:transfer", "handoff:resolve", "handoff:release"].includes(event) && (res as { ok?: boolean }).ok) leaks.push(`${event} succeeded`);
+      if (["conversation:open", "handoff:claim", "agent:message", "agent:note", "handoff:transfer", "handoff:resolve", "handoff:release", "ticket:close", "ticket:reply"].includes(event) && (res as { ok?: boolean }).ok) leaks.push(`${event} succeeded`);
     }
     const queue = await s.emitWithAck("queue:list", {});
     expect(JSON.stringify(queue)).not.toContain(bConversation);
