@@ -1,6 +1,8 @@
 // Owns erasing a visitor: their row and, by cascade, their conversations with all messages,
 // decisions, hand-offs and ratings; their offline tickets are deleted explicitly (a ticket only
-// loses its visitor link on cascade). One transaction; audit-logged with counts, no personal data.
+// loses its visitor link on cascade), and so are webhook deliveries (sent or waiting) whose body
+// names the visitor or one of their conversations. One transaction; audit-logged with counts, no
+// personal data.
 import { AppError } from "@/lib/errors/app-error";
 import { recordAudit } from "@/lib/audit/record";
 import type { TenantDb } from "@/lib/tenancy/guard";
@@ -12,6 +14,7 @@ export interface ErasureCounts {
   handoffs: number;
   ratings: number;
   offlineTickets: number;
+  webhookDeliveries: number;
 }
 
 export async function deleteVisitor(db: TenantDb, visitorId: string, actor: { id: string }): Promise<ErasureCounts> {
@@ -27,6 +30,7 @@ export async function deleteVisitor(db: TenantDb, visitorId: string, actor: { id
       handoffs: await tx.handoff.count({ where: inConv }),
       ratings: await tx.rating.count({ where: inConv }),
       offlineTickets: (await tx.offlineTicket.deleteMany({ where: { OR: [{ visitorId }, inConv] } })).count,
+      webhookDeliveries: (await tx.webhookDelivery.deleteMany({ where: { OR: [visitorId, ...conversationIds].map((id) => ({ body: { contains: id } })) } })).count,
     };
     await tx.visitor.delete({ where: { id: visitorId } });
     return c;

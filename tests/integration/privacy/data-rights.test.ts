@@ -100,9 +100,16 @@ describe("erasure", () => {
   });
 
   it("removes the visitor and everything about them, and nobody else", async () => {
+    // Webhook deliveries that carried Alice's conversation or her id (already sent) go too.
+    const hook = await app.db.webhook.create({ data: { tenantId: t.tenantId, url: "https://hooks.example.com/x", events: ["message.created"], secret: "whsec_x" } });
+    const delivery = (body: object) => ({ tenantId: t.tenantId, webhookId: hook.id, eventId: `evt_${Math.random()}`, event: "message.created", status: "delivered", body: JSON.stringify(body) });
+    await app.db.webhookDelivery.createMany({
+      data: [delivery({ data: { conversationId: ids.aliceConv, message: { text: "alpha" } } }), delivery({ data: { visitorId: ids.alice } }), delivery({ data: { visitorId: ids.bob } })],
+    });
     const res = await fetch(`${app.server.url}/api/admin/privacy/visitors/${ids.alice}`, { method: "DELETE", headers: { cookie } });
     expect(res.status).toBe(200);
-    expect((await res.json()).deleted).toEqual({ conversations: 1, messages: 3, decisions: 1, handoffs: 1, ratings: 1, offlineTickets: 1 });
+    expect((await res.json()).deleted).toEqual({ conversations: 1, messages: 3, decisions: 1, handoffs: 1, ratings: 1, offlineTickets: 1, webhookDeliveries: 2 });
+    expect((await app.db.webhookDelivery.findMany({ where: { webhookId: hook.id } })).map((d) => JSON.parse(d.body).data)).toEqual([{ visitorId: ids.bob }]);
     expect(await app.db.visitor.findUnique({ where: { id: ids.alice } })).toBeNull();
     expect(await app.db.conversation.count({ where: { visitorId: ids.alice } })).toBe(0);
     expect(await app.db.message.count({ where: { conversationId: ids.aliceConv } })).toBe(0);

@@ -157,6 +157,41 @@ describe("webhooks (WEBHOOKS_ALLOW_PRIVATE=true for the local receiver)", () => 
     }
   });
 
+  it("gives admins the same in the console: page, delivery log with response codes, send again, switch off", async () => {
+    const cookie = await loginCookie(app.server.url, tenant.admin.email, tenant.admin.password);
+    const admin = async (path: string, init: { method?: string; body?: unknown } = {}) => {
+      const res = await fetch(`${app.server.url}${path}`, {
+        method: init.method ?? (init.body ? "POST" : "GET"),
+        headers: { cookie, ...(init.body ? { "content-type": "application/json" } : {}) },
+        body: init.body ? JSON.stringify(init.body) : undefined,
+      });
+      return { status: res.status, json: (await res.json()) as any };
+    };
+    const list = (await admin("/api/admin/webhooks")).json.webhooks as { id: string; url: string; events: string[] }[];
+    const queued = list.find((h) => h.events.includes("handoff.queued"))!;
+    expect(queued).toBeTruthy();
+
+    // The page lists the webhooks (server-rendered), never their secrets.
+    const page = await fetch(`${app.server.url}/admin/webhooks`, { headers: { cookie } });
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    expect(html).toContain(queued.url);
+    expect(html).toContain("Add a webhook");
+    expect(html).not.toMatch(/whsec_/);
+
+    const log = (await admin(`/api/admin/webhooks/${queued.id}/deliveries`)).json;
+    expect(log.deliveries[0]).toMatchObject({ status: "delivered", responseStatus: 200 });
+    const again = await admin(`/api/admin/webhooks/${queued.id}/deliveries/${log.deliveries[0].id}/redeliver`, { method: "POST", body: {} });
+    expect(again.status).toBe(201);
+    expect((await admin("/api/admin/audit")).status).toBe(200);
+
+    const off = await admin(`/api/admin/webhooks/${queued.id}`, { method: "PATCH", body: { enabled: false } });
+    expect(off.json.webhook).toMatchObject({ enabled: false, disabledReason: "Switched off by an admin." });
+    expect((await admin(`/api/admin/webhooks/${queued.id}`, { method: "PATCH", body: {} })).status).toBe(422);
+    expect((await admin(`/api/admin/webhooks/${queued.id}`, { method: "DELETE" })).status).toBe(200);
+    expect(await app.db.webhookDelivery.count({ where: { webhookId: queued.id } })).toBe(0);
+  });
+
   it("explains bad input precisely", async () => {
     const noEvents = await call("/webhooks", { body: { url: "https://hooks.example.com/x", events: [] } });
     expect(noEvents.status).toBe(422);
