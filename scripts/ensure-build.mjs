@@ -30,6 +30,42 @@ export function sourceHash() {
   return hash.digest("hex");
 }
 
+// One build at a time: two `npm start`s, or test runs, in the same checkout would otherwise write
+// into the same .next directory at once. The lock file holds the builder's pid; a lock left by a
+// process that no longer runs is taken over.
+const lockFile = path.join(root, ".next-build.lock");
+function alive(pid) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return err.code === "EPERM";
+  }
+}
+async function lock() {
+  let waited = false;
+  for (;;) {
+    try {
+      fs.writeFileSync(lockFile, String(process.pid), { flag: "wx" });
+      return;
+    } catch (err) {
+      if (err.code !== "EEXIST") throw err;
+      const pid = Number(fs.readFileSync(lockFile, "utf8").trim() || "0");
+      if (!pid || !alive(pid)) {
+        fs.rmSync(lockFile, { force: true });
+        continue;
+      }
+      if (!waited) console.log(`Another build (pid ${pid}) is running in this checkout: waiting for it…`);
+      waited = true;
+      await new Promise((r) => setTimeout(r, 1000));
+    }
+  }
+}
+await lock();
+process.on("exit", () => {
+  if (fs.existsSync(lockFile) && fs.readFileSync(lockFile, "utf8").trim() === String(process.pid)) fs.rmSync(lockFile, { force: true });
+});
+
 await buildWidget();
 const current = sourceHash();
 const built = fs.existsSync(path.join(root, ".next", "BUILD_ID")) && fs.existsSync(stampFile) ? fs.readFileSync(stampFile, "utf8") : "";
