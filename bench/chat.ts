@@ -8,7 +8,11 @@
 //   npm run bench:chat -- --quick    200 visitors, 50 msg/s for 5 s, saturation 5 s (CI)
 //   npm run bench:chat -- --compare  the same on 1 instance SQLite, 1 instance PostgreSQL and 2
 //                                    instances on PostgreSQL + Redis, side by side
-//   options: --visitors N --rate N --seconds N --database-url postgres://… --instances N
+//   npm run bench:chat -- --writes   the same scenario twice in one run: chat writes one ORM
+//                                    transaction per message (CHAT_GROUP_COMMIT=false), then
+//                                    group-committed (the default), for a before/after under the
+//                                    same load
+//   options: --visitors N --rate N --seconds N --database-url postgres://… | --postgres --instances N
 import { spawn, spawnSync } from "node:child_process";
 import path from "node:path";
 import { io as connect, type Socket } from "socket.io-client";
@@ -35,6 +39,8 @@ const SAT_SECONDS = opt("saturation-seconds", quick ? 5 : 15);
 const REDIS_URL = process.env.BENCH_REDIS_URL || "redis://127.0.0.1:6379/14";
 const dbArg = args.indexOf("--database-url");
 const DATABASE_URL = dbArg >= 0 ? args[dbArg + 1]! : "";
+/** --postgres: a fresh PostgreSQL database per scenario (tests/support/db.ts) instead of SQLite. */
+const postgres = Boolean(DATABASE_URL) || args.includes("--postgres");
 
 const QUESTIONS = [
   "How long does shipping take?",
@@ -179,6 +185,8 @@ interface Scenario {
   instances: number;
   database: "sqlite" | "postgres";
   redis: boolean;
+  /** CHAT_GROUP_COMMIT for the server(s); the default (true) when unset. */
+  groupCommit?: boolean;
 }
 
 interface Figures {
@@ -207,7 +215,7 @@ async function runScenario(sc: Scenario): Promise<Figures> {
     await r.flushdb();
     r.disconnect();
   }
-  const env: Record<string, string> = { HEALTH_TOKEN, TRUST_PROXY: "true", LOG_LEVEL: "error", SESSION_SECRET: "b".repeat(40), ...(sc.redis ? { REDIS_URL } : {}) };
+  const env: Record<string, string> = { HEALTH_TOKEN, TRUST_PROXY: "true", LOG_LEVEL: "error", SESSION_SECRET: "b".repeat(40), ...(sc.redis ? { REDIS_URL } : {}), ...(sc.groupCommit === false ? { CHAT_GROUP_COMMIT: "false" } : {}) };
   const servers: AppServer[] = [];
   for (let i = 0; i < sc.instances; i++) servers.push(await startAppServer({ databaseUrl, dataDir, env, nodeArgs }));
   try {
@@ -259,7 +267,9 @@ async function main() {
         { name: "1 instance, PostgreSQL", instances: 1, database: "postgres", redis: false },
         { name: "2 instances, PostgreSQL + Redis", instances: 2, database: "postgres", redis: true },
       ]
-    : [{ name: DATABASE_URL ? "1 instance, PostgreSQL" : "1 instance, SQLite", instances: opt("instances", 1), database: DATABASE_URL ? "postgres" : "sqlite", redis: opt("instances", 1) > 1 }];
+    : args.includes("--writes")
+      ? [false, true].map((groupCommit): Scenario => ({ name: `${postgres ? "PostgreSQL" : "SQLite"}, ${groupCommit ? "group commit" : "ORM per message"}`, instances: 1, database: postgres ? "postgres" : "sqlite", redis: false, groupCommit }))
+      : [{ name: postgres ? "1 instance, PostgreSQL" : "1 instance, SQLite", instances: opt("instances", 1), database: postgres ? "postgres" : "sqlite", redis: opt("instances", 1) > 1 }];
   console.log(`bench:chat ${quick ? "(quick) " : ""}visitors=${VISITORS} rate=${RATE}/s seconds=${SECONDS} saturation=${SAT_SECONDS}s`);
   const results: Figures[] = [];
   for (const sc of scenarios) results.push(await runScenario(sc));

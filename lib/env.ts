@@ -19,6 +19,8 @@ const EnvSchema = z.object({
   /** Empty: embedded SQLite under DATA_DIR. `postgres://…`: PostgreSQL. `file:…`: a SQLite file. */
   DATABASE_URL: z.string().default(""),
   REDIS_URL: z.string().default(""),
+  /** Chat messages written in batches, one transaction each, straight through the driver (lib/chat/message-writer.ts); false: one ORM transaction per message. */
+  CHAT_GROUP_COMMIT: bool(true),
   /** Seals session cookies and visitor tokens. Generated and kept under DATA_DIR when unset. */
   SESSION_SECRET: z.string().min(32, "SESSION_SECRET must be at least 32 characters").optional(),
   SESSION_TTL_HOURS: z.coerce.number().positive().default(12),

@@ -4,6 +4,8 @@
 import { isUniqueViolation, type Db } from "@/lib/db";
 import type { WireMessage, WireSource } from "@/lib/chat/protocol";
 import { publish } from "@/lib/events/bus";
+import { env } from "@/lib/env";
+import { messageWriter, type MessageWriter } from "@/lib/chat/message-writer";
 
 type MessageRow = Awaited<ReturnType<Db["message"]["create"]>>;
 
@@ -97,10 +99,24 @@ export interface AppendOptions {
 const isSeqTaken = (e: unknown) => isUniqueViolation(e, { model: "Message", fields: ["conversationId", "seq"] });
 const isNoMatch = (e: unknown) => (e as { code?: string } | null)?.code === "P2025";
 
-/** Appends a message with the next sequence number (and optional same-transaction changes). */
+/**
+ * Appends a message with the next sequence number (and optional same-transaction changes). It
+ * resolves once the message is durable: written with others in one batch by the message writer
+ * (group commit, message-writer.ts), or alone through the ORM when that is turned off.
+ */
 export async function appendMessage(db: Db, m: NewMessage, opts: AppendOptions & { onlyIfBotOwns: true }): Promise<MessageRow | null>;
 export async function appendMessage(db: Db, m: NewMessage, opts?: AppendOptions): Promise<MessageRow>;
 export async function appendMessage(db: Db, m: NewMessage, opts: AppendOptions = {}): Promise<MessageRow | null> {
+  const writer = groupCommit(db);
+  if (writer) return (await writer.append(m, opts, false)).row;
+  return appendWithOrm(db, m, opts);
+}
+
+function groupCommit(db: Db): MessageWriter | null {
+  return env().CHAT_GROUP_COMMIT ? messageWriter(db) : null;
+}
+
+async function appendWithOrm(db: Db, m: NewMessage, opts: AppendOptions): Promise<MessageRow | null> {
   for (let attempt = 0; ; attempt++) {
     try {
       return await db.$transaction(async (tx) => {
@@ -153,6 +169,11 @@ async function resyncCounter(db: Db, conversationId: string): Promise<void> {
  * returns the stored row with duplicate = true.
  */
 export async function appendCustomerMessage(db: Db, m: NewMessage & { clientMessageId: string }, opts: { checked?: boolean } = {}): Promise<{ message: MessageRow; duplicate: boolean }> {
+  const writer = groupCommit(db);
+  if (writer) {
+    const { row, duplicate } = await writer.append(m, {}, true);
+    return { message: row!, duplicate };
+  }
   if (!opts.checked) {
     const existing = await db.message.findUnique({ where: { conversationId_clientMessageId: { conversationId: m.conversationId, clientMessageId: m.clientMessageId } } });
     if (existing) return { message: existing, duplicate: true };
@@ -166,6 +187,16 @@ export async function appendCustomerMessage(db: Db, m: NewMessage & { clientMess
     }
     throw e;
   }
+}
+
+/** The customer message stored under this client id, or null (the check before a message is stored). */
+export async function findCustomerMessage(db: Db, conversationId: string, clientMessageId: string): Promise<MessageRow | null> {
+  const writer = groupCommit(db);
+  if (writer) {
+    const id = await writer.findClientMessage(conversationId, clientMessageId);
+    return id ? db.message.findUnique({ where: { id } }) : null;
+  }
+  return db.message.findUnique({ where: { conversationId_clientMessageId: { conversationId, clientMessageId } } });
 }
 
 export function messagesAfter(db: Db, conversationId: string, afterSeq: number, limit = 500) {

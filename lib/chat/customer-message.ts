@@ -5,7 +5,7 @@ import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors/app-error";
 import { publish } from "@/lib/events/bus";
 import type { WireMessage } from "@/lib/chat/protocol";
-import { appendCustomerMessage, ensureConversation, toWire } from "@/lib/chat/conversation-store";
+import { appendCustomerMessage, ensureConversation, findCustomerMessage, toWire } from "@/lib/chat/conversation-store";
 import { scheduleReply } from "@/lib/chat/respond";
 import { spendMessageBudget, type VisitorRef } from "@/lib/chat/visitor";
 import { detectLanguage } from "@/lib/faq/language";
@@ -17,7 +17,7 @@ export async function receiveCustomerMessage(v: VisitorRef, input: { clientMessa
   if (text.length > max) throw new AppError("validation_failed", `Your message is too long (${text.length} characters). Please keep it under ${max}.`);
   const db = await getDb();
   const conv = await ensureConversation(db, v.tenantId, v.visitorId, detectLanguage(text) ?? v.language);
-  const existing = await db.message.findUnique({ where: { conversationId_clientMessageId: { conversationId: conv.id, clientMessageId: input.clientMessageId } } });
+  const existing = await findCustomerMessage(db, conv.id, input.clientMessageId);
   if (existing) return { message: toWire(existing), duplicate: true };
   await spendMessageBudget(v);
   const { message, duplicate } = await appendCustomerMessage(

@@ -25,6 +25,14 @@ export interface CreateDbOptions {
 }
 
 const kinds = new WeakMap<object, DbKind>();
+const targets = new WeakMap<object, DbTarget>();
+
+/** Where a client's database lives, for the one path that talks to the driver directly (lib/chat/message-writer.ts). */
+export function dbTarget(db: Db): DbTarget {
+  const target = targets.get(db);
+  if (!target) throw new Error("dbTarget: not a client created by lib/db");
+  return target;
+}
 
 /** The provider behind a client, for the rare provider-specific SQL. */
 export function dbKind(db: Db): DbKind {
@@ -70,6 +78,7 @@ export async function clientFor(target: DbTarget): Promise<Db> {
     db = new PrismaClient({ adapter: new PrismaPg({ connectionString: target.url }), omit: omitSecrets }) as unknown as Db;
   }
   kinds.set(db, target.kind);
+  targets.set(db, target);
   return db;
 }
 

@@ -4,10 +4,10 @@ import { env } from "@/lib/env";
 import { logger } from "@/lib/log/logger";
 import { createDb, type Db } from "./client";
 
-export { createDb, dbKind, type Db, type CreateDbOptions } from "./client";
+export { createDb, dbKind, dbTarget, type Db, type CreateDbOptions } from "./client";
 export { omitSecrets, withPasswordHash, withKeyHash, withWebhookSecret } from "./secrets";
 export { isUniqueViolation, type UniqueTarget } from "./errors";
-export type { DbKind } from "./target";
+export type { DbKind, DbTarget } from "./target";
 export { Prisma } from "./generated/sqlite/client";
 
 // On globalThis so Next's duplicated module graphs and dev hot reloads share one client.
