@@ -1,7 +1,8 @@
 // Owns the retention purge: for every tenant, conversations whose last activity (updatedAt) is
 // older than the tenant's `retentionDays` are deleted with their messages, decisions, hand-offs and
 // ratings (cascade); then offline tickets older than that, and visitors left with nothing (no
-// conversation, no ticket, not seen within the period). Counts are logged and audit-logged per
+// conversation, no ticket, not seen within the period), and webhook deliveries (whose bodies carry
+// messages) sent, failed or waiting since before then. Counts are logged and audit-logged per
 // tenant. Batched so a large backlog never holds one long transaction.
 import { getDb, type Db } from "@/lib/db";
 import { logger } from "@/lib/log/logger";
@@ -23,7 +24,7 @@ export interface TenantPurge extends PurgeCounts {
 const BATCH = 200;
 const DAY_MS = 86_400_000;
 
-const zero = (): PurgeCounts => ({ conversations: 0, messages: 0, decisions: 0, handoffs: 0, ratings: 0, offlineTickets: 0, visitors: 0 });
+const zero = (): PurgeCounts => ({ conversations: 0, messages: 0, decisions: 0, handoffs: 0, ratings: 0, offlineTickets: 0, webhookDeliveries: 0, visitors: 0 });
 
 /** Purges every tenant's expired data as of `now`. `db` defaults to the process client. */
 export async function purgeExpired(now: Date = new Date(), opts: { db?: Db } = {}): Promise<{ tenants: TenantPurge[]; total: PurgeCounts }> {
@@ -63,6 +64,7 @@ async function purgeTenant(db: TenantDb, cutoff: Date): Promise<PurgeCounts> {
     if (batch.length < BATCH) break;
   }
   counts.offlineTickets = (await db.offlineTicket.deleteMany({ where: { createdAt: { lt: cutoff } } })).count;
+  counts.webhookDeliveries = (await db.webhookDelivery.deleteMany({ where: { createdAt: { lt: cutoff } } })).count;
   counts.visitors = (await db.visitor.deleteMany({ where: { lastSeenAt: { lt: cutoff }, conversations: { none: {} }, offlineTickets: { none: {} } } })).count;
   return counts;
 }

@@ -11,6 +11,7 @@ import type { TenantDb } from "@/lib/tenancy/guard";
 import { readEvents, ZWebhookEvent, type WebhookEvent } from "./events";
 import { generateWebhookSecret } from "./signature";
 import { assertWebhookUrl } from "./url-policy";
+import { forgetWebhookSubscriptions } from "./outbox";
 
 /** At most this many webhooks per workspace (each event is written once per webhook). */
 export const MAX_WEBHOOKS = 20;
@@ -133,6 +134,7 @@ export async function createWebhook(db: TenantDb, input: z.infer<typeof ZCreateW
   const row = await db.webhook.create({
     data: { tenantId: db.tenantId, url, events: input.events, description: input.description || null, secret, createdById: actor.kind === "user" ? actor.id : null },
   });
+  forgetWebhookSubscriptions(db.tenantId);
   await recordAudit({ tenantId: db.tenantId, actorId: actor.id, actorKind: actor.kind, action: "webhook.create", target: row.id, details: { url, events: input.events } }, db);
   return { webhook: webhookView(row), secret };
 }
@@ -160,6 +162,7 @@ export async function updateWebhook(db: TenantDb, id: string, input: z.infer<typ
   if (input.enabled === true && !before.enabled) Object.assign(data, { enabled: true, failureCount: 0, disabledAt: null, disabledReason: null });
   if (input.enabled === false && before.enabled) Object.assign(data, { enabled: false, disabledAt: new Date(), disabledReason: "Switched off by an admin." });
   const row = Object.keys(data).length > 0 ? await db.webhook.update({ where: { id }, data }) : before;
+  forgetWebhookSubscriptions(db.tenantId);
   if (data.enabled === false) await cancelPending(db, id, "the webhook was switched off");
   await recordAudit({ tenantId: db.tenantId, actorId: actor.id, actorKind: actor.kind, action: "webhook.update", target: id, details: { ...input } }, db);
   return webhookView(row);
@@ -168,6 +171,7 @@ export async function updateWebhook(db: TenantDb, id: string, input: z.infer<typ
 export async function deleteWebhook(db: TenantDb, id: string, actor: Actor): Promise<void> {
   const row = await findWebhook(db, id);
   await db.webhook.delete({ where: { id } });
+  forgetWebhookSubscriptions(db.tenantId);
   await recordAudit({ tenantId: db.tenantId, actorId: actor.id, actorKind: actor.kind, action: "webhook.delete", target: id, details: { url: row.url } }, db);
 }
 

@@ -12,6 +12,7 @@ import { logger } from "@/lib/log/logger";
 import { publish } from "@/lib/events/bus";
 import { recordAudit } from "@/lib/audit/record";
 import { sendWebhook, type AttemptResult } from "./send";
+import { forgetWebhookSubscriptions } from "./outbox";
 
 const POLL_MS = 1_000;
 const BATCH = 10;
@@ -104,14 +105,15 @@ async function attempt(db: Db, id: string): Promise<void> {
   if (!delivery) return;
   const hook = delivery.webhook;
   if (!hook.enabled) {
-    await db.webhookDelivery.update({ where: { id }, data: { status: "failed", lockedUntil: null, error: "Not sent: the webhook is switched off." } });
+    await db.webhookDelivery.updateMany({ where: { id }, data: { status: "failed", lockedUntil: null, error: "Not sent: the webhook is switched off." } });
     return;
   }
   const result = await sendWebhook({ url: hook.url, body: delivery.body, secret: hook.secret, deliveryId: delivery.id, event: delivery.event }, { timeoutMs: e.WEBHOOK_TIMEOUT_MS, allowPrivate: e.WEBHOOKS_ALLOW_PRIVATE });
   const attempts = delivery.attempts + 1;
   const now = new Date();
   const final = result.ok || attempts >= e.WEBHOOK_MAX_ATTEMPTS;
-  await db.webhookDelivery.update({
+  // updateMany: the webhook (and so this row) may have been deleted while it was being sent.
+  await db.webhookDelivery.updateMany({
     where: { id },
     data: {
       attempts,
@@ -145,6 +147,7 @@ async function recordOutcome(db: Db, webhookId: string, tenantId: string, url: s
   // Conditional: with several instances failing at once, one of them switches it off and tells.
   const off = await db.webhook.updateMany({ where: { id: webhookId, tenantId, enabled: true }, data: { enabled: false, disabledAt: now, disabledReason: reason } });
   if (off.count !== 1) return;
+  forgetWebhookSubscriptions(tenantId);
   await db.webhookDelivery.updateMany({ where: { webhookId, tenantId, status: "pending" }, data: { status: "failed", error: "Not sent: the webhook was disabled after repeated failures." } });
   await recordAudit({ tenantId, actorKind: "system", action: "webhook.disabled", target: webhookId, details: { url, reason } }, db);
   log.warn({ tenantId, webhookId, url }, "webhook disabled after repeated failures");

@@ -46,6 +46,11 @@ describe.each(kinds)("retention purge on %s", (kind) => {
     ids.recent = await conversation(db, a.id, mixed.id, daysAgo(29));
     await db.offlineTicket.create({ data: { tenantId: a.id, email: "old@example.com", message: "old", createdAt: daysAgo(45) } });
     await db.offlineTicket.create({ data: { tenantId: a.id, email: "new@example.com", message: "new", createdAt: daysAgo(1) } });
+    // Webhook deliveries carry messages: an old one goes with the period, a recent one stays.
+    const hook = await db.webhook.create({ data: { tenantId: a.id, url: "https://hooks.example.com/a", events: ["message.created"], secret: "whsec_a" } });
+    for (const [eventId, age] of [["evt_old", 35], ["evt_new", 3]] as const) {
+      await db.webhookDelivery.create({ data: { tenantId: a.id, webhookId: hook.id, eventId, event: "message.created", body: "{}", status: "delivered", createdAt: daysAgo(age) } });
+    }
     // B keeps a year: the same age is not expired there.
     const bv = await db.visitor.create({ data: { tenantId: b.id, lastSeenAt: daysAgo(40) } });
     ids.bVisitor = bv.id;
@@ -57,7 +62,7 @@ describe.each(kinds)("retention purge on %s", (kind) => {
   it("deletes only expired conversations and reports what it removed", async () => {
     const result = await purgeExpired(NOW, { db: t.db });
     const a = result.tenants.find((r) => r.tenantId === ids.a)!;
-    expect(a).toMatchObject({ retentionDays: 30, conversations: 2, messages: 4, decisions: 2, handoffs: 2, ratings: 2, offlineTickets: 1, visitors: 1 });
+    expect(a).toMatchObject({ retentionDays: 30, conversations: 2, messages: 4, decisions: 2, handoffs: 2, ratings: 2, offlineTickets: 1, webhookDeliveries: 1, visitors: 1 });
     const b = result.tenants.find((r) => r.tenantId === ids.b)!;
     expect(b).toMatchObject({ conversations: 0, messages: 0, visitors: 0 });
 
@@ -70,6 +75,7 @@ describe.each(kinds)("retention purge on %s", (kind) => {
     expect(await t.db.visitor.findUnique({ where: { id: ids.mixedVisitor } })).not.toBeNull();
     expect(await t.db.visitor.findUnique({ where: { id: ids.bVisitor } })).not.toBeNull();
     expect((await t.db.offlineTicket.findMany({ where: { tenantId: ids.a } })).map((x) => x.email)).toEqual(["new@example.com"]);
+    expect((await t.db.webhookDelivery.findMany({ where: { tenantId: ids.a } })).map((x) => x.eventId)).toEqual(["evt_new"]);
   });
 
   it("audit-logs the purge per tenant, and a second run finds nothing", async () => {
@@ -78,6 +84,6 @@ describe.each(kinds)("retention purge on %s", (kind) => {
     expect(audit[0]).toMatchObject({ tenantId: ids.a, actorKind: "system" });
     expect(audit[0]!.details).toMatchObject({ conversations: 2, messages: 4, visitors: 1 });
     const again = await purgeExpired(NOW, { db: t.db });
-    expect(again.total).toEqual({ conversations: 0, messages: 0, decisions: 0, handoffs: 0, ratings: 0, offlineTickets: 0, visitors: 0 });
+    expect(again.total).toEqual({ conversations: 0, messages: 0, decisions: 0, handoffs: 0, ratings: 0, offlineTickets: 0, webhookDeliveries: 0, visitors: 0 });
   });
 });
