@@ -166,6 +166,11 @@ describe("when nobody is available", () => {
     const agent = track(await loginAgent(app, tenant.agent));
     const { tickets } = await agent.queue();
     expect(tickets).toEqual([expect.objectContaining({ id: res.ticketId, email: "ana@example.com", message: "Please call me back about order 1234.", conversationId })]);
+    // This server has no SMTP_URL: answering by e-mail is refused with what to do instead, and the ticket stays open.
+    const byMail = await agent.call("ticket:reply", { ticketId: res.ticketId, text: "We will call you today." });
+    expect(byMail).toMatchObject({ error: { code: "conflict" } });
+    expect(byMail.error.message).toMatch(/E-mail is not configured.*own mail program/);
+    expect((await agent.queue()).tickets.map((t) => t.id)).toEqual([res.ticketId]);
     expect(await agent.call("ticket:close", { ticketId: res.ticketId })).toMatchObject({ ok: true });
     expect((await agent.queue()).tickets).toEqual([]);
     expect(await agent.call("ticket:close", { ticketId: res.ticketId })).toMatchObject({ error: { code: "not_found" } });
