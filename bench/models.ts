@@ -160,6 +160,34 @@ console.log(`\nevent-loop delay (max per run, median): transformers.js in this t
 console.log(`service/bare tokens/s ratio: ${(s.tps / b.tps).toFixed(3)} end-to-end, ${(s.decodeTps / b.decodeTps).toFixed(3)} decode (target >= 0.90)`);
 console.log(`hf/bare      tokens/s ratio: ${(e.tps / b.tps).toFixed(3)} end-to-end, ${(e.decodeTps / b.decodeTps).toFixed(3)} decode (transformers.js generate() alone)`);
 
+// --- what one decode step costs for 1 and 4 sequences, at a short and at the prompt's context ---
+// (the onnxruntime session alone, zero-filled caches): the weights are read once per step whatever
+// the batch, each sequence's KV cache is read (and, with a Concat-style cache, copied) per step.
+const stepMs: Record<string, number> = {};
+for (const context of [64, promptIds.length]) {
+  for (const rows of [1, 4]) {
+    const feeds: Record<string, import("onnxruntime-node").Tensor> = {};
+    const ort = await import("onnxruntime-node");
+    for (const meta of bare.inputMetadata) {
+      if (!meta.name.startsWith("past_key_values.") || !meta.isTensor) continue;
+      const [, heads, , dim] = meta.shape.map((d) => (typeof d === "number" ? d : 0));
+      feeds[meta.name] = new ort.Tensor("float32", new Float32Array(rows * heads * context * dim), [rows, heads, context, dim]);
+    }
+    feeds.input_ids = new ort.Tensor("int64", new BigInt64Array(rows).fill(65n), [rows, 1]);
+    feeds.attention_mask = new ort.Tensor("int64", new BigInt64Array(rows * (context + 1)).fill(1n), [rows, context + 1]);
+    if (bare.inputNames.includes("position_ids")) feeds.position_ids = new ort.Tensor("int64", new BigInt64Array(rows).fill(BigInt(context)), [rows, 1]);
+    await bare.run(feeds);
+    const times: number[] = [];
+    for (let i = 0; i < 7; i++) {
+      const t0 = performance.now();
+      await bare.run(feeds);
+      times.push(performance.now() - t0);
+    }
+    stepMs[`${rows}x${context}`] = median(times);
+  }
+}
+console.log(`\ndecode step (session alone, median of 7): context ${64}: 1 sequence ${stepMs["1x64"].toFixed(1)} ms, 4 sequences ${stepMs["4x64"].toFixed(1)} ms (x${((4 * stepMs["1x64"]) / stepMs["4x64"]).toFixed(2)} tokens per ms); context ${promptIds.length}: 1 sequence ${stepMs[`1x${promptIds.length}`].toFixed(1)} ms, 4 sequences ${stepMs[`4x${promptIds.length}`].toFixed(1)} ms (x${((4 * stepMs[`1x${promptIds.length}`]) / stepMs[`4x${promptIds.length}`]).toFixed(2)})`);
+
 await hfModel.dispose();
 await runtime.dispose();
 await bare.release();
@@ -235,5 +263,5 @@ console.log(`grounding          tok/s one  tok/s ${n} together  speedup  ttft on
 for (const [name, r] of [["same passages", same], ["distinct passages", distinct]] as const) {
   console.log(`${name.padEnd(18)} ${String(r.singleTokensPerSecond).padStart(9)}  ${String(r.aggregateTokensPerSecond).padStart(16)}  ${r.speedup.toFixed(2).padStart(7)}  ${r.loneTtftMs.toFixed(1).padStart(8)}  ${r.slowestTtftMs.toFixed(1).padStart(17)}  ${r.ttftRatio.toFixed(2).padStart(5)}`);
 }
-console.log(JSON.stringify({ model: synthetic ? "generated-25M" : quick ? "tiny" : chatModel, newTokens: target, serviceOverBare: Number((s.tps / b.tps).toFixed(3)), concurrency: { n, ...same, distinctPassages: distinct } }));
+console.log(JSON.stringify({ model: synthetic ? "generated-25M" : quick ? "tiny" : chatModel, newTokens: target, serviceOverBare: Number((s.tps / b.tps).toFixed(3)), decodeStepMs: stepMs, concurrency: { n, ...same, distinctPassages: distinct } }));
 if (tempDir) await rm(tempDir, { recursive: true, force: true });
