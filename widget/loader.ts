@@ -5,6 +5,7 @@
 // iframe on the app's origin, so the chat's code and storage stay out of the host page).
 // Everything runs inside try/catch: a broken widget must never break the customer's website.
 import { BRIDGE_TAG, isBridgeMessage, storagePrefix, type FrameToHost, type HostToFrame, type Untagged } from "./bridge";
+import { readableBrandColor } from "../lib/widget/contrast";
 
 interface CheckOk {
   ok: true;
@@ -42,7 +43,8 @@ function start(): void {
   if (!script || !key) return console.warn(PREFIX, "missing data-tenant on the widget <script> tag.");
   w.__faqbotWidget = true;
   const appOrigin = new URL(script.src, location.href).origin;
-  const lang = (script.dataset.lang || navigator.language || "en").slice(0, 10);
+  // The embed's data-lang, else the host page's own language, else the browser's.
+  const lang = (script.dataset.lang || document.documentElement.lang || navigator.language || "en").slice(0, 10);
 
   fetch(`${appOrigin}/api/widget/check?key=${encodeURIComponent(key)}`, { mode: "cors", credentials: "omit" })
     .then(async (res) => {
@@ -62,16 +64,25 @@ function whenBody(fn: () => void): void {
   document.addEventListener("DOMContentLoaded", fn, { once: true });
 }
 
+// The launcher's own words, in the languages the chat frame speaks.
+const LABELS: Record<string, { open: string; close: string; unread: string; title: string }> = {
+  en: { open: "Open chat", close: "Close chat", unread: "unread", title: "Chat" },
+  es: { open: "Abrir chat", close: "Cerrar chat", unread: "sin leer", title: "Chat" },
+  fr: { open: "Ouvrir le chat", close: "Fermer le chat", unread: "non lus", title: "Chat" },
+  de: { open: "Chat öffnen", close: "Chat schließen", unread: "ungelesen", title: "Chat" },
+  pt: { open: "Abrir chat", close: "Fechar chat", unread: "não lidas", title: "Chat" },
+  it: { open: "Apri la chat", close: "Chiudi la chat", unread: "non letti", title: "Chat" },
+};
+
 function mount(appOrigin: string, key: string, lang: string, cfg: CheckOk): void {
-  const es = lang.toLowerCase().startsWith("es");
-  const label = { open: es ? "Abrir chat" : "Open chat", close: es ? "Cerrar chat" : "Close chat", unread: es ? "sin leer" : "unread", title: es ? "Chat" : "Chat" };
+  const label = LABELS[lang.toLowerCase().slice(0, 2)] ?? LABELS.en;
 
   const host = document.createElement("div");
   host.id = "faqbot-widget";
   host.style.cssText = "all:initial;position:static";
   const root = host.attachShadow({ mode: "open" });
   root.innerHTML = `<style>${CSS}</style>`;
-  host.style.setProperty("--c", /^#[0-9a-f]{6}$/i.test(cfg.color ?? "") ? cfg.color! : "#2563eb");
+  host.style.setProperty("--c", readableBrandColor(cfg.color ?? "", "#2563eb"));
 
   const frame = document.createElement("iframe");
   frame.className = "panel";

@@ -3,7 +3,7 @@
 // (allowed origins, hours, languages…), and those messages are shown next to the fields.
 import { useMemo, useState } from "react";
 import type { AdminSettings } from "@/lib/admin/settings";
-import { SMALLTALK_INTENTS, SMALLTALK_REPLIES, type SmallTalkIntent } from "@/lib/dialogue/smalltalk-replies";
+import { REPLY_LANGUAGES, SMALLTALK_INTENTS, builtInReply, type SmallTalkIntent } from "@/lib/dialogue/smalltalk-replies";
 import { api, ApiError } from "./api";
 import { Button, Card, Field, inputClass, fieldClass, Notice, Options } from "./ui";
 import { LogoField } from "./logo-field";
@@ -287,7 +287,7 @@ export function SettingsForm({ initial, logoUrl, mailEnabled = false }: { initia
           <div className="mt-2 space-y-2">
             {SMALLTALK_INTENTS.map((intent) =>
               s.languages
-                .filter((lang) => lang === "en" || lang === "es")
+                .filter((lang) => (REPLY_LANGUAGES as readonly string[]).includes(lang))
                 .map((lang) => (
                   <label key={`${intent}-${lang}`} className="block">
                     <span className="mb-0.5 block text-xs font-medium text-slate-600">
@@ -297,7 +297,7 @@ export function SettingsForm({ initial, logoUrl, mailEnabled = false }: { initia
                       className={fieldClass}
                       name={`smalltalk-${intent}-${lang}`}
                       value={s.smalltalkReplies[intent]?.[lang] ?? ""}
-                      placeholder={SMALLTALK_REPLIES[intent][lang as "en" | "es"]}
+                      placeholder={builtInReply(intent, lang)}
                       onChange={(e) => set("smalltalkReplies", { ...s.smalltalkReplies, [intent]: { ...(s.smalltalkReplies[intent] ?? {}), [lang]: e.target.value } })}
                     />
                   </label>

@@ -10,7 +10,8 @@ import { chatReducer, initialChatState, type PendingMessage } from "./chat-state
 import { ChatHeader } from "./chat-header";
 import { Composer } from "./composer";
 import { HandoffBar } from "./handoff-bar";
-import { chooseLanguage, uiStrings } from "./i18n";
+import { readableBrandColor } from "@/lib/widget/contrast";
+import { UI_LANGUAGES, chooseLanguage, chooseUiLanguage, isUiLanguage, uiStrings } from "./i18n";
 import { MessageList } from "./message-list";
 import { Outbox, outboxText } from "./outbox";
 import { RatingPrompt } from "./rating-prompt";
@@ -67,17 +68,20 @@ function ChatPanel({ widgetKey, parentOrigin, requestedLanguage, store, embedded
   const composer = useRef<HTMLTextAreaElement>(null);
   const unreadRef = useRef<(n: number) => void>(() => {});
 
+  const browser = navigator.languages?.length ? navigator.languages : [navigator.language];
+  // The conversation's language: one the FAQ has, or one the widget and the bot's own texts speak
+  // (a French visitor of an English FAQ gets French labels, greeting and replies to small talk).
   const language = chooseLanguage({
     requested: requestedLanguage,
-    browser: navigator.languages?.length ? navigator.languages : [navigator.language],
-    supported: state.config?.languages ?? ["en", "es"],
+    browser,
+    supported: [...new Set([...(state.config?.languages ?? ["en", "es"]), ...UI_LANGUAGES])],
     fallback: state.config?.defaultLanguage ?? "en",
   });
+  const uiLanguage = chooseUiLanguage({ requested: language, browser, fallback: state.config?.defaultLanguage ?? "en" });
   // The widget's own labels follow the conversation: once the bot replies in another language the
   // customer chose by writing in it, the header, status bar and composer switch too.
-  const supported = state.config?.languages ?? ["en", "es"];
   const replied = state.messages.findLast((m) => m.role === "bot" && m.language)?.language;
-  const t = uiStrings(replied && supported.includes(replied) ? replied : language);
+  const t = uiStrings(replied && isUiLanguage(replied) ? replied : uiLanguage);
   const tRef = useRef(t);
   tRef.current = t;
 
@@ -120,8 +124,11 @@ function ChatPanel({ widgetKey, parentOrigin, requestedLanguage, store, embedded
     return () => document.removeEventListener("keydown", onKey);
   }, [embedded, close]);
 
-  const color = state.config?.color ?? DEFAULT_COLOR;
-  const greeting = state.config ? (state.config.greeting[language] ?? state.config.greeting[state.config.defaultLanguage] ?? null) : null;
+  // White text goes on the brand colour everywhere: too light a colour is darkened until it reads (WCAG AA).
+  const color = readableBrandColor(state.config?.color ?? DEFAULT_COLOR, DEFAULT_COLOR);
+  // The tenant's greeting in the visitor's language; else the built-in one in a language the widget
+  // speaks; else the tenant's greeting in its default language.
+  const greeting = state.config ? (state.config.greeting[language] ?? (isUiLanguage(language) ? uiStrings(language).greeting : null) ?? state.config.greeting[state.config.defaultLanguage] ?? null) : null;
   const handoffActive = state.handoff.state === "queued" || state.handoff.state === "assigned";
 
   const onHandoff = async () => {
@@ -133,7 +140,7 @@ function ChatPanel({ widgetKey, parentOrigin, requestedLanguage, store, embedded
   const onChoose = (s: WireSource) => client.chooseSuggestion(s);
 
   return (
-    <section className="flex h-dvh flex-col bg-white text-slate-900" lang={language} aria-labelledby="chat-title">
+    <section className="flex h-dvh flex-col bg-white text-slate-900" lang={uiLanguage} aria-labelledby="chat-title">
       <ChatHeader
         name={state.config?.tenantName ?? t.title}
         logoUrl={state.config?.logoUrl ?? null}

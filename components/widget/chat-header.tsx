@@ -28,7 +28,7 @@ export function ChatHeader({ name, logoUrl, color, connection, t, canClose, hand
         <h1 className="truncate text-base font-semibold" id="chat-title">
           {name}
         </h1>
-        <p className="flex items-center gap-1.5 text-xs opacity-90" data-testid="connection" data-state={connection}>
+        <p className="flex items-center gap-1.5 text-xs" data-testid="connection" data-state={connection}>
           <span className={`inline-block h-2 w-2 rounded-full ${connection === "online" ? "bg-green-300" : "bg-amber-300"}`} aria-hidden="true" />
           {status}
         </p>
@@ -38,12 +38,12 @@ export function ChatHeader({ name, logoUrl, color, connection, t, canClose, hand
         data-testid="header-handoff"
         onClick={onHandoff}
         disabled={handoffActive || connection === "refused"}
-        className="rounded-full bg-white/20 px-3 py-1.5 text-xs font-medium hover:bg-white/30 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-white disabled:opacity-60"
+        className="rounded-full border border-white px-3 py-1.5 text-xs font-medium hover:bg-black/20 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-white disabled:opacity-60"
       >
         {t.talkToPerson}
       </button>
       {canClose && (
-        <button type="button" onClick={onClose} aria-label={t.close} title={t.close} className="rounded-full p-1.5 hover:bg-white/20 focus-visible:outline-2 focus-visible:outline-white">
+        <button type="button" onClick={onClose} aria-label={t.close} title={t.close} className="rounded-full p-1.5 hover:bg-black/20 focus-visible:outline-2 focus-visible:outline-white">
           <svg width="20" height="20" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2.5" strokeLinecap="round" aria-hidden="true">
             <path d="M18 6 6 18M6 6l12 12" />
           </svg>

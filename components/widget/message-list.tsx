@@ -168,11 +168,11 @@ function Message({ m, t: uiT, color, onChoose, onHandoff, onFeedback, canChoose 
         <div className="flex items-center gap-2 text-xs text-slate-500">
           {m.source && (m.source.url && /^(https?:\/\/|\/[^/])/i.test(m.source.url) ? (
             // A knowledge document: the chip opens the whole article.
-            <a href={m.source.url} target="_blank" rel="noopener noreferrer" className="rounded-full bg-slate-200 px-2 py-0.5 underline hover:bg-slate-300" title={m.source.question} data-testid="source">
+            <a href={m.source.url} target="_blank" rel="noopener noreferrer" className="rounded-full bg-slate-200 px-2 py-0.5 text-slate-800 underline hover:bg-slate-300" title={m.source.question} data-testid="source">
               {t.source}: {m.source.question.length > 40 ? `${m.source.question.slice(0, 40)}…` : m.source.question}
             </a>
           ) : (
-            <span className="rounded-full bg-slate-200 px-2 py-0.5" title={m.source.question} data-testid="source">
+            <span className="rounded-full bg-slate-200 px-2 py-0.5 text-slate-800" title={m.source.question} data-testid="source">
               {t.source}: {m.source.question.length > 40 ? `${m.source.question.slice(0, 40)}…` : m.source.question}
             </span>
           ))}

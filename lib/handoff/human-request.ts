@@ -14,6 +14,7 @@ const POLITE = new Set(["w", "with", "w/", "on", "ur", "your", "side", "from", "
 
 // Verbs (base forms) of talking to / being put through to / being attended by someone.
 const VERBS = new Set([
+  "parler", "sprechen", "falar", "parlare",
   "talk", "speak", "chat", "connect", "transfer", "reach", "contact", "call", "escalate", "deal", "handle", "phone", "ring", "complain", "quejarme", "quejarnos", "reclamar",
   "hablar", "hablo", "hable", "hablarlo", "hablarla", "discuss", "atendido", "atendida", "llamar", "comunica", "comunique", "comuniquen", "conecta", "conecten", "transfiere", "deriva", "derive", "deriven", "hablarme", "marcar", "marque", "marquen", "marcarme", "llamase", "llamara", "llamasen", "llamaran", "llama", "llamen", "llamarme", "contacte", "contacten", "contactase", "atendiera", "atendiese", "charlar", "comunicar", "comunicarme", "comunicame", "comuniqueme", "comunican", "comunicas", "comunicarse", "pasar", "pasame", "paseme", "pasas", "pasan", "pasarme", "poner", "ponme", "pongame", "ponerme", "ponen", "atienda", "atiendan", "atender", "atenderme", "contactar", "contactarme", "llame", "llamen", "llamarme", "llamadme", "derivar", "derivame", "derivarme", "escalar", "transferir", "transfiereme", "transferirme", "conectar", "conectame", "conectarme",
 ]);
@@ -23,6 +24,8 @@ const WANT = new Set(["need", "want", "prefer", "rather", "require", "request", 
 // Words for a person on the business's side.
 const PEOPLE = new Set([
   "person", "human", "humans", "agent", "agents", "someone", "somebody", "anyone", "anybody", "representative", "rep", "operator", "staff", "employee", "manager", "supervisor", "advisor", "adviser", "consultant", "specialist", "team", "member", "colleague", "colleagues", "representatives", "operators", "advisors", "advisers", "employees", "managers", "people", "individual", "receptionist", "reception", "dev", "executive", "humanos", "developer", "developers", "engineer", "technician", "sales", "salesperson", "support", "billing", "accounts", "office", "doctor", "nurse", "dentist", "owner", "boss", "somone", "sb", "pharmacist", "lawyer", "teacher", "tutor", "banker", "agency", "broker", "adjuster", "handler", "coordinator",
+  // French, German, Portuguese, Italian (the widget speaks them).
+  "conseiller", "conseillere", "quelqu", "quelquun", "mitarbeiter", "mitarbeiterin", "berater", "beraterin", "jemand", "jemandem", "jemanden", "pessoa", "atendente", "alguem", "operatore", "operatrice", "qualcuno",
   "persona", "personas", "humano", "humana", "senorita", "senor", "chica", "chico", "agente", "agentes", "alguien", "representante", "operador", "operadora", "empleado", "empleada", "encargado", "encargada", "supervisor", "supervisora", "asesor", "asesora", "asesores", "responsable", "gerente", "ejecutivo", "ejecutiva", "ejecutivos", "trabajador", "companero", "gente", "especialista", "recepcion", "recepcionista", "secretaria", "secretario", "secretary", "tecnico", "tecnica", "comercial", "vendedor", "vendedora", "soporte", "administracion", "doctor", "doctora", "medico", "medica", "dentista", "jefe", "jefa", "dueno", "enfermera", "enfermero", "gestor", "gestora", "farmaceutico", "farmaceutica", "abogado", "abogada", "profesor", "profesora", "tutor", "tutora", "coordinador", "coordinadora", "perito", "mediador", "mediadora",
 ]);
 // Phrases that mean it on their own.
@@ -63,7 +66,7 @@ function hasPhrase(words: string[], phrase: string[]): boolean {
 const MODIFIERS = new Set(["estate", "travel", "insurance", "shipping", "customs", "booking", "my", "his", "her", "their", "our", "this", "that", "mi", "su", "tu", "esa", "esta", "otra", "cada", "por"]);
 
 // A word that names a person on its own, wherever it stands ("human please, order 4242").
-const ANYWHERE = new Set(["human", "humans", "humano", "humana"]);
+const ANYWHERE = new Set(["human", "humans", "humano", "humana", "humain", "humaine", "mensch", "menschen", "umano"]);
 const EDGE = new Set(["agent", "agente", "operator", "operador", "operadora", "representative", "asesor", "asesora", "person", "persona"]);
 
 const JOINING = new Set(["to", "who", "that", "i", "we", "can", "could", "would", "please", "pls", "actually", "really", "just", "realmente", "verdad", "que", "me", "nos", "puede", "pueden", "podria", "podrian", "porfa", "con", "quien", "pueda", "puedo", "podamos", "for", "para", "se"]);

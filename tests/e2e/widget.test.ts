@@ -3,12 +3,16 @@
 // typed offline is delivered exactly once, message text is never HTML, a site the tenant did not
 // allow gets no chat, and the panel fills a phone screen.
 import http from "node:http";
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Browser, BrowserContext, Frame, Page } from "playwright-core";
 import { startE2EApp, type E2EApp } from "../support/e2e-app";
 import { freePort } from "../support/app-server";
 import { launchBrowser } from "../support/browser";
 import { seedTenant } from "../support/seed";
+
+const require = createRequire(import.meta.url);
 
 let app: E2EApp;
 let browser: Browser;
@@ -18,10 +22,14 @@ let site: { url: string; close: () => Promise<void> };
 async function startSite(appUrl: string) {
   const port = await freePort();
   const server = http.createServer((req, res) => {
-    const key = new URL(req.url ?? "/", "http://x").searchParams.get("key") ?? "";
+    const q = new URL(req.url ?? "/", "http://x").searchParams;
+    const key = q.get("key") ?? "";
+    // ?lang= sets the snippet's data-lang; ?page= the page's own <html lang>.
+    const dataLang = (q.get("lang") ?? "").replace(/[^\w-]/g, "");
+    const pageLang = (q.get("page") ?? "").replace(/[^\w-]/g, "");
     res.writeHead(200, { "content-type": "text/html; charset=utf-8" });
-    res.end(`<!doctype html><html><head><title>Shop</title><meta name="viewport" content="width=device-width, initial-scale=1"><style>button,iframe,div{all:unset!important}</style></head>
-<body><h1>Our shop</h1><script src="${appUrl}/widget.js" data-tenant="${key.replace(/[^\w-]/g, "")}" async></script></body></html>`);
+    res.end(`<!doctype html><html${pageLang ? ` lang="${pageLang}"` : ""}><head><title>Shop</title><meta name="viewport" content="width=device-width, initial-scale=1"><style>button,iframe,div{all:unset!important}</style></head>
+<body><h1>Our shop</h1><script src="${appUrl}/widget.js" data-tenant="${key.replace(/[^\w-]/g, "")}"${dataLang ? ` data-lang="${dataLang}"` : ""} async></script></body></html>`);
   });
   await new Promise<void>((r) => server.listen(port, "127.0.0.1", r));
   return { url: `http://localhost:${port}`, close: () => new Promise<void>((r) => server.close(() => r())) };
@@ -49,8 +57,8 @@ async function chatFrame(page: Page): Promise<Frame> {
 }
 
 /** Opens the shop page and the chat; resolves once the chat is connected and synced. */
-async function openChat(page: Page, key: string): Promise<Frame> {
-  await page.goto(`${site.url}/?key=${key}`);
+async function openChat(page: Page, key: string, query = ""): Promise<Frame> {
+  await page.goto(`${site.url}/?key=${key}${query}`);
   await launcher(page).click();
   const frame = await chatFrame(page);
   await frame.locator('[data-testid="connection"][data-state="online"]').waitFor();
@@ -176,6 +184,58 @@ describe("widget on a customer's website", () => {
     await page.locator("#faqbot-widget iframe").waitFor({ state: "hidden" });
     expect(await launcher(page).getAttribute("aria-expanded")).toBe("false");
     expect(await page.evaluate(() => document.getElementById("faqbot-widget")?.shadowRoot?.activeElement?.tagName)).toBe("BUTTON");
+  });
+});
+
+describe("widget languages and accessibility", () => {
+  let context: BrowserContext;
+  beforeEach(async () => {
+    context = await browser.newContext({ locale: "en-US" });
+  });
+  afterEach(async () => context?.close());
+
+  it("speaks French with data-lang=\"fr\": labels, greeting and the bot's own replies", async () => {
+    const page = await context.newPage();
+    const frame = await openChat(page, "pk_demo", "&lang=fr");
+    expect(await launcher(page).getAttribute("aria-label")).toBe("Fermer le chat");
+    expect(await frame.locator('[data-testid="composer"]').getAttribute("placeholder")).toBe("Écrivez un message…");
+    expect(await frame.locator("section[lang]").getAttribute("lang")).toBe("fr");
+    await frame.getByText("Bonjour ! Comment pouvons-nous vous aider ?").waitFor();
+    await frame.getByRole("button", { name: "Parler à une personne" }).first().waitFor();
+    await send(frame, "bonjour");
+    await frame.locator('[data-testid="message"][data-role="bot"]', { hasText: "Comment puis-je vous aider" }).waitFor();
+  });
+
+  it("takes the page's own language when the snippet has no data-lang", async () => {
+    const page = await context.newPage();
+    const frame = await openChat(page, "pk_demo", "&page=de-DE");
+    expect(await frame.locator('[data-testid="composer"]').getAttribute("placeholder")).toBe("Nachricht schreiben…");
+  });
+
+  async function axeViolations(frame: Frame) {
+    const source = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
+    await frame.evaluate(source);
+    const violations = await frame.evaluate(async () => {
+      const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: Array<{ id: string; impact: string | null; nodes: Array<{ target: string[]; failureSummary?: string }> }> }> } }).axe;
+      const r = await axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } });
+      return r.violations.map((v) => ({ id: v.id, impact: v.impact, where: v.nodes.map((n) => `${n.target.join(" ")}: ${n.failureSummary ?? ""}`) }));
+    });
+    return violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  }
+
+  it("has no serious accessibility violations in the open widget (axe-core)", async () => {
+    const page = await context.newPage();
+    const frame = await openChat(page, "pk_demo");
+    await send(frame, "do you ship for free?");
+    await frame.locator('[data-testid="message"][data-role="bot"]').first().waitFor();
+    expect(await axeViolations(frame)).toEqual([]);
+  });
+
+  it("keeps text readable on a light brand colour (the colour is darkened until white text reaches 4.5:1)", async () => {
+    const tenant = await seedTenant(app.db, { settings: { color: "#ffeb3b" } });
+    const page = await context.newPage();
+    const frame = await openChat(page, tenant.widgetKey);
+    expect(await axeViolations(frame)).toEqual([]);
   });
 });
 
