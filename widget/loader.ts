@@ -11,6 +11,10 @@ interface CheckOk {
   ok: true;
   color?: string;
   name?: string;
+  defaultLanguage?: string;
+  position?: "right" | "left";
+  launcherLabel?: Record<string, string>;
+  proactive?: { delaySeconds: number; pages: string[]; message: Record<string, string> } | null;
 }
 
 const PREFIX = "[chat widget]";
@@ -29,7 +33,14 @@ const CSS = `
 .badge[hidden]{display:none}
 .panel{position:fixed;right:20px;bottom:92px;width:380px;height:min(640px,calc(100vh - 112px));border:0;border-radius:16px;box-shadow:0 8px 40px rgba(0,0,0,.25);z-index:2147483001;background:#fff;display:none}
 .panel.open{display:block}
-@media (max-width:639px){.panel{inset:0;width:100%;height:100%;border-radius:0}.open~.btn{display:none}}
+.left .btn,.left .panel,.left .greet,.left .tag{right:auto;left:20px}
+.tag{position:fixed;right:90px;bottom:34px;max-width:220px;padding:6px 12px;border-radius:16px;background:#fff;color:#111;font:500 14px/1.3 system-ui,sans-serif;box-shadow:0 2px 10px rgba(0,0,0,.2);z-index:2147483000;border:0;cursor:pointer}
+.left .tag{left:90px}
+.greet{position:fixed;right:20px;bottom:92px;max-width:280px;padding:12px 36px 12px 14px;border-radius:14px;background:#fff;color:#111;font:15px/1.4 system-ui,sans-serif;box-shadow:0 6px 24px rgba(0,0,0,.22);z-index:2147483000;cursor:pointer;text-align:left;border:0}
+.x{position:absolute;top:4px;right:4px;width:28px;height:28px;border:0;border-radius:50%;background:transparent;color:#333;font:20px/28px system-ui,sans-serif;cursor:pointer}
+.tag:focus-visible,.greet:focus-visible,.x:focus-visible{outline:3px solid #111;outline-offset:2px}
+.open~.tag,.open~.greet{display:none}
+@media (max-width:639px){.panel{inset:0;width:100%;height:100%;border-radius:0}.open~.btn{display:none}.greet{max-width:calc(100vw - 40px)}}
 `;
 
 // document.currentScript is only set while the script first runs, so read it before anything async.
@@ -65,23 +76,36 @@ function whenBody(fn: () => void): void {
 }
 
 // The launcher's own words, in the languages the chat frame speaks.
-const LABELS: Record<string, { open: string; close: string; unread: string; title: string }> = {
-  en: { open: "Open chat", close: "Close chat", unread: "unread", title: "Chat" },
-  es: { open: "Abrir chat", close: "Cerrar chat", unread: "sin leer", title: "Chat" },
-  fr: { open: "Ouvrir le chat", close: "Fermer le chat", unread: "non lus", title: "Chat" },
-  de: { open: "Chat öffnen", close: "Chat schließen", unread: "ungelesen", title: "Chat" },
-  pt: { open: "Abrir chat", close: "Fechar chat", unread: "não lidas", title: "Chat" },
-  it: { open: "Apri la chat", close: "Chiudi la chat", unread: "non letti", title: "Chat" },
+const LABELS: Record<string, { open: string; close: string; unread: string; title: string; dismiss: string }> = {
+  en: { open: "Open chat", close: "Close chat", unread: "unread", title: "Chat", dismiss: "Dismiss" },
+  es: { open: "Abrir chat", close: "Cerrar chat", unread: "sin leer", title: "Chat", dismiss: "Descartar" },
+  fr: { open: "Ouvrir le chat", close: "Fermer le chat", unread: "non lus", title: "Chat", dismiss: "Ignorer" },
+  de: { open: "Chat öffnen", close: "Chat schließen", unread: "ungelesen", title: "Chat", dismiss: "Schließen" },
+  pt: { open: "Abrir chat", close: "Fechar chat", unread: "não lidas", title: "Chat", dismiss: "Ignorar" },
+  it: { open: "Apri la chat", close: "Chiudi la chat", unread: "non letti", title: "Chat", dismiss: "Chiudi" },
+};
+// The proactive greeting's built-in text, when the tenant wrote none in the visitor's language.
+const GREET: Record<string, string> = {
+  en: "Hi! Any questions? We're here to help.",
+  es: "¡Hola! ¿Tienes alguna pregunta? Estamos aquí para ayudarte.",
+  fr: "Bonjour ! Une question ? Nous sommes là pour vous aider.",
+  de: "Hallo! Haben Sie Fragen? Wir helfen gern.",
+  pt: "Olá! Tem alguma pergunta? Estamos aqui para ajudar.",
+  it: "Ciao! Hai domande? Siamo qui per aiutarti.",
 };
 
 function mount(appOrigin: string, key: string, lang: string, cfg: CheckOk): void {
-  const label = LABELS[lang.toLowerCase().slice(0, 2)] ?? LABELS.en;
+  const l2 = lang.toLowerCase().slice(0, 2);
+  const label = LABELS[l2] ?? LABELS.en;
+  const inLang = (m: Record<string, string> | undefined) => (m ? (m[l2] ?? m[cfg.defaultLanguage ?? ""] ?? m.en ?? Object.values(m)[0]) : undefined);
 
   const host = document.createElement("div");
   host.id = "faqbot-widget";
   host.style.cssText = "all:initial;position:static";
   const root = host.attachShadow({ mode: "open" });
   root.innerHTML = `<style>${CSS}</style>`;
+  const box = document.createElement("div");
+  if (cfg.position === "left") box.className = "left";
   host.style.setProperty("--c", readableBrandColor(cfg.color ?? "", "#2563eb"));
 
   const frame = document.createElement("iframe");
@@ -192,8 +216,68 @@ function mount(appOrigin: string, key: string, lang: string, cfg: CheckOk): void
   }
   render();
   if (open || Object.keys(saved()).length > 0) load();
-  root.append(frame, button);
+  box.append(frame, button);
+  // A short label beside the bubble ("Questions? Chat with us").
+  const tagText = inLang(cfg.launcherLabel);
+  if (tagText) {
+    const tag = document.createElement("button");
+    tag.type = "button";
+    tag.className = "tag";
+    tag.textContent = tagText;
+    tag.addEventListener("click", () => setOpen(true));
+    box.append(tag);
+  }
+  // The proactive greeting: after some seconds on a matching page, until the visitor dismisses it
+  // (remembered for this visitor) or opens the chat.
+  const p = cfg.proactive;
+  const dismissedKey = `${prefix}greeting-dismissed`;
+  let dismissed = false;
+  try {
+    dismissed = localStorage.getItem(dismissedKey) === "1";
+  } catch {
+    /* storage blocked: shown once per page view */
+  }
+  const text = p ? (inLang(p.message) ?? GREET[l2] ?? GREET.en) : "";
+  if (p && !dismissed && !open && pageMatches(p.pages, location.pathname)) {
+    setTimeout(() => {
+      if (open) return;
+      const bubble = document.createElement("div");
+      bubble.className = "greet";
+      bubble.setAttribute("role", "status");
+      const body = document.createElement("button");
+      body.type = "button";
+      body.textContent = text;
+      body.style.cssText = "all:unset;cursor:pointer";
+      const forget = () => {
+        bubble.remove();
+        try {
+          localStorage.setItem(dismissedKey, "1");
+        } catch {
+          /* storage blocked */
+        }
+      };
+      body.addEventListener("click", () => {
+        forget();
+        setOpen(true);
+      });
+      const x = document.createElement("button");
+      x.type = "button";
+      x.className = "x";
+      x.textContent = "×";
+      x.setAttribute("aria-label", label.dismiss);
+      x.addEventListener("click", forget);
+      bubble.append(body, x);
+      box.append(bubble);
+    }, Math.max(1, p.delaySeconds) * 1000);
+  }
+  root.append(box);
   document.body.appendChild(host);
+}
+
+/** Whether a page path matches one of the patterns (`*` = any characters); no patterns = every page. */
+function pageMatches(patterns: string[], path: string): boolean {
+  if (patterns.length === 0) return true;
+  return patterns.some((p) => new RegExp(`^${p.replace(/[.+?^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*")}$`).test(path));
 }
 
 try {

@@ -7,6 +7,8 @@ import { REPLY_LANGUAGES, SMALLTALK_INTENTS, builtInReply, type SmallTalkIntent 
 import { api, ApiError } from "./api";
 import { Button, Card, Field, inputClass, fieldClass, Notice, Options } from "./ui";
 import { LogoField } from "./logo-field";
+import { builtInText } from "@/lib/chat/strings";
+import type { OverridableBotText } from "@/lib/tenancy/settings";
 
 const COMMON_LANGUAGES: Record<string, string> = { en: "English", es: "Spanish", pt: "Portuguese", fr: "French", de: "German", it: "Italian", ca: "Catalan" };
 // Shown Monday first; stored with 0 = Sunday.
@@ -32,6 +34,13 @@ function FieldError({ errors, path }: { errors: { path: string; message: string 
     </ul>
   );
 }
+
+const BOT_TEXTS: Array<[OverridableBotText, string]> = [
+  ["dontKnowOffer", "No answer (with the offer of a person)"],
+  ["offTopic", "Declining an off-topic request"],
+  ["offlineNoAgents", "Nobody available"],
+  ["offlineClosed", "Outside business hours"],
+];
 
 const INTENT_LABELS: Record<SmallTalkIntent, string> = {
   greeting: "Greeting",
@@ -98,6 +107,61 @@ export function SettingsForm({ initial, logoUrl, mailEnabled = false }: { initia
           </datalist>
         </Field>
         <LogoField initial={logoUrl} />
+      </Card>
+
+      <Card title="Widget look and proactive greeting">
+        <fieldset className="text-sm">
+          <legend className="mb-1 font-medium">Launcher position</legend>
+          <div className="flex gap-4">
+            {(["right", "left"] as const).map((pos) => (
+              <label key={pos} className="flex items-center gap-1">
+                <input type="radio" name="position" value={pos} checked={s.position === pos} onChange={() => set("position", pos)} /> Bottom {pos}
+              </label>
+            ))}
+          </div>
+          <FieldError errors={errors} path="position" />
+        </fieldset>
+        <div className="mt-3 space-y-2">
+          {s.languages.map((l) => (
+            <Field key={l} label={`Label beside the launcher (${COMMON_LANGUAGES[l] ?? l})`} hint="Optional, e.g. “Questions? Chat with us”. Empty: the bubble alone.">
+              <input className={fieldClass} name={`launcher-label-${l}`} maxLength={60} value={s.launcherLabel[l] ?? ""} onChange={(e) => set("launcherLabel", { ...s.launcherLabel, [l]: e.target.value })} />
+            </Field>
+          ))}
+          <FieldError errors={errors} path="launcherLabel" />
+        </div>
+        <fieldset className="mt-4 text-sm" data-testid="proactive-settings">
+          <legend className="mb-1 font-medium">Proactive greeting</legend>
+          <label className="flex items-center gap-2">
+            <input type="checkbox" name="proactive-enabled" checked={s.proactive.enabled} onChange={(e) => set("proactive", { ...s.proactive, enabled: e.target.checked })} /> Show a short message by the
+            launcher after a visitor has been on a page for a while (once dismissed, it stays dismissed for that visitor)
+          </label>
+          <Field label="After (seconds)" className="mt-2" error={<FieldError errors={errors} path="proactive.delaySeconds" />}>
+            <input
+              className={`${inputClass} w-24`}
+              type="number"
+              min={1}
+              max={600}
+              name="proactive-delay"
+              value={s.proactive.delaySeconds}
+              onChange={(e) => set("proactive", { ...s.proactive, delaySeconds: Number(e.target.value) })}
+            />
+          </Field>
+          <Field label="On pages" className="mt-2" hint="One path per line, * for any characters (/pricing, /help/*). Empty: every page." error={<FieldError errors={errors} path="proactive.pages" />}>
+            <textarea className={fieldClass} rows={2} name="proactive-pages" value={s.proactive.pages} onChange={(e) => set("proactive", { ...s.proactive, pages: e.target.value })} />
+          </Field>
+          {s.languages.map((l) => (
+            <Field key={l} className="mt-2" label={`Message (${COMMON_LANGUAGES[l] ?? l})`} hint="Empty: a built-in “Hi! Any questions?”.">
+              <input
+                className={fieldClass}
+                name={`proactive-message-${l}`}
+                maxLength={200}
+                value={s.proactive.message[l] ?? ""}
+                onChange={(e) => set("proactive", { ...s.proactive, message: { ...s.proactive.message, [l]: e.target.value } })}
+              />
+            </Field>
+          ))}
+          <FieldError errors={errors} path="proactive.message" />
+        </fieldset>
       </Card>
 
       <Card title="Languages and greeting">
@@ -305,6 +369,29 @@ export function SettingsForm({ initial, logoUrl, mailEnabled = false }: { initia
             )}
           </div>
           <FieldError errors={errors} path="smalltalkReplies" />
+        </details>
+        <details className="mt-4 text-sm" data-testid="bot-texts">
+          <summary className="cursor-pointer font-medium">The bot’s own texts</summary>
+          <p className="mt-1 text-xs text-slate-500">Your wording for what the bot says when it cannot help or nobody is available. Leave a field empty for the built-in text (shown greyed); {"{topics}"} is replaced by your FAQ’s categories.</p>
+          <div className="mt-2 space-y-2">
+            {BOT_TEXTS.map(([key, title]) =>
+              s.languages.map((lang) => (
+                <label key={`${key}-${lang}`} className="block">
+                  <span className="mb-0.5 block text-xs font-medium text-slate-600">
+                    {title} ({lang})
+                  </span>
+                  <input
+                    className={fieldClass}
+                    name={`bottext-${key}-${lang}`}
+                    value={s.botTexts[key]?.[lang] ?? ""}
+                    placeholder={builtInText(key, lang)}
+                    onChange={(e) => set("botTexts", { ...s.botTexts, [key]: { ...(s.botTexts[key] ?? {}), [lang]: e.target.value } })}
+                  />
+                </label>
+              )),
+            )}
+          </div>
+          <FieldError errors={errors} path="botTexts" />
         </details>
       </Card>
 

@@ -8,7 +8,7 @@ import { z } from "zod";
 import { AppError } from "@/lib/errors/app-error";
 import { recordAudit } from "@/lib/audit/record";
 import { ZOriginPattern } from "@/lib/tenancy/origins";
-import { readTenantSettings, type TenantSettings } from "@/lib/tenancy/settings";
+import { OVERRIDABLE_BOT_TEXTS, readTenantSettings, type TenantSettings } from "@/lib/tenancy/settings";
 import { resolveLanguageCode } from "@/lib/faq/language";
 import type { TenantDb } from "@/lib/tenancy/guard";
 import { SMALLTALK_INTENTS } from "@/lib/dialogue/smalltalk-replies";
@@ -71,6 +71,20 @@ export const ZSettingsUpdate = z
     offTopicToQueue: z.boolean(),
     emailTranscripts: z.boolean(),
     emailTicketAlerts: z.boolean(),
+    position: z.enum(["right", "left"], { message: "The launcher goes on the right or the left." }),
+    launcherLabel: z.record(z.string().max(10), z.string().trim().max(60, "Keep the launcher label under 60 characters.")),
+    proactive: z
+      .object({
+        enabled: z.boolean(),
+        delaySeconds: z.number().int("Use whole seconds.").min(1, "Show it after at least 1 second.").max(600, "At most 600 seconds (10 minutes)."),
+        pages: z
+          .string()
+          .max(2000, "Keep the page patterns under 2000 characters.")
+          .refine((v) => v.split("\n").every((l) => l.trim() === "" || /^\/[^\s]*$/.test(l.trim())), "Each page pattern is a path starting with / (use * for any characters), one per line."),
+        message: z.record(z.string().max(10), z.string().trim().max(200, "Keep the greeting bubble under 200 characters.")),
+      })
+      .strict(),
+    botTexts: z.partialRecord(z.enum(OVERRIDABLE_BOT_TEXTS), z.record(z.string().max(10), z.string().trim().max(500, "Keep each text under 500 characters."))),
   })
   .partial()
   .strict();
@@ -98,6 +112,10 @@ export interface AdminSettings {
   emailTranscripts: boolean;
   /** E-mail agents about new offline tickets. */
   emailTicketAlerts: boolean;
+  position: TenantSettings["position"];
+  launcherLabel: Record<string, string>;
+  proactive: TenantSettings["proactive"];
+  botTexts: TenantSettings["botTexts"];
 }
 
 const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === "string") : []);
@@ -122,6 +140,10 @@ export function toAdminSettings(tenant: { name: string; languages: unknown; defa
     offTopicToQueue: s.offTopicToQueue,
     emailTranscripts: s.emailTranscripts,
     emailTicketAlerts: s.emailTicketAlerts,
+    position: s.position,
+    launcherLabel: s.launcherLabel,
+    proactive: s.proactive,
+    botTexts: s.botTexts,
   };
 }
 
@@ -150,6 +172,15 @@ export function mergeSettings(current: AdminSettings, update: TSettingsUpdate): 
   next.smalltalkReplies = Object.fromEntries(
     Object.entries(next.smalltalkReplies ?? {})
       .map(([intent, byLang]) => [intent, Object.fromEntries(Object.entries(byLang).filter(([, text]) => text.trim() !== ""))] as const)
+      .filter(([, byLang]) => Object.keys(byLang).length > 0),
+  );
+  // Emptied texts go back to the built-in ones.
+  const nonEmpty = (byLang: Record<string, string>) => Object.fromEntries(Object.entries(byLang ?? {}).filter(([, text]) => text.trim() !== ""));
+  next.launcherLabel = nonEmpty(next.launcherLabel);
+  next.proactive = { ...next.proactive, message: nonEmpty(next.proactive.message) };
+  next.botTexts = Object.fromEntries(
+    Object.entries(next.botTexts ?? {})
+      .map(([key, byLang]) => [key, nonEmpty(byLang)] as const)
       .filter(([, byLang]) => Object.keys(byLang).length > 0),
   );
   if (problems.length > 0) {
@@ -186,6 +217,10 @@ export async function updateAdminSettings(db: TenantDb, update: TSettingsUpdate,
     offTopicToQueue: next.offTopicToQueue,
     emailTranscripts: next.emailTranscripts,
     emailTicketAlerts: next.emailTicketAlerts,
+    position: next.position,
+    launcherLabel: next.launcherLabel,
+    proactive: next.proactive,
+    botTexts: next.botTexts,
   };
   await db.tenant.update({
     where: { id: db.tenantId },

@@ -111,6 +111,21 @@ export function t(key: StringKey, lang: string | null | undefined, vars: Record<
   return text.replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k] ?? ""));
 }
 
+/**
+ * A text the tenant may have reworded (settings.botTexts: per text, per language), else the
+ * built-in one. Variables ({topics}, …) are filled in either way.
+ */
+export function botText(overrides: Partial<Record<string, Record<string, string>>> | undefined, key: StringKey, lang: string | null | undefined, vars: Record<string, string | number> = {}): string {
+  const own = overrides?.[key]?.[(lang ?? "en").slice(0, 2).toLowerCase()];
+  return own ? own.replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k] ?? "")) : t(key, lang, vars);
+}
+
+/** The built-in text in a language (English when it has none), unfilled: the admin form shows it as a placeholder. */
+export function builtInText(key: StringKey, lang: string): string {
+  const table = STRINGS[key] as Record<string, string>;
+  return table[lang.slice(0, 2).toLowerCase()] ?? table.en!;
+}
+
 export function formatEta(seconds: number | null | undefined, lang: string | null | undefined): string {
   if (seconds == null || seconds < 60) return t("underAMinute", lang);
   return t("minutes", lang, { n: Math.round(seconds / 60) });

@@ -11,6 +11,22 @@ export const ZOnboarding = z.object({
   dismissed: z.boolean().default(false),
 });
 
+/** Texts the bot says that a tenant may replace, per language (see lib/chat/strings.ts). */
+export const OVERRIDABLE_BOT_TEXTS = ["dontKnowOffer", "offTopic", "offlineNoAgents", "offlineClosed"] as const;
+export type OverridableBotText = (typeof OVERRIDABLE_BOT_TEXTS)[number];
+
+const ZByLanguage = z.record(z.string().max(10), z.string().trim().min(1).max(500));
+
+export const ZProactiveGreeting = z.object({
+  enabled: z.boolean().default(false),
+  /** Seconds on the page before the bubble shows. */
+  delaySeconds: z.number().int().min(1).max(600).default(15),
+  /** Page paths it shows on: one pattern per line, `*` any characters ("/pricing*", "/help/*"); empty = every page. */
+  pages: z.string().max(2000).default(""),
+  /** The bubble's text per language (the built-in greeting when missing). */
+  message: ZByLanguage.default({}),
+});
+
 export const ZTenantSettings = z.object({
   /** The workspace's time zone (IANA name); business hours are read in it. */
   timezone: z.string().default("UTC"),
@@ -37,6 +53,14 @@ export const ZTenantSettings = z.object({
   emailTranscripts: z.boolean().default(false),
   /** E-mail the workspace's agents when a customer leaves an offline ticket (needs SMTP_URL). */
   emailTicketAlerts: z.boolean().default(false),
+  /** Which side of the page the launcher sits on. */
+  position: z.enum(["right", "left"]).default("right"),
+  /** A short label shown beside the launcher bubble, per language ("Questions? Chat with us"); none = icon only. */
+  launcherLabel: ZByLanguage.default({}),
+  /** A message bubble shown by the launcher after some seconds on matching pages, until the visitor dismisses it. */
+  proactive: ZProactiveGreeting.default({ enabled: false, delaySeconds: 15, pages: "", message: {} }),
+  /** The tenant's own wording for some of the bot's fixed texts, per text and language. */
+  botTexts: z.partialRecord(z.enum(OVERRIDABLE_BOT_TEXTS), ZByLanguage).default({}),
   onboarding: ZOnboarding.default({ snippetCopiedAt: null, dismissed: false }),
 });
 

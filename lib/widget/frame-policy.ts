@@ -49,7 +49,17 @@ export async function framePolicyForKey(key: string | null | undefined): Promise
 }
 
 export type EmbedCheck =
-  | { ok: true; name: string; color: string; defaultLanguage: string }
+  | {
+      ok: true;
+      name: string;
+      color: string;
+      defaultLanguage: string;
+      position: "right" | "left";
+      /** Per language; the loader picks the page's. */
+      launcherLabel: Record<string, string>;
+      /** Only when enabled. */
+      proactive: { delaySeconds: number; pages: string[]; message: Record<string, string> } | null;
+    }
   | { ok: false; status: 403 | 404; message: string };
 
 /** May a page on `origin` show the chat of widget `key`? With the launcher's look when it may. */
@@ -61,5 +71,15 @@ export async function embedCheck(key: string, origin: string | null): Promise<Em
   if (!originAllowed(origin, tenant.allowedOrigins)) {
     return { ok: false, status: 403, message: `This website (${origin ?? "unknown origin"}) is not in the allowed origins of this chat widget.` };
   }
-  return { ok: true, name: tenant.name, color: readTenantSettings(tenant.settings).color, defaultLanguage: tenant.defaultLanguage };
+  const settings = readTenantSettings(tenant.settings);
+  const p = settings.proactive;
+  return {
+    ok: true,
+    name: tenant.name,
+    color: settings.color,
+    defaultLanguage: tenant.defaultLanguage,
+    position: settings.position,
+    launcherLabel: settings.launcherLabel,
+    proactive: p.enabled ? { delaySeconds: p.delaySeconds, pages: p.pages.split("\n").map((l) => l.trim()).filter(Boolean), message: p.message } : null,
+  };
 }

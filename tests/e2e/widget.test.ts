@@ -47,7 +47,7 @@ afterAll(async () => {
   await app?.close();
 });
 
-const launcher = (page: Page) => page.locator("#faqbot-widget button");
+const launcher = (page: Page) => page.locator("#faqbot-widget button.btn");
 
 async function chatFrame(page: Page): Promise<Frame> {
   const handle = await page.locator("#faqbot-widget iframe").elementHandle();
@@ -236,6 +236,42 @@ describe("widget languages and accessibility", () => {
     const page = await context.newPage();
     const frame = await openChat(page, tenant.widgetKey);
     expect(await axeViolations(frame)).toEqual([]);
+  });
+});
+
+describe("widget look and proactive greeting", () => {
+  let context: BrowserContext;
+  beforeEach(async () => {
+    context = await browser.newContext({ locale: "en-US" });
+  });
+  afterEach(async () => context?.close());
+
+  it("greets after the set delay on matching pages only, and a dismissed greeting stays dismissed", async () => {
+    const tenant = await seedTenant(app.db, {
+      settings: { position: "left", launcherLabel: { en: "Questions? Chat with us" }, proactive: { enabled: true, delaySeconds: 1, pages: "/\n/pricing*", message: { en: "Need a hand choosing a plan?" } } },
+    });
+    const page = await context.newPage();
+    await page.goto(`${site.url}/?key=${tenant.widgetKey}`);
+    const bubble = page.locator("#faqbot-widget .greet");
+    await bubble.waitFor({ timeout: 10_000 });
+    expect(await bubble.innerText()).toContain("Need a hand choosing a plan?");
+    // Position and label: bottom left, with the label beside the bubble.
+    const box = await launcher(page).first().boundingBox();
+    expect(box!.x).toBeLessThan(100);
+    expect(await page.locator("#faqbot-widget .tag").innerText()).toBe("Questions? Chat with us");
+    await page.locator("#faqbot-widget .greet .x").click();
+    await bubble.waitFor({ state: "detached" });
+    await page.reload();
+    await launcher(page).first().waitFor();
+    await page.waitForTimeout(2_000);
+    expect(await bubble.count()).toBe(0);
+    // Another visitor on a page the pattern does not match: no greeting.
+    const other = await (await browser.newContext()).newPage();
+    await other.goto(`${site.url}/checkout?key=${tenant.widgetKey}`);
+    await launcher(other).first().waitFor();
+    await other.waitForTimeout(2_000);
+    expect(await other.locator("#faqbot-widget .greet").count()).toBe(0);
+    await other.context().close();
   });
 });
 

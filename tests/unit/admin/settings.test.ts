@@ -98,3 +98,27 @@ function tenantRow() {
   return { name: "Shop", languages: ["en"], defaultLanguage: "en", allowedOrigins: [], settings: {} as unknown };
 }
 
+
+describe("widget look, proactive greeting and the bot's own texts", () => {
+  it("keeps a left launcher, a label and the greeting's pages; drops emptied texts", () => {
+    const update = ZSettingsUpdate.parse({
+      position: "left",
+      launcherLabel: { en: "Questions? Chat with us", es: " " },
+      proactive: { enabled: true, delaySeconds: 20, pages: "/pricing*\n/help/*", message: { en: "Need a hand?", es: "" } },
+      botTexts: { offTopic: { en: "We only talk about bikes here." }, dontKnowOffer: { en: "" } },
+    });
+    const next = mergeSettings(current, update);
+    expect(next.position).toBe("left");
+    expect(next.launcherLabel).toEqual({ en: "Questions? Chat with us" });
+    expect(next.proactive).toEqual({ enabled: true, delaySeconds: 20, pages: "/pricing*\n/help/*", message: { en: "Need a hand?" } });
+    expect(next.botTexts).toEqual({ offTopic: { en: "We only talk about bikes here." } });
+  });
+
+  it("says what is wrong with a bad position, delay, page pattern or text", () => {
+    expect(issues({ position: "top" })[0]?.message).toMatch(/right or the left/);
+    expect(issues({ proactive: { enabled: true, delaySeconds: 0, pages: "", message: {} } })[0]?.message).toMatch(/at least 1 second/);
+    expect(issues({ proactive: { enabled: true, delaySeconds: 5, pages: "pricing", message: {} } })[0]?.message).toMatch(/starting with \//);
+    expect(issues({ launcherLabel: { en: "x".repeat(61) } })[0]?.message).toMatch(/60 characters/);
+    expect(issues({ botTexts: { weather: { en: "Sunny" } } }).length).toBeGreaterThan(0);
+  });
+});
