@@ -71,7 +71,8 @@ export function nudgeWebhookWorker(): void {
     do {
       state.again = false;
       try {
-        await runDue(await getDb());
+        // A full batch means more may be due: go on at once instead of waiting for the next tick.
+        if ((await runDue(await getDb())) === BATCH) state.again = true;
         if (Date.now() - state.lastCleanup > 3_600_000) {
           state.lastCleanup = Date.now();
           await cleanup(await getDb());
