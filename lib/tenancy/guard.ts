@@ -31,6 +31,8 @@ const TENANT_MODELS = new Set([
   "TicketReply",
   "Webhook",
   "WebhookDelivery",
+  "Team",
+  "TeamMember",
 ]);
 
 /**

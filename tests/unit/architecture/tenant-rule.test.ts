@@ -26,9 +26,10 @@ const UNSCOPED: Record<string, string> = {
   "lib/tenant-models/": "training jobs and the model cache run outside a request, across tenants",
   "lib/webhooks/worker.ts": "the delivery worker claims due outbox rows of every tenant; each row names its tenant",
   "lib/metrics/registry.ts": "counts the queue across tenants, no tenant data",
+  "lib/conversations/search.ts": "the full-text index lookup is provider-specific raw SQL (bounded by tenantId); the rows shown are read through tenantDb",
 };
 
-const TENANT_TABLES = ["invitation", "tenantLogo", "user", "faqVersion", "faqEntry", "modelVersion", "trainingRun", "visitor", "conversation", "message", "decision", "handoff", "offlineTicket", "cannedResponse", "rating", "auditLog", "apiKey", "session", "knowledgeVersion", "knowledgeDocument", "knowledgePassage", "knowledgeVersionDocument", "webhook", "webhookDelivery", "ticketReply"];
+const TENANT_TABLES = ["invitation", "tenantLogo", "user", "faqVersion", "faqEntry", "modelVersion", "trainingRun", "visitor", "conversation", "message", "decision", "handoff", "offlineTicket", "cannedResponse", "rating", "auditLog", "apiKey", "session", "knowledgeVersion", "knowledgeDocument", "knowledgePassage", "knowledgeVersionDocument", "webhook", "webhookDelivery", "ticketReply", "team", "teamMember"];
 const LIST_OPS = ["findMany", "findFirst", "findFirstOrThrow", "updateMany", "deleteMany", "count", "groupBy", "aggregate"];
 const CALL = new RegExp(`\\b(?:db|tx|\\w+\\.db)\\.(${TENANT_TABLES.join("|")})\\.(${LIST_OPS.join("|")})\\(`, "g");
 const BOUNDED = /\btenantId\b|\bconversationId\b|\brunId\b|\bwhere: \{ id\b|\bid: \{ in\b/;
