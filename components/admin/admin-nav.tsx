@@ -11,6 +11,7 @@ export const ADMIN_LINKS = [
   { href: "/admin/widget", label: "Widget" },
   { href: "/admin/settings", label: "Settings" },
   { href: "/admin/team", label: "Team" },
+  { href: "/admin/teams", label: "Teams & routing" },
   { href: "/admin/canned", label: "Canned responses" },
   { href: "/admin/analytics", label: "Analytics" },
   { href: "/admin/audit", label: "Audit log" },

@@ -7,6 +7,12 @@ import type { CannedView } from "@/lib/canned/canned-responses";
 
 export type CannedResponse = CannedView;
 
+/** What the console's keyboard shortcuts do with the composer. */
+export interface ComposerControl {
+  /** Focuses the composer in `mode`; `insert` is appended at the end (e.g. "/" opens canned responses). */
+  focus(mode: "reply" | "note", insert?: string): void;
+}
+
 const TYPING_THROTTLE_MS = 2000;
 const TYPING_IDLE_MS = 3000;
 
@@ -22,7 +28,9 @@ export function Composer({
   onSend,
   onNote,
   onTyping,
+  control,
 }: {
+  control?: { current: ComposerControl | null };
   canned: CannedResponse[];
   canReply: boolean;
   onSend: (text: string) => Promise<boolean>;
@@ -30,12 +38,19 @@ export function Composer({
   onTyping: (typing: boolean) => void;
 }) {
   const [mode, setMode] = useState<"reply" | "note">(canReply ? "reply" : "note");
-  const [text, setText] = useState("");
+  const [text, setTextState] = useState("");
   const [caret, setCaret] = useState(0);
   const [active, setActive] = useState(0);
   const [busy, setBusy] = useState(false);
   const [dismissed, setDismissed] = useState(false);
   const ref = useRef<HTMLTextAreaElement>(null);
+  const formRef = useRef<HTMLFormElement>(null);
+  // The text as last set, even before React re-renders (a shortcut may insert right after a send).
+  const textRef = useRef(text);
+  const setText = (value: string) => {
+    textRef.current = value;
+    setTextState(value);
+  };
   const typing = useRef<{ last: number; idle: ReturnType<typeof setTimeout> | null; on: boolean }>({ last: 0, idle: null, on: false });
   const listId = useId();
   const inputId = useId();
@@ -43,6 +58,28 @@ export function Composer({
   useEffect(() => {
     setMode(canReply ? "reply" : "note");
   }, [canReply]);
+
+  useEffect(() => {
+    if (!control) return;
+    control.current = {
+      focus(next, insert) {
+        setMode(next === "reply" && !canReply ? "note" : next);
+        if (insert) {
+          const cur = textRef.current;
+          const value = cur && !/\s$/.test(cur) ? `${cur} ${insert}` : `${cur}${insert}`;
+          setText(value);
+          setCaret(value.length);
+          requestAnimationFrame(() => ref.current?.setSelectionRange(value.length, value.length));
+          setDismissed(false);
+          setActive(0);
+        }
+        requestAnimationFrame(() => ref.current?.focus());
+      },
+    };
+    return () => {
+      control.current = null;
+    };
+  }, [control, canReply]);
 
   const token = shortcutAt(text, caret);
   const matches = useMemo(() => (token ? canned.filter((c) => c.shortcut.startsWith(token.query)).slice(0, 6) : []), [token, canned]);
@@ -95,7 +132,9 @@ export function Composer({
       setText("");
       setCaret(0);
     }
-    ref.current?.focus();
+    // Back to the text box after the Send button — but not when the agent has moved on meanwhile
+    // (Escape, a shortcut, another field): the keys they press next are not meant for it.
+    if (formRef.current?.contains(document.activeElement)) ref.current?.focus();
   };
 
   const onKeyDown = (e: React.KeyboardEvent<HTMLTextAreaElement>) => {
@@ -125,6 +164,7 @@ export function Composer({
   const note = mode === "note";
   return (
     <form
+      ref={formRef}
       className={`border-t p-3 ${note ? "border-amber-300 bg-amber-50" : "border-slate-200 bg-white"}`}
       onSubmit={(e) => {
         e.preventDefault();

@@ -13,6 +13,8 @@ export function ConsoleToolbar(props: {
   load: { activeChats: number; maxChats: number } | null;
   sound: boolean;
   onSound: (on: boolean) => void;
+  /** Opens the keyboard shortcuts help. */
+  onHelp?: () => void;
 }) {
   return (
     <div className="flex flex-wrap items-center justify-between gap-3 border-b border-slate-200 bg-slate-50 px-4 py-2">
@@ -27,6 +29,11 @@ export function ConsoleToolbar(props: {
           <input type="checkbox" checked={props.sound} onChange={(e) => props.onSound(e.target.checked)} className="focus-visible:outline-2 focus-visible:outline-blue-600" />
           Sound for new customers
         </label>
+        {props.onHelp && (
+          <button type="button" onClick={props.onHelp} className="rounded border border-slate-300 px-2 py-0.5 text-xs hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-blue-600" data-testid="shortcuts-button">
+            Keyboard shortcuts <kbd className="font-mono">?</kbd>
+          </button>
+        )}
       </div>
     </div>
   );

@@ -5,7 +5,9 @@
 import type { ConversationDetail } from "@/lib/handoff/agent-protocol";
 import { decisionLabel, entryLabel, formatTime, languageLabel, percent, reasonLabel } from "./labels";
 
-export function ContextPanel({ c }: { c: ConversationDetail }) {
+const STATUS: Record<string, string> = { open: "with the bot", queued: "waiting", assigned: "with an agent", resolved: "resolved", closed: "closed" };
+
+export function ContextPanel({ c, onOpen }: { c: ConversationDetail; onOpen?: (conversationId: string) => void }) {
   return (
     <aside aria-label="Conversation context" className="space-y-4 text-sm" data-testid="context-panel">
       <section>
@@ -23,8 +25,49 @@ export function ContextPanel({ c }: { c: ConversationDetail }) {
             Queued {formatTime(c.handoff.queuedAt)}
             {c.handoff.claimedAt ? ` · taken ${formatTime(c.handoff.claimedAt)}` : ""}
           </p>
+          {c.handoff.team && <p className="text-slate-600" data-testid="context-team">Team: {c.handoff.team.name}</p>}
+          {c.handoff.firstResponseDueAt && (
+            <p className="text-slate-600" data-testid="context-sla">
+              First response due {formatTime(c.handoff.firstResponseDueAt)}
+              {c.handoff.firstResponseAt
+                ? new Date(c.handoff.firstResponseAt) > new Date(c.handoff.firstResponseDueAt)
+                  ? " · answered late (breached)"
+                  : " · met"
+                : Date.now() > new Date(c.handoff.firstResponseDueAt).getTime()
+                  ? " · breached"
+                  : ""}
+            </p>
+          )}
         </section>
       )}
+      <section>
+        <h3 className="text-xs font-semibold uppercase tracking-wide text-slate-500">Earlier conversations</h3>
+        {c.history.length === 0 ? (
+          <p className="text-slate-500" data-testid="history-none">
+            First conversation with this customer.
+          </p>
+        ) : (
+          <ul className="space-y-1" data-testid="customer-history">
+            {c.history.map((h) => (
+              <li key={h.id}>
+                <button
+                  type="button"
+                  onClick={() => onOpen?.(h.id)}
+                  data-testid="customer-history-item"
+                  data-conversation-id={h.id}
+                  data-matched-by={h.matchedBy}
+                  className="w-full rounded border border-slate-200 bg-white p-2 text-left hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-blue-600"
+                >
+                  <span className="block text-xs text-slate-500">
+                    {new Date(h.createdAt).toLocaleDateString()} · {STATUS[h.status] ?? h.status} · {h.messageCount} messages{h.matchedBy === "email" ? " · same e-mail" : ""}
+                  </span>
+                  <span className="block truncate">{h.firstMessage ?? "(no message from the customer)"}</span>
+                </button>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
       <section>
         <h3 className="text-xs font-semibold uppercase tracking-wide text-slate-500">Bot decisions</h3>
         {c.decisions.length === 0 ? (

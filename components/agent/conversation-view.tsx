@@ -6,7 +6,7 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import type { AgentWireMessage, ConversationDetail } from "@/lib/handoff/agent-protocol";
 import { call, isOk, newClientMessageId, type AgentSocket } from "./agent-socket";
 import { MessageHistory, type PendingMessage } from "./message-history";
-import { Composer, type CannedResponse } from "./composer";
+import { Composer, type CannedResponse, type ComposerControl } from "./composer";
 import { ContextPanel } from "./context-panel";
 import { TransferControl } from "./transfer-control";
 
@@ -15,6 +15,14 @@ const TYPING_TIMEOUT_MS = 6000;
 function upsert(list: AgentWireMessage[], m: AgentWireMessage): AgentWireMessage[] {
   if (list.some((x) => x.id === m.id)) return list.map((x) => (x.id === m.id ? m : x));
   return [...list, m].sort((a, b) => a.seq - b.seq);
+}
+
+/** What the console's keyboard shortcuts can do to the open conversation. */
+export interface ConversationControl {
+  status: string;
+  claim(): void;
+  resolve(): void;
+  composer: { current: ComposerControl | null };
 }
 
 const STATUS_LABEL: Record<string, string> = { open: "With the bot", queued: "Waiting in the queue", assigned: "With an agent", resolved: "Resolved", closed: "Closed" };
@@ -28,7 +36,11 @@ export function ConversationView({
   onError,
   onClaim,
   onChanged,
+  onOpenConversation,
+  control,
 }: {
+  onOpenConversation?: (conversationId: string) => void;
+  control?: { current: ConversationControl | null };
   socket: AgentSocket;
   conversationId: string;
   me: { id: string; role: string };
@@ -45,6 +57,7 @@ export function ConversationView({
   const [busy, setBusy] = useState<string | null>(null);
   const typingTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const bottom = useRef<HTMLDivElement>(null);
+  const composer = useRef<ComposerControl | null>(null);
 
   useEffect(() => {
     let cancelled = false;
@@ -112,6 +125,28 @@ export function ConversationView({
     },
     [socket, conversationId, onError, announce, onChanged],
   );
+
+  const status = detail?.status ?? null;
+  const canResolve = !!detail && detail.status === "assigned" && (detail.assignedAgentId === me.id || me.role !== "agent");
+  useEffect(() => {
+    if (!control) return;
+    control.current = status
+      ? {
+          status,
+          claim: () => {
+            if (status === "queued") void onClaim(conversationId);
+          },
+          resolve: () => {
+            if (canResolve) void act("resolve", "handoff:resolve", "Conversation resolved.");
+            else onError("Only a conversation you are handling can be resolved.");
+          },
+          composer,
+        }
+      : null;
+    return () => {
+      control.current = null;
+    };
+  }, [control, status, canResolve, conversationId, onClaim, act, onError]);
 
   if (loadError) return <p role="alert" className="p-6 text-sm text-red-700">{loadError}</p>;
   if (!detail) return <p className="p-6 text-sm text-slate-500">Loading the conversation…</p>;
@@ -183,6 +218,7 @@ export function ConversationView({
         </div>
         <Composer
           key={detail.id}
+          control={composer}
           canned={canned}
           canReply={mine}
           onSend={send}
@@ -191,7 +227,7 @@ export function ConversationView({
         />
       </div>
       <div className="border-l border-slate-200 bg-white p-4 lg:overflow-y-auto">
-        <ContextPanel c={detail} />
+        <ContextPanel c={detail} onOpen={onOpenConversation} />
       </div>
     </div>
   );

@@ -8,7 +8,28 @@ import { decisionLabel, entryLabel, formatDuration, languageLabel, percent, reas
 
 const RETURNED_PRIORITY = 100;
 
-export function QueuePanel({ items, busyId, onClaim, onPreview }: { items: QueueItem[]; busyId: string | null; onClaim: (id: string) => void; onPreview: (id: string) => void }) {
+/** Time left to the first-response target, or how long ago it was breached. */
+export function slaText(dueAt: string, now: number): { breached: boolean; text: string } {
+  const left = new Date(dueAt).getTime() - now;
+  return left >= 0 ? { breached: false, text: `SLA: ${formatDuration(left)} left` } : { breached: true, text: `SLA breached ${formatDuration(-left)} ago` };
+}
+
+export function QueuePanel({
+  items,
+  busyId,
+  onClaim,
+  onPreview,
+  openId = null,
+  teamsNote = null,
+}: {
+  items: QueueItem[];
+  busyId: string | null;
+  onClaim: (id: string) => void;
+  onPreview: (id: string) => void;
+  openId?: string | null;
+  /** Which teams' queues this is ("Spanish, Billing"), when the workspace has teams. */
+  teamsNote?: string | null;
+}) {
   const now = useNow();
   return (
     <section aria-labelledby="queue-heading" className="space-y-2">
@@ -18,6 +39,11 @@ export function QueuePanel({ items, busyId, onClaim, onPreview }: { items: Queue
           {items.length}
         </span>
       </h2>
+      {teamsNote && (
+        <p className="text-xs text-slate-500" data-testid="queue-teams">
+          {teamsNote}
+        </p>
+      )}
       {items.length === 0 ? (
         <p className="text-sm text-slate-500" data-testid="queue-empty">
           Nobody is waiting.
@@ -25,7 +51,15 @@ export function QueuePanel({ items, busyId, onClaim, onPreview }: { items: Queue
       ) : (
         <ol className="space-y-2" data-testid="queue">
           {items.map((q) => (
-            <li key={q.handoffId} className="rounded-lg border border-slate-200 bg-white p-3 text-sm shadow-sm" data-testid="queue-item" data-conversation-id={q.conversationId} data-reason={q.reason}>
+            <li
+              key={q.handoffId}
+              className={`rounded-lg border bg-white p-3 text-sm shadow-sm ${openId === q.conversationId ? "border-blue-500 ring-1 ring-blue-500" : "border-slate-200"}`}
+              aria-current={openId === q.conversationId ? "true" : undefined}
+              data-testid="queue-item"
+              data-conversation-id={q.conversationId}
+              data-reason={q.reason}
+              data-team={q.team?.name ?? ""}
+            >
               <div className="flex items-start justify-between gap-2">
                 <div>
                   <span className="font-medium" data-testid="queue-reason">
@@ -34,7 +68,14 @@ export function QueuePanel({ items, busyId, onClaim, onPreview }: { items: Queue
                   {q.priority >= RETURNED_PRIORITY && <span className="ml-2 rounded bg-amber-100 px-1.5 text-xs text-amber-800">Returned — agent left</span>}
                   <div className="text-xs text-slate-500">
                     #{q.position} · <span data-testid="queue-waiting">waiting {formatDuration(now - new Date(q.queuedAt).getTime())}</span> · <span data-testid="queue-language">{languageLabel(q.language)}</span>
+                    {q.team && (
+                      <>
+                        {" "}
+                        · <span data-testid="queue-team">{q.team.name}</span>
+                      </>
+                    )}
                   </div>
+                  {q.firstResponseDueAt && <SlaBadge dueAt={q.firstResponseDueAt} now={now} />}
                 </div>
                 <button
                   type="button"
@@ -63,9 +104,19 @@ export function QueuePanel({ items, busyId, onClaim, onPreview }: { items: Queue
   );
 }
 
+function SlaBadge({ dueAt, now }: { dueAt: string; now: number }) {
+  const sla = slaText(dueAt, now);
+  return (
+    <div className={`mt-1 inline-block rounded px-1.5 text-xs ${sla.breached ? "bg-red-100 font-medium text-red-800" : "bg-emerald-50 text-emerald-800"}`} data-testid="queue-sla" data-breached={sla.breached ? "true" : "false"}>
+      {sla.text}
+    </div>
+  );
+}
+
 function QueueContext({ item }: { item: QueueItem }) {
-  const { context } = item;
-  if (!context || (context.questions.length === 0 && context.botAnswers.length === 0)) return null;
+  // A hand-off stored without context (an API client, an older row) has `{}`: nothing to show.
+  const context = { trigger: item.context?.trigger ?? "", questions: item.context?.questions ?? [], botAnswers: item.context?.botAnswers ?? [] };
+  if (context.questions.length === 0 && context.botAnswers.length === 0) return null;
   return (
     <details className="mt-2 text-xs text-slate-600" data-testid="queue-context">
       <summary className="cursor-pointer select-none focus-visible:outline-2 focus-visible:outline-blue-600">Context{context.trigger ? ` — ${context.trigger}` : ""}</summary>

@@ -15,6 +15,8 @@ export interface QueueData {
   mine: ConversationSummary[];
   tickets: TicketView[];
   me: AgentView;
+  /** The teams whose queues this console shows (all of them for admins); empty without teams. */
+  teams: { id: string; name: string }[];
 }
 
 interface Options {
@@ -43,7 +45,7 @@ export function useAgentQueue({ socket, announce, soundOn, onError }: Options) {
     if (!socket) return;
     const r = await call<QueueData>(socket, "queue:list");
     if (!isOk(r)) return onError(r.error.message);
-    setData({ queue: r.queue, mine: r.mine, tickets: r.tickets, me: r.me });
+    setData({ queue: r.queue, mine: r.mine, tickets: r.tickets, me: r.me, teams: r.teams ?? [] });
     // New arrivals (not the first load) are announced, and chime when the agent asked for sound.
     const ids = new Set(r.queue.map((q) => q.handoffId));
     if (known.current) {

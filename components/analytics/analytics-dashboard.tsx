@@ -4,7 +4,7 @@
 import { useHydrated } from "@/components/ui/use-hydrated";
 import Link from "next/link";
 import type { AnalyticsSummary } from "@/lib/analytics/summary";
-import { Card } from "@/components/admin/ui";
+import { Card, Table } from "@/components/admin/ui";
 import { BarSeries } from "./charts";
 import { formatMean, formatSeconds, formatShare, REASON_LABELS } from "./format";
 import { UnansweredList } from "./unanswered-list";
@@ -45,6 +45,7 @@ export function AnalyticsDashboard({ summary: s, days, presets, languages, defau
         <Metric label="CSAT" text={formatMean(s.csat.mean)} value={s.csat.mean} testId="metric-csat" hint={`${s.csat.count} rating${s.csat.count === 1 ? "" : "s"}, 1–5`} />
         <Metric label="Thumbs up" text={String(s.feedback.up)} value={s.feedback.up} testId="metric-thumbs-up" />
         <Metric label="Thumbs down" text={String(s.feedback.down)} value={s.feedback.down} testId="metric-thumbs-down" />
+        <Metric label="SLA breaches" text={String(s.sla.breached)} value={s.sla.breached} testId="metric-sla-breached" hint={s.sla.withTarget ? `of ${s.sla.withTarget} hand-offs with a first-response target` : "no team has a first-response target"} />
       </div>
 
       <Card title="Conversations per day">
@@ -77,6 +78,41 @@ export function AnalyticsDashboard({ summary: s, days, presets, languages, defau
           </ul>
         </Card>
       </div>
+
+      {(s.teams.length > 0 || s.agents.length > 0) && (
+        <div className="grid gap-6 lg:grid-cols-2">
+          {s.teams.length > 0 && (
+            <Card title="Teams">
+              <Table columns={["Team", "Hand-offs", "Median wait", "SLA breaches", "CSAT"]} testId="analytics-teams">
+                {s.teams.map((t) => (
+                  <tr key={t.id} data-testid="analytics-team" data-team-name={t.name} data-breached={t.slaBreached}>
+                    <td>{t.name}</td>
+                    <td className="tabular-nums">{t.handoffs}</td>
+                    <td className="tabular-nums">{formatSeconds(t.waitMedian)}</td>
+                    <td className="tabular-nums" data-testid="team-sla-breached">{t.slaBreached}</td>
+                    <td className="tabular-nums">{formatMean(t.csatMean)}</td>
+                  </tr>
+                ))}
+              </Table>
+            </Card>
+          )}
+          {s.agents.length > 0 && (
+            <Card title="Agents">
+              <Table columns={["Agent", "Handled", "First response", "Resolution", "CSAT"]} testId="analytics-agents">
+                {s.agents.map((a) => (
+                  <tr key={a.id} data-testid="analytics-agent" data-agent-name={a.name}>
+                    <td>{a.name}</td>
+                    <td className="tabular-nums">{a.handled}</td>
+                    <td className="tabular-nums">{formatSeconds(a.firstResponseMedian)}</td>
+                    <td className="tabular-nums">{formatSeconds(a.resolutionMedian)}</td>
+                    <td className="tabular-nums">{formatMean(a.csatMean)}</td>
+                  </tr>
+                ))}
+              </Table>
+            </Card>
+          )}
+        </div>
+      )}
 
       <Card title="Questions the bot could not answer">
         <UnansweredList clusters={s.unanswered} languages={languages} defaultLanguage={defaultLanguage} />

@@ -197,6 +197,21 @@ const schemas: Record<string, Json> = {
       firstResponseSeconds: { type: "object", description: "Median claimed → first agent message.", properties: { median: nullable("number"), count: { type: "integer" } } },
       csat: { type: "object", properties: { count: { type: "integer" }, mean: nullable("number"), distribution: { type: "array", items: { type: "object", properties: { score: { type: "integer" }, count: { type: "integer" } } } } } },
       feedback: { type: "object", properties: { up: { type: "integer" }, down: { type: "integer" } } },
+      sla: {
+        type: "object",
+        description: "First-response SLA of hand-offs whose team has a target: breached when the first agent message came after the due time, or had not come while the customer waited.",
+        properties: { withTarget: { type: "integer" }, met: { type: "integer" }, breached: { type: "integer" } },
+      },
+      teams: {
+        type: "array",
+        description: "Per team: hand-offs queued in the range, median wait (s), SLA breaches, CSAT.",
+        items: { type: "object", properties: { id: { type: "string" }, name: { type: "string" }, handoffs: { type: "integer" }, waitMedian: nullable("number"), slaBreached: { type: "integer" }, csatMean: nullable("number") } },
+      },
+      agents: {
+        type: "array",
+        description: "Per agent: hand-offs they took, median first response and resolution (s, from the claim), CSAT.",
+        items: { type: "object", properties: { id: { type: "string" }, name: { type: "string" }, handled: { type: "integer" }, firstResponseMedian: nullable("number"), resolutionMedian: nullable("number"), csatMean: nullable("number") } },
+      },
       unanswered: {
         type: "array",
         description: "Questions the bot could not answer, grouped by similarity, most frequent first.",

@@ -33,9 +33,19 @@ async function systemMessage(db: Db, conv: { id: string; tenantId: string; visit
   publish("message.created", { tenantId: conv.tenantId, conversationId: conv.id, visitorId: conv.visitorId, message: toWire(row) });
 }
 
+/** An agent takes customers from their own teams' queues only (admins from any). */
+async function assertMayTake(db: Db, actor: Actor, conversationId: string): Promise<void> {
+  if (actor.role !== "agent") return;
+  const waiting = await db.handoff.findFirst({ where: { tenantId: actor.tenantId, conversationId, status: "queued" }, select: { teamId: true, team: { select: { name: true } } } });
+  if (!waiting?.teamId) return;
+  const member = await db.teamMember.findFirst({ where: { tenantId: actor.tenantId, teamId: waiting.teamId, userId: actor.id }, select: { userId: true } });
+  if (!member) throw new AppError("forbidden", `This customer is waiting for the ${waiting.team?.name ?? "other"} team.`);
+}
+
 export async function claimConversation(actor: Actor, conversationId: string, opts: { skipCapacity?: boolean; via?: "claim" | "round_robin" } = {}) {
   const db = await getDb();
   const conv = await loadConversation(db, actor, conversationId);
+  await assertMayTake(db, actor, conversationId);
   const now = new Date();
   // Both changes or neither: a lost race throws inside the transaction, which rolls it back.
   await db.$transaction(async (tx) => {

@@ -41,6 +41,22 @@ export interface QueueItem {
   context: HandoffContextView;
   language: string | null;
   lastMessage: string | null;
+  /** The team whose queue holds it; null in a workspace without teams. */
+  team: { id: string; name: string } | null;
+  /** When the first agent message is due (the team's first-response target), or null. */
+  firstResponseDueAt: string | null;
+}
+
+/** Another conversation of the same customer (same visitor, or the same e-mail address). */
+export interface EarlierConversation {
+  id: string;
+  status: string;
+  createdAt: string;
+  /** The customer's first message, shortened. */
+  firstMessage: string | null;
+  messageCount: number;
+  /** How it is known to be the same customer. */
+  matchedBy: "visitor" | "email";
 }
 
 export interface ConversationSummary {
@@ -93,13 +109,15 @@ export interface ConversationDetail {
   visitor: { id: string; email: string | null; name: string | null; createdAt: string };
   messages: AgentWireMessage[];
   decisions: DecisionView[];
-  handoff: { id: string; reason: string; status: string; queuedAt: string; claimedAt: string | null; context: HandoffContextView } | null;
+  handoff: { id: string; reason: string; status: string; queuedAt: string; claimedAt: string | null; context: HandoffContextView; team: { id: string; name: string } | null; firstResponseDueAt: string | null; firstResponseAt: string | null } | null;
   rating: { score: number; comment: string | null } | null;
+  /** The customer's other conversations, newest first. */
+  history: EarlierConversation[];
 }
 
 export interface AgentToServerEvents {
   "presence:set": (p: z.infer<typeof ZPresence>, ack: (r: unknown) => void) => void;
-  "queue:list": (p: object, ack: (r: { ok: true; queue: QueueItem[]; mine: ConversationSummary[]; tickets: TicketView[]; me: AgentView } | { error: { code: string; message: string } }) => void) => void;
+  "queue:list": (p: object, ack: (r: { ok: true; queue: QueueItem[]; mine: ConversationSummary[]; tickets: TicketView[]; me: AgentView; teams: { id: string; name: string }[] } | { error: { code: string; message: string } }) => void) => void;
   "agents:list": (p: object, ack: (r: { ok: true; agents: AgentView[] }) => void) => void;
   "conversation:open": (p: z.infer<typeof ZConversationRef>, ack: (r: { ok: true; conversation: ConversationDetail } | { error: { code: string; message: string } }) => void) => void;
   "conversation:close": (p: z.infer<typeof ZConversationRef>) => void;

@@ -8,12 +8,13 @@ import { AppError } from "@/lib/errors/app-error";
 import { readTenantSettings } from "@/lib/tenancy/settings";
 import { claimConversation } from "@/lib/handoff/actions";
 import { connectedEverywhere } from "@/lib/handoff/presence";
+import { teamMemberIds } from "@/lib/handoff/routing";
 
 export async function autoAssign(tenantId: string): Promise<void> {
   const db = await getDb();
   const tenant = await db.tenant.findUnique({ where: { id: tenantId }, select: { settings: true } });
   if (readTenantSettings(tenant?.settings).handoffMode !== "round_robin") return;
-  const queued = await db.handoff.findMany({ where: { tenantId, status: "queued" }, orderBy: [{ priority: "desc" }, { queuedAt: "asc" }, { id: "asc" }], select: { conversationId: true } });
+  const queued = await db.handoff.findMany({ where: { tenantId, status: "queued" }, orderBy: [{ priority: "desc" }, { queuedAt: "asc" }, { id: "asc" }], select: { conversationId: true, teamId: true } });
   for (const q of queued) {
     const agents = await db.user.findMany({ where: { tenantId, active: true, presence: "online" } });
     const [load, latest] = await Promise.all([
@@ -22,13 +23,19 @@ export async function autoAssign(tenantId: string): Promise<void> {
     ]);
     const active = new Map(load.map((l) => [l.assignedAgentId, l._count._all]));
     const lastClaim = new Map(latest.map((l) => [l.claimedById, l._max.claimedAt?.getTime() ?? 0]));
+    const members = await teamMemberIds(db, tenantId, q.teamId);
     const connected = new Set<string>();
     for (const a of agents) if ((await connectedEverywhere(a.id)) > 0) connected.add(a.id);
     const candidates = agents
-      .filter((a) => connected.has(a.id) && (active.get(a.id) ?? 0) < a.maxChats)
+      // A team's customers go to its members (admins, who see every queue, are not auto-assigned into it).
+      .filter((a) => connected.has(a.id) && (active.get(a.id) ?? 0) < a.maxChats && (!members || members.has(a.id)))
       .sort((a, b) => (active.get(a.id) ?? 0) - (active.get(b.id) ?? 0) || (lastClaim.get(a.id) ?? 0) - (lastClaim.get(b.id) ?? 0));
     const agent = candidates[0];
-    if (!agent) return;
+    // Nobody free: for the shared queue that holds for everyone behind; a team's may still have someone.
+    if (!agent) {
+      if (!members) return;
+      continue;
+    }
     try {
       await claimConversation({ id: agent.id, tenantId, name: agent.name, role: agent.role }, q.conversationId, { via: "round_robin" });
     } catch (err) {

@@ -20,7 +20,11 @@ export function withinBusinessHours(settings: TenantSettings, now = new Date()):
   return hhmm >= hours.open && hhmm < hours.close;
 }
 
-/** Active agents (any role) whose presence is "online". */
-export function onlineAgents(db: Db, tenantId: string) {
-  return db.user.findMany({ where: { tenantId, active: true, presence: "online" }, select: { id: true, name: true, maxChats: true } });
+/**
+ * Active people (any role) whose presence is "online" — for a team's queue, its members and the
+ * admins and owners (who see every queue).
+ */
+export function onlineAgents(db: Db, tenantId: string, teamId: string | null = null) {
+  const team = teamId ? { OR: [{ role: { in: ["admin", "owner"] } }, { teamMemberships: { some: { teamId, tenantId } } }] } : {};
+  return db.user.findMany({ where: { tenantId, active: true, presence: "online", ...team }, select: { id: true, name: true, maxChats: true } });
 }

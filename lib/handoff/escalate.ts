@@ -9,6 +9,8 @@ import { availability, enqueue, handoffStatus, type HandoffContext, type Handoff
 import type { HandoffStatus } from "@/lib/chat/protocol";
 import { autoAssign } from "@/lib/handoff/auto-assign";
 import { queueChanged } from "@/lib/handoff/broadcast";
+import { routeHandoff } from "@/lib/handoff/routing";
+import { logger } from "@/lib/log/logger";
 
 export interface EscalateInput {
   tenantId: string;
@@ -33,14 +35,18 @@ export async function escalate(input: EscalateInput): Promise<HandoffStatus> {
     tell(existing);
     return existing;
   }
-  const avail = await availability(db, input.tenantId);
+  // The team's queue first: whether anyone can answer depends on who is in that team.
+  const queuedAt = new Date();
+  const route = await routeHandoff(db, { tenantId: input.tenantId, conversationId: input.conversationId, language: input.language }, queuedAt);
+  const avail = await availability(db, input.tenantId, route.teamId);
   if (!avail.open) {
     await say(t(avail.reason === "closed" ? "offlineClosed" : "offlineNoAgents", input.language), "offline");
     const status: HandoffStatus = { state: "offline", reason: avail.reason };
     tell(status);
     return status;
   }
-  await enqueue(db, { tenantId: input.tenantId, conversationId: input.conversationId, reason: input.reason, priority: PRIORITY[input.reason], context: await buildContext(input) });
+  await enqueue(db, { tenantId: input.tenantId, conversationId: input.conversationId, reason: input.reason, priority: PRIORITY[input.reason], context: await buildContext(input), queuedAt, teamId: route.teamId, firstResponseDueAt: route.firstResponseDueAt });
+  if (route.teamId) logger.info({ tenantId: input.tenantId, conversationId: input.conversationId, teamId: route.teamId, rule: route.rule }, "hand-off routed to a team");
   publish("handoff.queued", { tenantId: input.tenantId, conversationId: input.conversationId, visitorId: input.visitorId, reason: input.reason, priority: PRIORITY[input.reason] });
   const status = await handoffStatus(db, input.conversationId);
   await say(`${t("connecting", input.language)} ${t("queued", input.language, { position: status.position ?? 1, eta: formatEta(status.etaSeconds, input.language) })}`, "handoff_queued");

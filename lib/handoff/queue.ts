@@ -16,11 +16,12 @@ export interface HandoffContext {
 
 const DEFAULT_HANDLE_SECONDS = 180;
 
-/** 1-based position of a queued handoff in its tenant's queue. */
-export async function queuePosition(db: Db, handoff: { id: string; tenantId: string; priority: number; queuedAt: Date }): Promise<number> {
+/** 1-based position of a queued handoff in its queue (its team's, or the tenant's shared one). */
+export async function queuePosition(db: Db, handoff: { id: string; tenantId: string; priority: number; queuedAt: Date; teamId?: string | null }): Promise<number> {
   const ahead = await db.handoff.count({
     where: {
       tenantId: handoff.tenantId,
+      teamId: handoff.teamId ?? null,
       status: "queued",
       OR: [{ priority: { gt: handoff.priority } }, { priority: handoff.priority, queuedAt: { lt: handoff.queuedAt } }, { priority: handoff.priority, queuedAt: handoff.queuedAt, id: { lt: handoff.id } }],
     },
@@ -45,11 +46,11 @@ async function handleSeconds(db: Db, tenantId: string): Promise<number> {
  * Estimated wait for position p: agents with a free slot take the first ones at once; after that,
  * each handled conversation frees a slot (handle time ÷ total slots).
  */
-export async function estimateWaitSeconds(db: Db, tenantId: string, position: number): Promise<number | null> {
-  const agents = await onlineAgents(db, tenantId);
+export async function estimateWaitSeconds(db: Db, tenantId: string, position: number, teamId: string | null = null): Promise<number | null> {
+  const agents = await onlineAgents(db, tenantId, teamId);
   if (agents.length === 0) return null;
   const slots = agents.reduce((s, a) => s + a.maxChats, 0);
-  const busy = await db.conversation.count({ where: { tenantId, status: "assigned" } });
+  const busy = await db.conversation.count({ where: { tenantId, status: "assigned", assignedAgentId: { in: agents.map((a) => a.id) } } });
   const free = Math.max(0, slots - busy);
   if (position <= free) return 0;
   return Math.round(((position - free) * (await handleSeconds(db, tenantId))) / Math.max(1, slots));
@@ -61,14 +62,17 @@ export async function handoffStatus(db: Db, conversationId: string): Promise<Han
   if (!h) return { state: "none" };
   if (h.status === "claimed") return { state: "assigned", agentName: h.claimedBy?.name ?? null };
   const position = await queuePosition(db, h);
-  return { state: "queued", position, etaSeconds: await estimateWaitSeconds(db, h.tenantId, position) };
+  return { state: "queued", position, etaSeconds: await estimateWaitSeconds(db, h.tenantId, position, h.teamId) };
 }
 
-/** Can anyone take a conversation now? If not, why (the widget then offers an offline ticket). */
-export async function availability(db: Db, tenantId: string): Promise<{ open: true } | { open: false; reason: "closed" | "no_agents" }> {
+/**
+ * Can anyone take a conversation now (for a team's queue: one of its members, or an admin)? If
+ * not, why (the widget then offers an offline ticket).
+ */
+export async function availability(db: Db, tenantId: string, teamId: string | null = null): Promise<{ open: true } | { open: false; reason: "closed" | "no_agents" }> {
   const tenant = await db.tenant.findUniqueOrThrow({ where: { id: tenantId }, select: { settings: true } });
   if (!withinBusinessHours(readTenantSettings(tenant.settings))) return { open: false, reason: "closed" };
-  if ((await onlineAgents(db, tenantId)).length === 0) return { open: false, reason: "no_agents" };
+  if ((await onlineAgents(db, tenantId, teamId)).length === 0) return { open: false, reason: "no_agents" };
   return { open: true };
 }
 
@@ -76,14 +80,24 @@ export async function availability(db: Db, tenantId: string): Promise<{ open: tr
  * Puts a conversation in the queue (idempotent: an active handoff is returned as it is). One
  * transaction: the handoff row and the conversation's status change together.
  */
-export async function enqueue(db: Db, input: { tenantId: string; conversationId: string; reason: HandoffReason; priority?: number; context: HandoffContext }) {
+export async function enqueue(db: Db, input: { tenantId: string; conversationId: string; reason: HandoffReason; priority?: number; context: HandoffContext; queuedAt?: Date; teamId?: string | null; firstResponseDueAt?: Date | null }) {
   const handoff = await db.$transaction(async (tx) => {
     // Conditional: of two simultaneous requests (a double click, the bot escalating at the same
     // moment) only one moves the conversation into the queue and creates the handoff.
     const moved = await tx.conversation.updateMany({ where: { id: input.conversationId, status: { notIn: ["queued", "assigned"] } }, data: { status: "queued", unansweredStreak: 0 } });
     if (moved.count !== 1) return null;
     return tx.handoff.create({
-      data: { tenantId: input.tenantId, conversationId: input.conversationId, reason: input.reason, priority: input.priority ?? 0, context: input.context as object, status: "queued" },
+      data: {
+        tenantId: input.tenantId,
+        conversationId: input.conversationId,
+        reason: input.reason,
+        priority: input.priority ?? 0,
+        context: input.context as object,
+        status: "queued",
+        teamId: input.teamId ?? null,
+        firstResponseDueAt: input.firstResponseDueAt ?? null,
+        ...(input.queuedAt ? { queuedAt: input.queuedAt } : {}),
+      },
     });
   });
   if (handoff) return { handoff, created: true };
