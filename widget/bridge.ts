@@ -13,7 +13,9 @@ export const BRIDGE_TAG = "faqbot-widget";
 export type HostToFrame =
   | { tag: typeof BRIDGE_TAG; type: "open" }
   | { tag: typeof BRIDGE_TAG; type: "close" }
-  | { tag: typeof BRIDGE_TAG; type: "init"; storage: Record<string, string> };
+  | { tag: typeof BRIDGE_TAG; type: "init"; storage: Record<string, string> }
+  /** `FaqBot.identify(user, signature)` on the host page; answered by `identified` with the same `seq`. */
+  | { tag: typeof BRIDGE_TAG; type: "identify"; seq: number; user: { id: string; email?: string; name?: string }; signature: string };
 
 /** Frame → loader. */
 export type FrameToHost =
@@ -23,7 +25,9 @@ export type FrameToHost =
   /** Save (value) or delete (null) one of the chat's keys in the host page's storage. */
   | { tag: typeof BRIDGE_TAG; type: "store"; key: string; value: string | null }
   /** The visitor asked to be connected and the chat should be opened (e.g. an agent replied). */
-  | { tag: typeof BRIDGE_TAG; type: "open" };
+  | { tag: typeof BRIDGE_TAG; type: "open" }
+  /** The server's answer to `identify`: verified, or refused with the reason. */
+  | { tag: typeof BRIDGE_TAG; type: "identified"; seq: number; ok: boolean; error?: string };
 
 /** A bridge message as the sender writes it; `tag` is added on posting. */
 export type Untagged<M> = M extends { tag: string } ? Omit<M, "tag"> : never;

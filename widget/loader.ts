@@ -46,6 +46,55 @@ const CSS = `
 // document.currentScript is only set while the script first runs, so read it before anything async.
 const currentScript = document.currentScript as HTMLScriptElement | null;
 
+// `window.FaqBot.identify({ id, email, name }, signature)`: the host site names its signed-in
+// customer; `signature` is the hex HMAC-SHA256 of the id with the workspace's identity secret,
+// computed by the site's backend. The promise resolves once the chat server verified it and
+// rejects with the reason otherwise. Calls made before this script loaded can wait in
+// `window.FaqBot = { q: [["identify", user, signature]] }`.
+interface Identity {
+  id: string;
+  email?: string;
+  name?: string;
+}
+interface PendingIdentity {
+  seq: number;
+  user: Identity;
+  signature: string;
+  resolve: (v: { id: string; verified: true }) => void;
+  reject: (e: Error) => void;
+}
+const identities: PendingIdentity[] = [];
+let identitySeq = 0;
+let sendIdentity: ((p: PendingIdentity) => void) | null = null;
+let identityRefused: string | null = null;
+
+function identify(user: Identity, signature: string): Promise<{ id: string; verified: true }> {
+  return new Promise((resolve, reject) => {
+    if (identityRefused) return reject(new Error(identityRefused));
+    const u = (user ?? {}) as Partial<Identity>;
+    const clean: Identity = { id: String(u.id ?? "") };
+    if (u.email) clean.email = String(u.email);
+    if (u.name) clean.name = String(u.name);
+    const p: PendingIdentity = { seq: ++identitySeq, user: clean, signature: String(signature ?? ""), resolve, reject };
+    if (sendIdentity) sendIdentity(p);
+    else identities.push(p);
+  });
+}
+
+function exposeApi(): void {
+  const w = window as Window & { FaqBot?: { q?: unknown[][]; identify?: typeof identify } };
+  const queued = Array.isArray(w.FaqBot?.q) ? w.FaqBot!.q! : [];
+  w.FaqBot = { identify };
+  for (const call of queued) {
+    if (Array.isArray(call) && call[0] === "identify") identify(call[1] as Identity, call[2] as string).catch((e: Error) => console.warn(PREFIX, e.message));
+  }
+}
+
+function refuseIdentities(reason: string): void {
+  identityRefused = `The chat is not available on this page: ${reason}`;
+  for (const p of identities.splice(0)) p.reject(new Error(identityRefused));
+}
+
 function start(): void {
   const w = window as Window & { __faqbotWidget?: true };
   if (w.__faqbotWidget) return; // pasted twice: one chat is enough
@@ -53,6 +102,7 @@ function start(): void {
   const key = script?.dataset.tenant;
   if (!script || !key) return console.warn(PREFIX, "missing data-tenant on the widget <script> tag.");
   w.__faqbotWidget = true;
+  exposeApi();
   const appOrigin = new URL(script.src, location.href).origin;
   // The embed's data-lang, else the host page's own language, else the browser's.
   const lang = (script.dataset.lang || document.documentElement.lang || navigator.language || "en").slice(0, 10);
@@ -63,11 +113,15 @@ function start(): void {
       if (!res.ok || !body || !("ok" in body)) {
         const reason = body && "error" in body ? body.error?.message : `HTTP ${res.status}`;
         console.warn(PREFIX, `not shown on ${location.origin}: ${reason ?? "refused"}`);
+        refuseIdentities(reason ?? "refused");
         return;
       }
       whenBody(() => mount(appOrigin, key, lang, body));
     })
-    .catch(() => console.warn(PREFIX, "could not reach the chat server."));
+    .catch(() => {
+      console.warn(PREFIX, "could not reach the chat server.");
+      refuseIdentities("could not reach the chat server.");
+    });
 }
 
 function whenBody(fn: () => void): void {
@@ -188,11 +242,29 @@ function mount(appOrigin: string, key: string, lang: string, cfg: CheckOk): void
       console.warn(PREFIX, err); // never into the host page's error tracking
     }
   });
+  // Identities go to the frame once it is ready (loading it if needed); its answer settles the promise.
+  const asked = new Map<number, PendingIdentity>();
+  const postIdentity = (p: PendingIdentity) => post({ type: "identify", seq: p.seq, user: p.user, signature: p.signature });
+  sendIdentity = (p) => {
+    asked.set(p.seq, p);
+    load();
+    postIdentity(p);
+  };
   const onFrameMessage = (m: FrameToHost) => {
     if (m.type === "ready") {
       ready = true;
       post({ type: "init", storage: saved() });
       if (open) post({ type: "open" });
+      for (const p of asked.values()) postIdentity(p);
+    } else if (m.type === "identified") {
+      const p = asked.get(m.seq);
+      if (!p) return;
+      asked.delete(m.seq);
+      if (m.ok) p.resolve({ id: p.user.id, verified: true });
+      else {
+        console.warn(PREFIX, `identify refused: ${m.error ?? "not verified"}`);
+        p.reject(new Error(String(m.error ?? "The identity could not be verified.")));
+      }
     } else if (m.type === "store") {
       if (typeof m.key !== "string" || !m.key.startsWith(prefix)) return;
       try {
@@ -216,6 +288,7 @@ function mount(appOrigin: string, key: string, lang: string, cfg: CheckOk): void
   }
   render();
   if (open || Object.keys(saved()).length > 0) load();
+  for (const p of identities.splice(0)) sendIdentity!(p);
   box.append(frame, button);
   // A short label beside the bubble ("Questions? Chat with us").
   const tagText = inLang(cfg.launcherLabel);

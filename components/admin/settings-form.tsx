@@ -9,6 +9,7 @@ import { Button, Card, Field, inputClass, fieldClass, Notice, Options } from "./
 import { LogoField } from "./logo-field";
 import { builtInText } from "@/lib/chat/strings";
 import type { OverridableBotText } from "@/lib/tenancy/settings";
+import type { PrechatField, PrechatMode } from "@/lib/chat/prechat-form";
 
 const COMMON_LANGUAGES: Record<string, string> = { en: "English", es: "Spanish", pt: "Portuguese", fr: "French", de: "German", it: "Italian", ca: "Catalan" };
 // Shown Monday first; stored with 0 = Sunday.
@@ -40,6 +41,12 @@ const BOT_TEXTS: Array<[OverridableBotText, string]> = [
   ["offTopic", "Declining an off-topic request"],
   ["offlineNoAgents", "Nobody available"],
   ["offlineClosed", "Outside business hours"],
+];
+
+const PRECHAT_SETTINGS: Array<[PrechatField, string]> = [
+  ["name", "Name"],
+  ["email", "E-mail"],
+  ["topic", "Topic"],
 ];
 
 const INTENT_LABELS: Record<SmallTalkIntent, string> = {
@@ -327,6 +334,25 @@ export function SettingsForm({ initial, logoUrl, mailEnabled = false }: { initia
             <input type="checkbox" name="emailTicketAlerts" checked={s.emailTicketAlerts} onChange={(e) => set("emailTicketAlerts", e.target.checked)} /> E-mail agents when a customer leaves an
             offline ticket
           </label>
+        </fieldset>
+      </Card>
+
+      <Card title="Pre-chat form">
+        <fieldset className="text-sm" data-testid="prechat-settings">
+          <label className="flex items-center gap-2">
+            <input type="checkbox" name="prechat-enabled" checked={s.prechat.enabled} onChange={(e) => set("prechat", { ...s.prechat, enabled: e.target.checked })} /> Ask these before the
+            customer&apos;s first message (agents see the answers beside the conversation)
+          </label>
+          <div className="mt-2 grid gap-2 sm:grid-cols-3">
+            {PRECHAT_SETTINGS.map(([field, title]) => (
+              <Field key={field} label={title} compact>
+                <select className={inputClass} name={`prechat-${field}`} value={s.prechat[field]} onChange={(e) => set("prechat", { ...s.prechat, [field]: e.target.value as PrechatMode })}>
+                  <Options items={["required", "optional", "off"] as const} label={(m) => ({ required: "Required", optional: "Optional", off: "Not asked" })[m]} />
+                </select>
+              </Field>
+            ))}
+          </div>
+          <FieldError errors={errors} path="prechat" />
         </fieldset>
       </Card>
 

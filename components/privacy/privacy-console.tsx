@@ -37,7 +37,7 @@ export function PrivacyConsole({ exportNote }: { exportNote: string }) {
     <div className="space-y-6" data-testid="privacy" data-ready={ready ? "true" : "false"}>
       <Card title="Find a visitor">
         <form onSubmit={search} className="flex flex-wrap gap-2" data-testid="visitor-search">
-          <input name="q" className={`${inputClass} max-w-md`} value={q} onChange={(e) => setQ(e.target.value)} placeholder="Visitor id, e-mail address or conversation id" required />
+          <input name="q" className={`${inputClass} max-w-md`} value={q} onChange={(e) => setQ(e.target.value)} placeholder="Visitor id, e-mail address, conversation id or customer id" required />
           <Button type="submit" variant="primary">
             Search
           </Button>
@@ -62,7 +62,7 @@ export function PrivacyConsole({ exportNote }: { exportNote: string }) {
                     <div>
                       <div className="font-mono text-xs">{v.id}</div>
                       <div>
-                        {v.name ?? "no name"} · {v.email ?? "no e-mail"} · {v.conversations} conversation{v.conversations === 1 ? "" : "s"} · last seen {new Date(v.lastSeenAt).toLocaleString()}
+                        {v.name ?? "no name"} · {v.email ?? "no e-mail"}{v.customerId ? ` · customer ${v.customerId} (verified)` : ""} · {v.conversations} conversation{v.conversations === 1 ? "" : "s"} · last seen {new Date(v.lastSeenAt).toLocaleString()}
                       </div>
                     </div>
                     <div className="flex gap-2">

@@ -4,7 +4,7 @@
 // client first syncs what it missed and then re-sends the outbox in order. The server stores one
 // copy per client message id, so a message is shown and stored exactly once.
 import { io, type Socket } from "socket.io-client";
-import type { Ack, ServerToWidgetEvents, WidgetToServerEvents, WireMessage, WireSource } from "@/lib/chat/protocol";
+import type { Ack, IdentifyPayload, ServerToWidgetEvents, WidgetToServerEvents, WireMessage, WireSource } from "@/lib/chat/protocol";
 import type { ChatAction } from "./chat-state";
 import { newClientMessageId } from "./client-id";
 import { Outbox, outboxText, type OutboxItem } from "./outbox";
@@ -34,6 +34,9 @@ export interface ChatClientOptions {
 
 const ACK_TIMEOUT_MS = 20_000;
 
+/** What the host page's `FaqBot.identify` hears back. */
+export type IdentifyResult = { ok: true; id: string } | { ok: false; error: string };
+
 export class ChatClient {
   readonly outbox: Outbox;
   private socket: WidgetSocket | null = null;
@@ -45,6 +48,8 @@ export class ChatClient {
   private initialSyncDone = false;
   private open = false;
   private unread = 0;
+  /** An identity from the host page not yet accepted or refused by the server (the latest wins). */
+  private identity: { payload: IdentifyPayload; done: ((r: IdentifyResult) => void)[] } | null = null;
 
   constructor(private readonly o: ChatClientOptions) {
     this.outbox = new Outbox(o.store, storageKeys.outbox(o.widgetKey));
@@ -135,8 +140,50 @@ export class ChatClient {
     return this.errorOf(await this.request("offline:ticket", { email, message }));
   }
 
+  /** The pre-chat form's answers; null when stored, else the server's error (with field details). */
+  async prechat(answers: { name: string; email: string; topic: string }): Promise<(AckError & { details?: unknown }) | null> {
+    const err = this.errorOf(await this.request("prechat:submit", answers));
+    if (!err) this.o.dispatch({ type: "prechat:done" });
+    return err;
+  }
+
   async rate(score: number, comment?: string): Promise<AckError | null> {
     return this.errorOf(await this.request("rating:submit", { score, ...(comment ? { comment } : {}) }));
+  }
+
+  /**
+   * A verified identity from the host page: sent before anything else on every connection until
+   * the server answers. When it names another visitor (this customer's chat on another device),
+   * the token is replaced and the client reconnects as them and syncs their conversation.
+   */
+  identify(payload: IdentifyPayload): Promise<IdentifyResult> {
+    return new Promise((resolve) => {
+      this.identity = { payload, done: [...(this.identity?.done ?? []), resolve] };
+      if (this.synced) void this.applyIdentity();
+    });
+  }
+
+  /** True when the client is reconnecting as another visitor. */
+  private async applyIdentity(): Promise<boolean> {
+    const pending = this.identity;
+    if (!pending) return false;
+    const r = await this.request("identify", pending.payload);
+    if (!r) return false; // no answer: tried again on the next connection
+    if (this.identity === pending) this.identity = null;
+    if ("error" in r) {
+      for (const f of pending.done) f({ ok: false, error: r.error.message });
+      return false;
+    }
+    for (const f of pending.done) f({ ok: true, id: r.identity.id });
+    if (!r.visitorToken) return false;
+    const o = this.o;
+    o.store.setItem(storageKeys.visitorToken(o.widgetKey), r.visitorToken);
+    this.maxSeq = 0;
+    this.seen.clear();
+    this.synced = false;
+    o.dispatch({ type: "visitor:changed" });
+    this.socket?.disconnect().connect();
+    return true;
   }
 
   typing(typing: boolean): void {
@@ -156,6 +203,7 @@ export class ChatClient {
 
   private async onConnect(): Promise<void> {
     const o = this.o;
+    if (this.identity && (await this.applyIdentity())) return;
     const r = await this.request("sync", { afterSeq: this.maxSeq }).catch(() => null);
     if (!r || "error" in r) {
       // Stay visibly "reconnecting" and try again; nothing is sent before a successful sync.
@@ -164,7 +212,7 @@ export class ChatClient {
     }
     const fresh = r.messages.filter((m) => !this.seen.has(m.id));
     for (const m of r.messages) this.track(m);
-    o.dispatch({ type: "synced", messages: r.messages, handoff: r.handoff, config: r.config });
+    o.dispatch({ type: "synced", messages: r.messages, handoff: r.handoff, config: r.config, prechatDone: r.prechatDone });
     o.dispatch({ type: "connection", status: "online" });
     if (this.initialSyncDone) this.countUnread(fresh);
     this.initialSyncDone = true;

@@ -5,7 +5,7 @@
 import { useCallback, useEffect, useReducer, useRef, useState } from "react";
 import type { WireMessage, WireSource } from "@/lib/chat/protocol";
 import type { FrameToHost, HostToFrame, Untagged } from "@/widget/bridge";
-import { ChatClient } from "./chat-client";
+import { ChatClient, type IdentifyResult } from "./chat-client";
 import { chatReducer, initialChatState, type PendingMessage } from "./chat-state";
 import { ChatHeader } from "./chat-header";
 import { Composer } from "./composer";
@@ -15,6 +15,7 @@ import { UI_LANGUAGES, chooseLanguage, chooseUiLanguage, isUiLanguage, uiStrings
 import { MessageList } from "./message-list";
 import { Outbox, outboxText } from "./outbox";
 import { RatingPrompt } from "./rating-prompt";
+import { PrechatForm } from "./prechat-form";
 import { browserStore, hostStore, storageKeys, type KeyValueStore } from "./storage";
 import { useParentBridge } from "./use-parent-bridge";
 
@@ -27,12 +28,25 @@ interface FrameProps {
 const DEFAULT_COLOR = "#2563eb";
 const DEFAULT_MAX_CHARS = 2000;
 
+type IdentifyMessage = Extract<HostToFrame, { type: "identify" }>;
+
+/** Identities the host page sent before the chat's client existed, and the client's handler. */
+interface IdentityQueue {
+  waiting: IdentifyMessage[];
+  handle: ((m: IdentifyMessage) => void) | null;
+}
+
 export function ChatFrame(props: FrameProps) {
   const [store, setStore] = useState<KeyValueStore | null>(null);
   const [open, setOpen] = useState(false);
   const postRef = useRef<(m: Untagged<FrameToHost>) => void>(() => {});
+  const identities = useRef<IdentityQueue>({ waiting: [], handle: null });
   const onHostMessage = useCallback((m: HostToFrame) => {
-    if (m.type === "init") {
+    if (m.type === "identify") {
+      const q = identities.current;
+      if (q.handle) q.handle(m);
+      else q.waiting.push(m);
+    } else if (m.type === "init") {
       const persist = (key: string, value: string | null) => postRef.current({ type: "store", key, value });
       setStore((s) => s ?? hostStore(m.storage && typeof m.storage === "object" ? m.storage : {}, persist));
     } else setOpen(m.type === "open");
@@ -49,7 +63,7 @@ export function ChatFrame(props: FrameProps) {
 
   const onClosed = useCallback(() => setOpen(false), []);
   if (!store) return <div className="h-dvh bg-white" />;
-  return <ChatPanel {...props} store={store} embedded={embedded} open={open || !embedded} post={post} onClosed={onClosed} />;
+  return <ChatPanel {...props} store={store} embedded={embedded} open={open || !embedded} post={post} onClosed={onClosed} identities={identities.current} />;
 }
 
 interface PanelProps extends FrameProps {
@@ -58,9 +72,10 @@ interface PanelProps extends FrameProps {
   open: boolean;
   post: (m: Untagged<FrameToHost>) => void;
   onClosed: () => void;
+  identities: IdentityQueue;
 }
 
-function ChatPanel({ widgetKey, parentOrigin, requestedLanguage, store, embedded, open, post, onClosed }: PanelProps) {
+function ChatPanel({ widgetKey, parentOrigin, requestedLanguage, store, embedded, open, post, onClosed, identities }: PanelProps) {
   const [state, dispatch] = useReducer(chatReducer, undefined, () =>
     initialChatState(new Outbox(store, storageKeys.outbox(widgetKey)).list().map((i) => ({ clientMessageId: i.clientMessageId, text: outboxText(i) }))),
   );
@@ -106,6 +121,19 @@ function ChatPanel({ widgetKey, parentOrigin, requestedLanguage, store, embedded
     client.start();
     return () => client.stop();
   }, [client]);
+  // The host page's verified identity (FaqBot.identify): sent by the client, answered to the page.
+  useEffect(() => {
+    const handle = (m: IdentifyMessage) => {
+      const user = m.user && typeof m.user === "object" ? m.user : { id: "" };
+      const payload = { id: String(user.id ?? ""), email: user.email || null, name: user.name || null, signature: String(m.signature ?? "") };
+      void client.identify(payload).then((r: IdentifyResult) => post({ type: "identified", seq: m.seq, ok: r.ok, ...(r.ok ? {} : { error: r.error }) }));
+    };
+    identities.handle = handle;
+    for (const m of identities.waiting.splice(0)) handle(m);
+    return () => {
+      identities.handle = null;
+    };
+  }, [client, identities, post]);
   useEffect(() => {
     client.setOpen(open);
     if (open) composer.current?.focus();
@@ -178,7 +206,12 @@ function ChatPanel({ widgetKey, parentOrigin, requestedLanguage, store, embedded
       )}
       <HandoffBar handoff={state.handoff} t={t} color={color} onTicket={(email, message) => client.offlineTicket(email, message)} />
       {state.ratingRequested && <RatingPrompt t={t} color={color} onSubmit={(score, comment) => client.rate(score, comment)} onDone={() => dispatch({ type: "rating", requested: false })} />}
-      <Composer ref={composer} maxChars={state.config?.maxMessageChars ?? DEFAULT_MAX_CHARS} color={color} t={t} onSend={(text) => client.send(text)} onTyping={(typing) => handoffActive && client.typing(typing)} />
+      {/* The pre-chat form comes before the first message, in place of the composer. */}
+      {state.config?.prechat && !state.prechatDone && state.messages.length === 0 && state.pending.length === 0 ? (
+        <PrechatForm form={state.config.prechat} t={t} color={color} onSubmit={(answers) => client.prechat(answers)} />
+      ) : (
+        <Composer ref={composer} maxChars={state.config?.maxMessageChars ?? DEFAULT_MAX_CHARS} color={color} t={t} onSend={(text) => client.send(text)} onTyping={(typing) => handoffActive && client.typing(typing)} />
+      )}
       <div className="sr-only" aria-live="polite" aria-atomic="true" data-testid="live-region">
         {announcement}
       </div>

@@ -31,10 +31,13 @@ export interface ChatState {
   agentTyping: { typing: boolean; name: string | null };
   ratingRequested: boolean;
   notice: string | null;
+  /** False while the workspace's pre-chat form waits for this visitor's answers. */
+  prechatDone: boolean;
 }
 
 export type ChatAction =
-  | { type: "synced"; messages: WireMessage[]; handoff?: HandoffStatus; config?: WidgetConfig }
+  | { type: "synced"; messages: WireMessage[]; handoff?: HandoffStatus; config?: WidgetConfig; prechatDone?: boolean }
+  | { type: "prechat:done" }
   | { type: "message"; message: WireMessage }
   | { type: "queued"; clientMessageId: string; text: string }
   | { type: "acked"; clientMessageId: string; message: WireMessage }
@@ -51,7 +54,9 @@ export type ChatAction =
   | { type: "connection"; status: ConnectionStatus; error?: string | null }
   | { type: "agent:typing"; typing: boolean; name: string | null }
   | { type: "rating"; requested: boolean }
-  | { type: "notice"; text: string | null };
+  | { type: "notice"; text: string | null }
+  /** This browser became another visitor (a verified identity): that visitor's chat replaces this one. */
+  | { type: "visitor:changed" };
 
 export function initialChatState(pending: { clientMessageId: string; text: string }[] = []): ChatState {
   return {
@@ -66,6 +71,7 @@ export function initialChatState(pending: { clientMessageId: string; text: strin
     agentTyping: { typing: false, name: null },
     ratingRequested: false,
     notice: null,
+    prechatDone: true,
   };
 }
 
@@ -112,7 +118,10 @@ export function chatReducer(state: ChatState, a: ChatAction): ChatState {
         streams: [],
         handoff: a.handoff ?? state.handoff,
         config: a.config ?? state.config,
+        prechatDone: a.prechatDone ?? state.prechatDone,
       };
+    case "prechat:done":
+      return { ...state, prechatDone: true };
     case "message":
       return { ...withMessage(state, a.message), pending: withoutStored(state.pending, [a.message]) };
     case "queued":
@@ -153,5 +162,7 @@ export function chatReducer(state: ChatState, a: ChatAction): ChatState {
       return { ...state, ratingRequested: a.requested };
     case "notice":
       return { ...state, notice: a.text };
+    case "visitor:changed":
+      return { ...initialChatState(), pending: state.pending, config: state.config };
   }
 }

@@ -13,6 +13,7 @@ import { resolveLanguageCode } from "@/lib/faq/language";
 import type { TenantDb } from "@/lib/tenancy/guard";
 import { SMALLTALK_INTENTS } from "@/lib/dialogue/smalltalk-replies";
 
+const ZPrechatMode = z.enum(["off", "optional", "required"], { message: "Each pre-chat field is off, optional or required." });
 const ZTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "Use a 24-hour time like 09:00 or 18:30.");
 const ZLanguage = z
   .string()
@@ -85,6 +86,15 @@ export const ZSettingsUpdate = z
       })
       .strict(),
     botTexts: z.partialRecord(z.enum(OVERRIDABLE_BOT_TEXTS), z.record(z.string().max(10), z.string().trim().max(500, "Keep each text under 500 characters."))),
+    prechat: z
+      .object({
+        enabled: z.boolean(),
+        name: ZPrechatMode,
+        email: ZPrechatMode,
+        topic: ZPrechatMode,
+      })
+      .strict()
+      .refine((p) => !p.enabled || p.name !== "off" || p.email !== "off" || p.topic !== "off", { message: "Show at least one field in the pre-chat form, or turn the form off.", path: ["enabled"] }),
   })
   .partial()
   .strict();
@@ -116,6 +126,7 @@ export interface AdminSettings {
   launcherLabel: Record<string, string>;
   proactive: TenantSettings["proactive"];
   botTexts: TenantSettings["botTexts"];
+  prechat: TenantSettings["prechat"];
 }
 
 const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === "string") : []);
@@ -144,6 +155,7 @@ export function toAdminSettings(tenant: { name: string; languages: unknown; defa
     launcherLabel: s.launcherLabel,
     proactive: s.proactive,
     botTexts: s.botTexts,
+    prechat: s.prechat,
   };
 }
 
@@ -221,6 +233,7 @@ export async function updateAdminSettings(db: TenantDb, update: TSettingsUpdate,
     launcherLabel: next.launcherLabel,
     proactive: next.proactive,
     botTexts: next.botTexts,
+    prechat: next.prechat,
   };
   await db.tenant.update({
     where: { id: db.tenantId },

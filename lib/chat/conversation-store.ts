@@ -52,13 +52,19 @@ const ensuring = (g2.__faqbotEnsure ??= new Map());
 /**
  * The visitor's current conversation, created if there is none. Serialised per visitor, so two
  * first messages at the same moment (two tabs, a message and a handoff request) share one.
+ * `beforeCreate` runs only when a new conversation is about to start (and may refuse it).
  */
-export function ensureConversation(db: Db, tenantId: string, visitorId: string, language: string | null) {
+export function ensureConversation(db: Db, tenantId: string, visitorId: string, language: string | null, beforeCreate?: () => Promise<void>) {
   type Conv = NonNullable<Awaited<ReturnType<typeof currentConversation>>>;
   const prev = (ensuring.get(visitorId) ?? Promise.resolve()) as Promise<unknown>;
   const next: Promise<Conv> = prev
     .catch(() => undefined)
-    .then(async () => (await currentConversation(db, tenantId, visitorId)) ?? createConversation(db, tenantId, visitorId, language));
+    .then(async () => {
+      const current = await currentConversation(db, tenantId, visitorId);
+      if (current) return current;
+      await beforeCreate?.();
+      return createConversation(db, tenantId, visitorId, language);
+    });
   ensuring.set(visitorId, next);
   void next.finally(() => {
     if (ensuring.get(visitorId) === next) ensuring.delete(visitorId);

@@ -9,6 +9,7 @@ import { appendCustomerMessage, ensureConversation, findCustomerMessage, toWire 
 import { scheduleReply } from "@/lib/chat/respond";
 import { spendMessageBudget, type VisitorRef } from "@/lib/chat/visitor";
 import { detectLanguage } from "@/lib/faq/language";
+import { assertPrechatDone } from "@/lib/chat/prechat";
 
 export async function receiveCustomerMessage(v: VisitorRef, input: { clientMessageId: string; text: string; chosenKey?: string }): Promise<{ message: WireMessage; duplicate: boolean }> {
   const text = input.text.trim();
@@ -16,7 +17,8 @@ export async function receiveCustomerMessage(v: VisitorRef, input: { clientMessa
   if (!text) throw new AppError("validation_failed", "Your message is empty.");
   if (text.length > max) throw new AppError("validation_failed", `Your message is too long (${text.length} characters). Please keep it under ${max}.`);
   const db = await getDb();
-  const conv = await ensureConversation(db, v.tenantId, v.visitorId, detectLanguage(text) ?? v.language);
+  // A first message waits for the pre-chat form when the workspace asks for one.
+  const conv = await ensureConversation(db, v.tenantId, v.visitorId, detectLanguage(text) ?? v.language, () => assertPrechatDone(db, v));
   const existing = await findCustomerMessage(db, conv.id, input.clientMessageId);
   if (existing) return { message: toWire(existing), duplicate: true };
   await spendMessageBudget(v);

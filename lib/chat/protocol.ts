@@ -15,6 +15,7 @@
 // server restart is never stored half-way: the widget drops unfinished streamed bubbles on
 // reconnect and the server answers the pending question again, once.
 import { z } from "zod";
+import type { PrechatMode } from "@/lib/chat/prechat-form";
 
 export const ZClientMessageId = z.string().min(8).max(64).regex(/^[A-Za-z0-9_-]+$/);
 
@@ -28,6 +29,18 @@ export const ZRating = z.object({ score: z.number().int().min(1).max(5), comment
 export const ZTyping = z.object({ typing: z.boolean() });
 
 export type TSendMessage = z.infer<typeof ZSendMessage>;
+
+/** A verified identity claim from the host page (checked in lib/identity/identify-visitor.ts). */
+export const ZIdentify = z.object({
+  id: z.string().trim().min(1, "The identity needs the customer's id.").max(200, "The customer's id is longer than 200 characters."),
+  email: z.string().trim().email("The identity's e-mail address is not valid.").max(200).nullish(),
+  name: z.string().trim().max(200, "The identity's name is longer than 200 characters.").nullish(),
+  signature: z
+    .string()
+    .trim()
+    .regex(/^[0-9a-fA-F]{64}$/, "The identity signature must be the hex HMAC-SHA256 of the customer's id (64 characters)."),
+});
+export type IdentifyPayload = z.input<typeof ZIdentify>;
 
 export interface WireSource {
   key: string;
@@ -79,6 +92,8 @@ export interface WidgetConfig {
   languages: string[];
   defaultLanguage: string;
   maxMessageChars: number;
+  /** The pre-chat form's fields (asked before the first message), or null when the form is off. */
+  prechat: { name: PrechatMode; email: PrechatMode; topic: PrechatMode } | null;
 }
 
 /** Acks: `{ ok: true, … }` or `{ error: { code, message } }` (message written for the customer). */
@@ -100,12 +115,21 @@ export interface ServerToWidgetEvents {
 }
 
 export interface WidgetToServerEvents {
-  sync: (p: z.input<typeof ZSync>, ack: (r: Ack<{ conversationId: string | null; messages: WireMessage[]; handoff: HandoffStatus; config: WidgetConfig }>) => void) => void;
+  /** `prechatDone`: the visitor already answered the pre-chat form (or has a conversation). */
+  sync: (p: z.input<typeof ZSync>, ack: (r: Ack<{ conversationId: string | null; messages: WireMessage[]; handoff: HandoffStatus; config: WidgetConfig; prechatDone: boolean }>) => void) => void;
+  /** The pre-chat form's answers (validated against the workspace's form, stored on the visitor). */
+  "prechat:submit": (p: { name?: string | null; email?: string | null; topic?: string | null }, ack: (r: Ack) => void) => void;
   "message:send": (p: TSendMessage, ack: (r: Ack<{ message: WireMessage; duplicate: boolean }>) => void) => void;
   "message:feedback": (p: z.infer<typeof ZFeedback>, ack: (r: Ack) => void) => void;
   "suggestion:choose": (p: z.infer<typeof ZChooseSuggestion>, ack: (r: Ack<{ message: WireMessage; duplicate: boolean }>) => void) => void;
   "handoff:request": (p: z.input<typeof ZHandoffRequest>, ack: (r: Ack<{ handoff: HandoffStatus }>) => void) => void;
   "offline:ticket": (p: z.infer<typeof ZOfflineTicket>, ack: (r: Ack<{ ticketId: string }>) => void) => void;
   "rating:submit": (p: z.infer<typeof ZRating>, ack: (r: Ack) => void) => void;
+  /**
+   * A verified identity from the host page (`FaqBot.identify`; checked in lib/identity). When the
+   * ack carries a `visitorToken`, this browser is now another visitor (the same customer on another
+   * device): the widget stores the token and reconnects, then syncs that visitor's conversation.
+   */
+  identify: (p: IdentifyPayload, ack: (r: Ack<{ identity: { id: string; email: string | null; name: string | null; verified: true }; visitorToken?: string }>) => void) => void;
   typing: (p: z.infer<typeof ZTyping>) => void;
 }

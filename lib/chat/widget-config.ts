@@ -1,4 +1,5 @@
-// What the widget shows before anyone types: the tenant's name, logo, colour, greeting and languages.
+// What the widget shows before anyone types: the tenant's name, logo, colour, greeting, languages
+// and the pre-chat form's fields.
 import type { Db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { readTenantSettings } from "@/lib/tenancy/settings";
@@ -16,5 +17,6 @@ export async function widgetConfig(db: Db, tenantId: string): Promise<WidgetConf
     languages: Array.isArray(tenant.languages) ? (tenant.languages as string[]) : ["en"],
     defaultLanguage: tenant.defaultLanguage,
     maxMessageChars: env().MAX_MESSAGE_CHARS,
+    prechat: settings.prechat.enabled ? { name: settings.prechat.name, email: settings.prechat.email, topic: settings.prechat.topic } : null,
   };
 }

@@ -3,7 +3,7 @@
 import { onWidgetConnection } from "@/lib/realtime/attach";
 import { handleEvent } from "@/lib/realtime/handle";
 import { rooms } from "@/lib/realtime/types";
-import { ZChooseSuggestion, ZFeedback, ZHandoffRequest, ZOfflineTicket, ZRating, ZSendMessage, ZSync, ZTyping } from "@/lib/chat/protocol";
+import { ZChooseSuggestion, ZFeedback, ZHandoffRequest, ZIdentify, ZOfflineTicket, ZRating, ZSendMessage, ZSync, ZTyping } from "@/lib/chat/protocol";
 import type { VisitorRef } from "@/lib/chat/visitor";
 import { syncConversation } from "@/lib/chat/sync";
 import { receiveCustomerMessage } from "@/lib/chat/customer-message";
@@ -11,6 +11,9 @@ import { customerTyping, rateBotAnswer, rateConversation } from "@/lib/chat/cust
 import { requestPerson } from "@/lib/handoff/request-person";
 import { createOfflineTicket } from "@/lib/handoff/tickets";
 import { workspaceEnabled } from "@/lib/workspaces/status";
+import { identifyVisitor } from "@/lib/identity/identify-visitor";
+import { submitPrechat, ZPrechatSubmit } from "@/lib/chat/prechat";
+import { signVisitorToken } from "@/lib/widget/visitor-token";
 import "@/lib/chat/reply-control";
 
 onWidgetConnection((socket) => {
@@ -41,5 +44,13 @@ onWidgetConnection((socket) => {
   handleEvent(socket, "handoff:request", ZHandoffRequest, async () => ({ handoff: await requestPerson(v) }));
   handleEvent(socket, "offline:ticket", ZOfflineTicket, (input) => createOfflineTicket(v, input));
   handleEvent(socket, "rating:submit", ZRating, ({ score, comment }) => rateConversation(v, score, comment));
+  // A verified identity that belongs to another visitor (the customer's other device): the widget
+  // gets that visitor's token and reconnects as them; this socket stays the old visitor till then.
+  handleEvent(socket, "identify", ZIdentify, async (claim) => {
+    const res = await identifyVisitor(v, claim);
+    if (!res.switched) return { identity: res.identity };
+    return { identity: res.identity, visitorToken: await signVisitorToken(res.visitorId, v.tenantId) };
+  });
+  handleEvent(socket, "prechat:submit", ZPrechatSubmit, (answers) => submitPrechat(v, answers));
   handleEvent(socket, "typing", ZTyping, ({ typing }) => customerTyping(v, typing));
 });

@@ -7,6 +7,8 @@ export const omitSecrets = {
   apiKey: { keyHash: true },
   // Signs webhook deliveries: only the delivery worker asks for it (omit: withWebhookSecret).
   webhook: { secret: true },
+  // Verifies customers' identities (lib/identity): only lib/identity/secret.ts asks for it.
+  tenant: { identitySecret: true },
   // Not secret, but megabytes: only the model loaders ask for it (omit: { artifact: false }).
   modelVersion: { artifact: true },
 } as const;

@@ -42,7 +42,7 @@ export async function exportVisitor(db: TenantDb, visitorId: string, actor: { id
   return {
     exportedAt: new Date().toISOString(),
     about: EXPORT_NOTE,
-    visitor: { id: visitor.id, email: visitor.email, name: visitor.name, language: visitor.language, metadata: visitor.metadata, createdAt: iso(visitor.createdAt), lastSeenAt: iso(visitor.lastSeenAt) },
+    visitor: { id: visitor.id, customerId: visitor.externalId, verifiedAt: iso(visitor.verifiedAt), email: visitor.email, name: visitor.name, language: visitor.language, metadata: visitor.metadata, createdAt: iso(visitor.createdAt), lastSeenAt: iso(visitor.lastSeenAt) },
     conversations: conversations.map((c) => ({
       id: c.id,
       status: c.status,

@@ -1,9 +1,10 @@
 // Owns finding the visitor a data-rights request is about: by visitor id, by e-mail (on the
-// visitor or on an offline ticket they left), or by the id of one of their conversations.
+// visitor or on an offline ticket they left), by the id of one of their conversations, or by the
+// customer id the website verified for them (FaqBot.identify).
 import { z } from "zod";
 import type { TenantDb } from "@/lib/tenancy/guard";
 
-export const ZFindVisitor = z.object({ q: z.string().trim().min(1, "Enter a visitor id, an e-mail address or a conversation id").max(200) });
+export const ZFindVisitor = z.object({ q: z.string().trim().min(1, "Enter a visitor id, an e-mail address, a conversation id or a customer id").max(200) });
 
 export interface VisitorMatch {
   id: string;
@@ -13,7 +14,9 @@ export interface VisitorMatch {
   createdAt: string;
   lastSeenAt: string;
   conversations: number;
-  matchedBy: "id" | "email" | "conversation" | "ticket";
+  /** The website's own id for the customer, when it identified them (verified). */
+  customerId: string | null;
+  matchedBy: "id" | "email" | "conversation" | "ticket" | "customer_id";
 }
 
 export async function findVisitors(db: TenantDb, q: string): Promise<VisitorMatch[]> {
@@ -26,6 +29,8 @@ export async function findVisitors(db: TenantDb, q: string): Promise<VisitorMatc
   add(byId?.id, "id");
   const conv = await db.conversation.findFirst({ where: { id: term }, select: { visitorId: true } });
   add(conv?.visitorId, "conversation");
+  const byCustomerId = await db.visitor.findFirst({ where: { externalId: term }, select: { id: true } });
+  add(byCustomerId?.id, "customer_id");
   if (term.includes("@")) {
     // E-mail addresses are compared case-insensitively; both databases store them as typed.
     const emails = [...new Set([term, term.toLowerCase()])];
@@ -38,6 +43,7 @@ export async function findVisitors(db: TenantDb, q: string): Promise<VisitorMatc
     id: v.id,
     email: v.email,
     name: v.name,
+    customerId: v.externalId,
     language: v.language,
     createdAt: v.createdAt.toISOString(),
     lastSeenAt: v.lastSeenAt.toISOString(),

@@ -1,6 +1,7 @@
 // A tenant's display and behaviour settings (the `settings` JSON column), validated with zod so
 // every reader gets complete, typed values with defaults.
 import { z } from "zod";
+import { ZPrechatForm } from "@/lib/chat/prechat-form";
 
 const ZDayHours = z.object({ open: z.string().regex(/^\d{2}:\d{2}$/), close: z.string().regex(/^\d{2}:\d{2}$/) }).nullable();
 
@@ -61,6 +62,8 @@ export const ZTenantSettings = z.object({
   proactive: ZProactiveGreeting.default({ enabled: false, delaySeconds: 15, pages: "", message: {} }),
   /** The tenant's own wording for some of the bot's fixed texts, per text and language. */
   botTexts: z.partialRecord(z.enum(OVERRIDABLE_BOT_TEXTS), ZByLanguage).default({}),
+  /** The pre-chat form (name, e-mail, topic) asked before the first message; off by default. */
+  prechat: ZPrechatForm.default({ enabled: false, name: "required", email: "required", topic: "optional" }),
   onboarding: ZOnboarding.default({ snippetCopiedAt: null, dismissed: false }),
 });
 

@@ -3,6 +3,7 @@ import { tenantDb } from "@/lib/tenancy/guard";
 import { readAdminSettings } from "@/lib/admin/settings";
 import { currentLogoUrl } from "@/lib/admin/logo";
 import { SettingsForm } from "@/components/admin/settings-form";
+import { IdentitySecretCard } from "@/components/admin/identity-secret-card";
 import { mailEnabled } from "@/lib/mail/config";
 
 export const dynamic = "force-dynamic";
@@ -16,6 +17,9 @@ export default async function AdminSettingsPage() {
     <>
       <h1 className="text-xl font-semibold">Settings</h1>
       <SettingsForm initial={settings} logoUrl={logoUrl} mailEnabled={mailEnabled()} />
+      <div className="mt-6">
+        <IdentitySecretCard />
+      </div>
     </>
   );
 }
