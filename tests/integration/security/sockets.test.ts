@@ -7,10 +7,11 @@ import { io as connect, type Socket } from "socket.io-client";
 import { startE2EApp, type E2EApp } from "../../support/e2e-app";
 import { loginCookie, type SeededTenant } from "../../support/seed";
 import { signUpTenant } from "../../support/signup";
+import { identitySignature } from "@/lib/identity/signature";
 
 const ORIGIN = "http://127.0.0.1:5555";
 const AGENT_EVENTS = ["presence:set", "queue:list", "agents:list", "conversation:open", "conversation:close", "conversation:watch", "conversation:unwatch", "handoff:claim", "agent:message", "agent:note", "agent:typing", "handoff:transfer", "handoff:resolve", "handoff:release", "ticket:close", "ticket:reply"];
-const WIDGET_EVENTS = ["sync", "message:send", "message:feedback", "suggestion:choose", "handoff:request", "offline:ticket", "rating:submit", "typing"];
+const WIDGET_EVENTS = ["sync", "message:send", "message:feedback", "suggestion:choose", "handoff:request", "offline:ticket", "rating:submit", "identify", "prechat:submit", "typing"];
 
 let app: E2EApp;
 let a: SeededTenant;
@@ -64,6 +65,41 @@ describe("handshake", () => {
   it("refuses an agent socket without a session or with a forged cookie", async () => {
     expect(await refusal(client("/agent"))).toMatch(/sign in/i);
     expect(await refusal(client("/agent", { headers: { cookie: "faqbot_session=Fe26.2**forged" } }))).toMatch(/sign in/i);
+  });
+});
+
+describe("verified identity", () => {
+  it("needs the workspace's own secret: none set up, another workspace's signature and agents reading the secret are refused", async () => {
+    const sb = await client("/widget", { auth: { key: b.widgetKey }, headers: { origin: ORIGIN } });
+    await sb.emitWithAck("sync", {});
+    const none = await sb.emitWithAck("identify", { id: "42", signature: "a".repeat(64) });
+    expect(none.error).toMatchObject({ code: "forbidden", message: expect.stringContaining("not set up") });
+
+    // Only admins see (and so create) the secret.
+    const agentRes = await fetch(`${app.server.url}/api/admin/settings/identity`, { headers: { cookie: agentA } });
+    expect(agentRes.status).toBe(403);
+    const secretOf = async (t: SeededTenant) => {
+      const cookie = await loginCookie(app.server.url, t.admin.email, t.admin.password);
+      const res = await fetch(`${app.server.url}/api/admin/settings/identity`, { headers: { cookie } });
+      expect(res.status).toBe(200);
+      return ((await res.json()) as { secret: string }).secret;
+    };
+    const [secretA, secretB] = [await secretOf(a), await secretOf(b)];
+    expect(secretA).not.toBe(secretB);
+
+    const cross = await sb.emitWithAck("identify", { id: "42", signature: identitySignature(secretA, "42") });
+    expect(cross.error).toMatchObject({ code: "forbidden", message: expect.stringContaining("could not be verified") });
+    expect(await app.db.visitor.count({ where: { externalId: "42" } })).toBe(0);
+
+    expect(await sb.emitWithAck("identify", { id: "42", email: "b@example.com", signature: identitySignature(secretB, "42") })).toMatchObject({ ok: true, identity: { id: "42", verified: true } });
+    // The same id in workspace A is another customer: A's visitor, never B's conversation.
+    const sa = await client("/widget", { auth: { key: a.widgetKey }, headers: { origin: ORIGIN } });
+    await sa.emitWithAck("sync", {});
+    const inA = await sa.emitWithAck("identify", { id: "42", signature: identitySignature(secretA, "42") });
+    expect(inA).toMatchObject({ ok: true });
+    expect(inA.visitorToken).toBeUndefined();
+    const holders = await app.db.visitor.findMany({ where: { externalId: "42" }, select: { tenantId: true } });
+    expect(holders.map((h) => h.tenantId).sort()).toEqual([a.tenantId, b.tenantId].sort());
   });
 });
 
