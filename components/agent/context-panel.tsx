@@ -13,9 +13,31 @@ export function ContextPanel({ c, onOpen }: { c: ConversationDetail; onOpen?: (c
       <section>
         <h3 className="text-xs font-semibold uppercase tracking-wide text-slate-500">Customer</h3>
         <p>{c.visitor.name ?? "Anonymous visitor"}</p>
+        {c.visitor.verified && (
+          <p className="text-green-800" data-testid="visitor-verified" title="The website proved who this customer is (identity signature)">
+            ✓ Verified · customer {c.visitor.customerId}
+          </p>
+        )}
         {c.visitor.email && <p className="break-all text-slate-600">{c.visitor.email}</p>}
         <p className="text-slate-600">{languageLabel(c.language)}</p>
       </section>
+      {c.visitor.prechat && (
+        <section data-testid="context-prechat">
+          <h3 className="text-xs font-semibold uppercase tracking-wide text-slate-500">Pre-chat form</h3>
+          <dl className="grid grid-cols-[auto_1fr] gap-x-2">
+            {(["name", "email", "topic"] as const).map((f) =>
+              c.visitor.prechat![f] ? (
+                <div key={f} className="contents">
+                  <dt className="text-slate-500">{{ name: "Name", email: "E-mail", topic: "Topic" }[f]}</dt>
+                  <dd className="break-words" data-testid={`prechat-${f}`}>
+                    {c.visitor.prechat![f]}
+                  </dd>
+                </div>
+              ) : null,
+            )}
+          </dl>
+        </section>
+      )}
       {c.handoff && (
         <section>
           <h3 className="text-xs font-semibold uppercase tracking-wide text-slate-500">Handoff</h3>

@@ -106,7 +106,17 @@ export interface ConversationDetail {
   owner: string;
   language: string | null;
   assignedAgentId: string | null;
-  visitor: { id: string; email: string | null; name: string | null; createdAt: string };
+  visitor: {
+    id: string;
+    email: string | null;
+    name: string | null;
+    createdAt: string;
+    /** The website's id for the customer when it proved it (FaqBot.identify, lib/identity); else null. */
+    customerId: string | null;
+    verified: boolean;
+    /** The pre-chat form's answers (lib/chat/prechat.ts), when the customer gave them. */
+    prechat: { name: string | null; email: string | null; topic: string | null; submittedAt: string } | null;
+  };
   messages: AgentWireMessage[];
   decisions: DecisionView[];
   handoff: { id: string; reason: string; status: string; queuedAt: string; claimedAt: string | null; context: HandoffContextView; team: { id: string; name: string } | null; firstResponseDueAt: string | null; firstResponseAt: string | null } | null;

@@ -9,6 +9,7 @@ import type { AgentView, AgentWireMessage, ConversationDetail, ConversationSumma
 import { handoffTeamFilter, visibleTeamIds } from "@/lib/handoff/routing";
 import type { Actor } from "@/lib/handoff/actions";
 import { connectedEverywhere } from "@/lib/handoff/presence";
+import { prechatOf } from "@/lib/chat/prechat";
 
 const lastText = (msgs: { text: string }[]) => msgs[0]?.text.slice(0, 200) ?? null;
 
@@ -113,7 +114,15 @@ export async function conversationDetail(actor: Actor, conversationId: string): 
     owner: c.owner,
     language: c.language,
     assignedAgentId: c.assignedAgentId,
-    visitor: { id: c.visitor.id, email: c.visitor.email, name: c.visitor.name, createdAt: c.visitor.createdAt.toISOString() },
+    visitor: {
+      id: c.visitor.id,
+      email: c.visitor.email,
+      name: c.visitor.name,
+      createdAt: c.visitor.createdAt.toISOString(),
+      customerId: c.visitor.verifiedAt ? c.visitor.externalId : null,
+      verified: c.visitor.verifiedAt !== null && c.visitor.externalId !== null,
+      prechat: prechatOf(c.visitor.metadata),
+    },
     messages: c.messages.map((m) => ({ ...toWire(m), role: m.role as AgentWireMessage["role"] })),
     decisions: c.decisions.map((d) => ({ messageId: d.messageId, kind: d.kind, faqEntryKey: d.faqEntryKey, confidence: d.confidence, reason: d.reason, createdAt: d.createdAt.toISOString() })),
     handoff: h
