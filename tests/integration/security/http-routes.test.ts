@@ -122,6 +122,7 @@ beforeAll(async () => {
   const webhook = await db.webhook.create({ data: { tenantId: b.tenantId, url: "https://b-hooks.example.com/x", description: "B secret hook", events: ["handoff.queued"], secret: "whsec_b" } });
   // Sent already (so the worker leaves it alone), and addressable by "send again".
   const delivery = await db.webhookDelivery.create({ data: { tenantId: b.tenantId, webhookId: webhook.id, eventId: "evt_b", event: "handoff.queued", body: '{"data":"B secret"}', status: "delivered", attempts: 1 } });
+  const team = await db.team.create({ data: { tenantId: b.tenantId, name: "B secret team", isDefault: true, languages: ["es"] } });
   Object.assign(bIds, {
     webhooks: webhook.id,
     deliveries: delivery.id,
@@ -135,6 +136,7 @@ beforeAll(async () => {
     invitations: invitation.id,
     knowledge: document.id,
     training: run.id,
+    teams: team.id,
   });
 });
 
@@ -236,6 +238,7 @@ async function snapshotB() {
     db.visitor.count({ where }),
     db.webhook.findMany({ where, select: { id: true, url: true, enabled: true, events: true, description: true } }),
     db.webhookDelivery.count({ where }),
+    db.team.findMany({ where, select: { id: true, name: true, isDefault: true, languages: true } }),
     db.tenant.findUnique({ where: { id: b.tenantId }, select: { activeModelId: true, name: true, settings: true } }),
   ]);
 }
