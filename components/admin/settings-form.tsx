@@ -157,7 +157,7 @@ export function SettingsForm({ initial, logoUrl, mailEnabled = false }: { initia
             <textarea className={fieldClass} rows={2} name="proactive-pages" value={s.proactive.pages} onChange={(e) => set("proactive", { ...s.proactive, pages: e.target.value })} />
           </Field>
           {s.languages.map((l) => (
-            <Field key={l} className="mt-2" label={`Message (${COMMON_LANGUAGES[l] ?? l})`} hint="Empty: a built-in “Hi! Any questions?”.">
+            <Field key={l} className="mt-2" label={`Message (${COMMON_LANGUAGES[l] ?? l})`} hint="Empty: a built-in “Any questions?” message in the visitor’s language.">
               <input
                 className={fieldClass}
                 name={`proactive-message-${l}`}

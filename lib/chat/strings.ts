@@ -76,12 +76,12 @@ const STRINGS = {
     it: "{name} del nostro team si è unito alla conversazione.",
   },
   resolved: {
-    en: "This conversation was marked as resolved. How did we do?",
-    es: "Hemos dado por resuelta esta conversación. ¿Qué tal lo hicimos?",
-    fr: "Cette conversation a été marquée comme résolue. Comment s'est passé l'échange ?",
-    de: "Dieses Gespräch wurde als gelöst markiert. Wie waren wir?",
-    pt: "Esta conversa foi marcada como resolvida. Como correu?",
-    it: "Questa conversazione è stata segnata come risolta. Come ti abbiamo aiutato?",
+    en: "This conversation was marked as resolved.",
+    es: "Hemos dado por resuelta esta conversación.",
+    fr: "Cette conversation a été marquée comme résolue.",
+    de: "Dieses Gespräch wurde als gelöst markiert.",
+    pt: "Esta conversa foi marcada como resolvida.",
+    it: "Questa conversazione è stata segnata come risolta.",
   },
   returnedToBot: {
     en: "You're chatting with the assistant again.",

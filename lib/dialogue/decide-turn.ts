@@ -98,7 +98,9 @@ export async function decideTurn(input: TurnInput, knowledge: BotKnowledge | nul
   const short = question.split(/\s+/).filter(Boolean).length <= 8;
   if (previous && !marker && ((opener && short) || anaphora || (v.contentTokens <= 2 && v.ownCoverage >= 0.3) || v.contentTokens === 0)) {
     const withContext = await knowledge.model.understand(question, { language: modelLanguage, context: previous.text, threshold: input.threshold });
-    const selfContained = standalone.kind === "answer" && v.contentTokens > 3;
+    // A message answered confidently on its own keeps that answer unless it points back in words
+    // ("¿aceptan bizum?" after a shipping answer is about payments, not shipping).
+    const selfContained = standalone.kind === "answer" && (v.contentTokens > 3 || !((opener && short) || anaphora));
     // The context completes the message; it must not replace it: the entry it leads to must be
     // among the message's own three best matches (or, for a message of a word or two, the entry
     // just answered).

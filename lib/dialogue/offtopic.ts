@@ -12,7 +12,7 @@ const MARKERS = [
   "world cup", "football", "soccer", "basketball", "nba", "baseball", "who won", "champions league", "super bowl", "olympics", "formula 1",
   "president", "prime minister", "election", "politics", "capital of", "population of", "recipe", "bake", "pizza", "movie", "movies", "film", "netflix",
   "homework", "math", "maths", "square root", "times table", "meaning of life", "what is love", "do you love me", "are you single", "marry me", "date me",
-  "bitcoin", "stock market", "horoscope", "zodiac", "religion", "aliens", "dinosaurs", "translate", "capital city", "tallest", "biggest country", "who invented", "who wrote", "who painted", "history of",
+  "stock market", "horoscope", "zodiac", "religion", "aliens", "dinosaurs", "translate", "capital city", "tallest", "biggest country", "who invented", "who wrote", "who painted", "history of",
   "play music", "play a song", "set an alarm", "alarm", "favourite color", "favorite color", "favourite colour", "favorite food", "how old are you", "where do you live", "tell me about yourself", "chess", "video game", "in the world", "goals", "goal", "show tonight", "best phone", "iphone or samsung", "recommend", "recommendation", "flatmates", "roommate", "dating app", "fun fact", "fun facts", "facts about", "python", "javascript", "code for", "script that", "linked list", "trivia", "podcast", "podcasts", "recommend a book", "recommend a movie", "recommend a song", "good book", "write me", "write a letter", "write an essay", "essay", "convert", "exchange rate",
   // Spanish
   "chiste", "chistes", "cuentame un chiste", "poema", "poesia", "cancion", "cantame", "adivinanza", "tiempo hace", "que tiempo", "clima", "llover", "va a llover", "pronostico",

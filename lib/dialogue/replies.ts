@@ -17,7 +17,9 @@ const generic = (language: string) => GENERIC[language.slice(0, 2)] ?? GENERIC.e
 
 /** FAQ categories (or first questions) in the customer's language, for "I can help with …". */
 export function topicsFor(knowledge: BotKnowledge, language: string): string {
-  const list = knowledge.topics.get(language) ?? knowledge.topics.get([...knowledge.topics.keys()][0] ?? "") ?? [];
+  // Categories are the admin's words in the FAQ's languages: in another language (a French visitor
+  // of an English FAQ) they would read as a foreign list, so the generic phrase is used instead.
+  const list = knowledge.topics.get(language) ?? [];
   if (list.length === 0) return generic(language)[0];
   const and = generic(language)[1];
   return list.length === 1 ? list[0] : `${list.slice(0, -1).join(", ")}${and}${list[list.length - 1]}`;

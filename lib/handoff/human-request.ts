@@ -10,7 +10,7 @@ const ALONE = new Set([
   "agent", "agents", "human", "humans", "person", "a person", "a human", "an agent", "operator", "representative", "rep", "real person", "live agent", "live person", "live chat", "someone", "somebody", "support", "customer service", "customer support",
   "agente", "humano", "persona", "una persona", "un humano", "un agente", "operador", "operadora", "asesor", "asesora", "alguien", "soporte", "atencion al cliente", "servicio al cliente", "persona real", "una persona real",
 ]);
-const POLITE = new Set(["w", "with", "w/", "on", "ur", "your", "side", "from", "de", "su", "vuestro", "vuestra", "please", "pls", "plz", "now", "asap", "thanks", "thank", "you", "por", "favor", "porfa", "porfavor", "ya", "ahora", "gracias", "urgente", "urgent", "i", "want", "need", "quiero", "necesito", "a", "an", "un", "una", "the", "el", "la", "con", "to", "with", "real", "de", "verdad", "just", "solo", "give", "me", "dame", "get"]);
+const POLITE = new Set(["w", "with", "w/", "on", "ur", "your", "side", "from", "de", "su", "vuestro", "vuestra", "please", "pls", "plz", "now", "asap", "thanks", "thank", "you", "por", "favor", "porfa", "porfavor", "svp", "sil", "vous", "plait", "bitte", "favore", "per", "ya", "ahora", "gracias", "urgente", "urgent", "i", "want", "need", "quiero", "necesito", "a", "an", "un", "una", "the", "el", "la", "con", "to", "with", "real", "de", "verdad", "just", "solo", "give", "me", "dame", "get"]);
 
 // Verbs (base forms) of talking to / being put through to / being attended by someone.
 const VERBS = new Set([
@@ -19,13 +19,13 @@ const VERBS = new Set([
   "hablar", "hablo", "hable", "hablarlo", "hablarla", "discuss", "atendido", "atendida", "llamar", "comunica", "comunique", "comuniquen", "conecta", "conecten", "transfiere", "deriva", "derive", "deriven", "hablarme", "marcar", "marque", "marquen", "marcarme", "llamase", "llamara", "llamasen", "llamaran", "llama", "llamen", "llamarme", "contacte", "contacten", "contactase", "atendiera", "atendiese", "charlar", "comunicar", "comunicarme", "comunicame", "comuniqueme", "comunican", "comunicas", "comunicarse", "pasar", "pasame", "paseme", "pasas", "pasan", "pasarme", "poner", "ponme", "pongame", "ponerme", "ponen", "atienda", "atiendan", "atender", "atenderme", "contactar", "contactarme", "llame", "llamen", "llamarme", "llamadme", "derivar", "derivame", "derivarme", "escalar", "transferir", "transfiereme", "transferirme", "conectar", "conectame", "conectarme",
 ]);
 // Wanting someone: a person word right after these is a request.
-const WANT = new Set(["need", "want", "prefer", "rather", "require", "request", "deseo", "desearia", "solicito", "pido", "quiero", "quisieramos", "necesito", "necesitaria", "quiero", "quisiera", "prefiero", "preferiria", "busco", "pido", "exijo"]);
+const WANT = new Set(["veux", "voudrais", "souhaite", "souhaiterais", "mochte", "quero", "queria", "gostaria", "preciso", "vorrei", "voglio", "need", "want", "prefer", "rather", "require", "request", "deseo", "desearia", "solicito", "pido", "quiero", "quisieramos", "necesito", "necesitaria", "quiero", "quisiera", "prefiero", "preferiria", "busco", "pido", "exijo"]);
 
 // Words for a person on the business's side.
 const PEOPLE = new Set([
   "person", "human", "humans", "agent", "agents", "someone", "somebody", "anyone", "anybody", "representative", "rep", "operator", "staff", "employee", "manager", "supervisor", "advisor", "adviser", "consultant", "specialist", "team", "member", "colleague", "colleagues", "representatives", "operators", "advisors", "advisers", "employees", "managers", "people", "individual", "receptionist", "reception", "dev", "executive", "humanos", "developer", "developers", "engineer", "technician", "sales", "salesperson", "support", "billing", "accounts", "office", "doctor", "nurse", "dentist", "owner", "boss", "somone", "sb", "pharmacist", "lawyer", "teacher", "tutor", "banker", "agency", "broker", "adjuster", "handler", "coordinator",
   // French, German, Portuguese, Italian (the widget speaks them).
-  "conseiller", "conseillere", "quelqu", "quelquun", "mitarbeiter", "mitarbeiterin", "berater", "beraterin", "jemand", "jemandem", "jemanden", "pessoa", "atendente", "alguem", "operatore", "operatrice", "qualcuno",
+  "conseiller", "conseillere", "conseillers", "personne", "quelqu", "quelquun", "agent", "operateur", "operatrice", "mitarbeiter", "mitarbeiterin", "berater", "beraterin", "jemand", "jemandem", "jemanden", "pessoa", "atendente", "alguem", "operatore", "operatrice", "qualcuno",
   "persona", "personas", "humano", "humana", "senorita", "senor", "chica", "chico", "agente", "agentes", "alguien", "representante", "operador", "operadora", "empleado", "empleada", "encargado", "encargada", "supervisor", "supervisora", "asesor", "asesora", "asesores", "responsable", "gerente", "ejecutivo", "ejecutiva", "ejecutivos", "trabajador", "companero", "gente", "especialista", "recepcion", "recepcionista", "secretaria", "secretario", "secretary", "tecnico", "tecnica", "comercial", "vendedor", "vendedora", "soporte", "administracion", "doctor", "doctora", "medico", "medica", "dentista", "jefe", "jefa", "dueno", "enfermera", "enfermero", "gestor", "gestora", "farmaceutico", "farmaceutica", "abogado", "abogada", "profesor", "profesora", "tutor", "tutora", "coordinador", "coordinadora", "perito", "mediador", "mediadora",
 ]);
 // Phrases that mean it on their own.
@@ -67,7 +67,7 @@ const MODIFIERS = new Set(["estate", "travel", "insurance", "shipping", "customs
 
 // A word that names a person on its own, wherever it stands ("human please, order 4242").
 const ANYWHERE = new Set(["human", "humans", "humano", "humana", "humain", "humaine", "mensch", "menschen", "umano"]);
-const EDGE = new Set(["agent", "agente", "operator", "operador", "operadora", "representative", "asesor", "asesora", "person", "persona"]);
+const EDGE = new Set(["conseiller", "conseillere", "personne", "mitarbeiter", "pessoa", "atendente", "operatore", "agent", "agente", "operator", "operador", "operadora", "representative", "asesor", "asesora", "person", "persona"]);
 
 const JOINING = new Set(["to", "who", "that", "i", "we", "can", "could", "would", "please", "pls", "actually", "really", "just", "realmente", "verdad", "que", "me", "nos", "puede", "pueden", "podria", "podrian", "porfa", "con", "quien", "pueda", "puedo", "podamos", "for", "para", "se"]);
 const COUNTING = new Set(["how", "many", "cuantas", "cuantos", "more", "mas", "other", "otra", "otras", "otro", "otros", "extra", "additional", "adicional", "new", "nueva", "nuevo"]);

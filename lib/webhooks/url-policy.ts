@@ -99,7 +99,7 @@ function invalid(message: string): AppError {
 }
 
 function privateRefused(what: string): AppError {
-  return invalid(`Webhooks cannot be delivered to ${what}: it is a private, loopback or link-local address. Use a public https:// endpoint.`);
+  return invalid(`Webhooks cannot be delivered to ${what}: it is a private, loopback or link-local address. Use a public https:// endpoint (to test with a local receiver, start the server with WEBHOOKS_ALLOW_PRIVATE=true).`);
 }
 
 type LookupCallback = (err: NodeJS.ErrnoException | null, address: string | dns.LookupAddress[], family?: number) => void;

@@ -63,6 +63,11 @@ describe("answers in the customer's own words", () => {
     const [, second] = await play("¿cuánto cuesta el envío?", "¿y cuánto tarda?");
     expect(second).toMatchObject({ kind: "answer", key: "envio-tiempo", followup: true });
   });
+
+  it("keeps a short question that stands on its own out of the previous topic", async () => {
+    const [, second] = await play("cuanto cuesta el envio", "¿aceptan bizum?");
+    expect(second).toMatchObject({ kind: "answer", key: "metodos-pago", followup: false });
+  });
 });
 
 describe("small talk, never a failure and never queued", () => {

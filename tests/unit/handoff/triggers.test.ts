@@ -35,6 +35,12 @@ describe("asking for a person", () => {
     "quiero hablar con un gestor sobre mi cuenta",
     "any real humans working today? need one",
     "quiero asistencia humana",
+    // the other languages the widget speaks
+    "je veux parler à une personne",
+    "un conseiller svp",
+    "ich möchte mit einem Mitarbeiter sprechen",
+    "quero falar com um atendente",
+    "vorrei parlare con un operatore per favore",
   ])("recognises “%s”", (text) => {
     expect(asksForHuman(text)).toBe(true);
   });
