@@ -27,7 +27,7 @@ export function AgentConsole({ user, mailEnabled = false }: { user: { id: string
   const { announcement, announce } = useAnnouncer();
   const settings = useConsoleSettings(socket, setError);
   const canned = useCannedResponses();
-  const { data, refresh, openId, open, unread, claim, claiming, closeTicket, closingTicket } = useAgentQueue({ socket, announce, soundOn: settings.soundOn, onError: setError });
+  const { data, refresh, openId, open, unread, claim, claiming, closeTicket, closingTicket } = useAgentQueue({ socket, announce, soundOn: settings.soundOn, notifyOn: settings.notifyOn, onError: setError });
 
   useTitleCount(data?.queue.length ?? 0, TITLE);
   const onChanged = useCallback(() => void refresh(), [refresh]);
@@ -78,6 +78,8 @@ export function AgentConsole({ user, mailEnabled = false }: { user: { id: string
         load={data?.me ?? null}
         sound={settings.sound}
         onSound={settings.setSound}
+        notify={settings.notify}
+        onNotify={(on) => void settings.setNotify(on)}
         onHelp={() => setHelp(true)}
       />
       {help && <ShortcutsHelp onClose={() => setHelp(false)} />}

@@ -13,6 +13,8 @@ export function ConsoleToolbar(props: {
   load: { activeChats: number; maxChats: number } | null;
   sound: boolean;
   onSound: (on: boolean) => void;
+  notify?: boolean;
+  onNotify?: (on: boolean) => void;
   /** Opens the keyboard shortcuts help. */
   onHelp?: () => void;
 }) {
@@ -29,6 +31,12 @@ export function ConsoleToolbar(props: {
           <input type="checkbox" checked={props.sound} onChange={(e) => props.onSound(e.target.checked)} className="focus-visible:outline-2 focus-visible:outline-blue-600" />
           Sound for new customers
         </label>
+        {props.onNotify && (
+          <label className="flex items-center gap-1.5">
+            <input type="checkbox" checked={props.notify ?? false} onChange={(e) => props.onNotify!(e.target.checked)} data-testid="notify-toggle" className="focus-visible:outline-2 focus-visible:outline-blue-600" />
+            Desktop notifications
+          </label>
+        )}
         {props.onHelp && (
           <button type="button" onClick={props.onHelp} className="rounded border border-slate-300 px-2 py-0.5 text-xs hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-blue-600" data-testid="shortcuts-button">
             Keyboard shortcuts <kbd className="font-mono">?</kbd>

@@ -16,6 +16,7 @@ export function useNow(intervalMs = 1000): number {
 
 export const PRESENCE_KEY = "faqbot:agent:presence";
 export const SOUND_KEY = "faqbot:agent:sound";
+export const NOTIFY_KEY = "faqbot:agent:notify";
 
 export type Presence = "online" | "away" | "offline";
 

@@ -25,11 +25,27 @@ interface Options {
   announce: (text: string) => void;
   /** Whether new arrivals chime (read when they arrive). */
   soundOn: () => boolean;
+  /** Whether new arrivals raise a desktop notification (read when they arrive). */
+  notifyOn?: () => boolean;
   /** Shows (or, with null, clears) an error the agent can read. */
   onError: (message: string | null) => void;
 }
 
-export function useAgentQueue({ socket, announce, soundOn, onError }: Options) {
+/** "New customer waiting" on the desktop; a click brings the console forward (and opens them when nothing is open). */
+function desktopNotice(q: QueueItem, onClick: () => void): void {
+  try {
+    const n = new Notification("New customer waiting", { body: `${reasonLabel(q.reason)}${q.team ? ` · ${q.team.name}` : ""}${q.lastMessage ? `: ${q.lastMessage.slice(0, 120)}` : ""}`, tag: q.handoffId });
+    n.onclick = () => {
+      window.focus();
+      onClick();
+      n.close();
+    };
+  } catch {
+    /* notifications unavailable (permission withdrawn meanwhile) */
+  }
+}
+
+export function useAgentQueue({ socket, announce, soundOn, notifyOn = () => false, onError }: Options) {
   const [data, setData] = useState<QueueData | null>(null);
   const [openId, setOpenId] = useState<string | null>(null);
   const [unread, setUnread] = useState<Set<string>>(() => new Set());
@@ -53,10 +69,12 @@ export function useAgentQueue({ socket, announce, soundOn, onError }: Options) {
       if (fresh.length > 0) {
         announce(`New in the queue: ${fresh.map((q) => reasonLabel(q.reason)).join(", ")}.`);
         if (soundOn()) chime();
+        // A desktop notification only while the console is not in front (otherwise the list says it).
+        if (notifyOn() && !document.hasFocus()) for (const q of fresh.slice(0, 3)) desktopNotice(q, () => openRef.current === null && setOpenId(q.conversationId));
       }
     }
     known.current = ids;
-  }, [socket, announce, soundOn, onError]);
+  }, [socket, announce, soundOn, notifyOn, onError]);
 
   useEffect(() => {
     if (!socket) return;

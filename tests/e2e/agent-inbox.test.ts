@@ -443,3 +443,50 @@ describe("keyboard shortcuts", () => {
     }
   });
 });
+
+describe("desktop notifications", () => {
+  it("asks the browser once when turned on, then notifies of new customers while the console is in the background", async () => {
+    const w = await seedTenant(app.db, { name: "Notify Shop" });
+    const context = await browser.newContext();
+    // A stand-in for the browser's Notification: records what the console shows and how often it asks.
+    await context.addInitScript(() => {
+      const state = { shown: [] as { title: string; body: string }[], asked: 0 };
+      (window as unknown as { __notices: typeof state }).__notices = state;
+      class FakeNotification {
+        static permission: NotificationPermission = "default";
+        static async requestPermission() {
+          state.asked++;
+          FakeNotification.permission = "granted";
+          return "granted" as NotificationPermission;
+        }
+        onclick: (() => void) | null = null;
+        constructor(title: string, opts?: { body?: string }) {
+          state.shown.push({ title, body: opts?.body ?? "" });
+        }
+        close() {}
+      }
+      (window as unknown as { Notification: unknown }).Notification = FakeNotification;
+      // The console is in the background.
+      document.hasFocus = () => false;
+    });
+    const page = await context.newPage();
+    try {
+      await signIn(page, w.agent, "/agent");
+      await page.locator('[data-testid="connection"][data-state="online"]').waitFor();
+      await page.getByTestId("queue-empty").waitFor();
+      await page.getByTestId("notify-toggle").check();
+      expect(await page.evaluate(() => (window as unknown as { __notices: { asked: number } }).__notices.asked)).toBe(1);
+
+      const customer = await connectWidget(app.server.url, w.widgetKey);
+      customers.push(customer);
+      await customer.send("human please, my parcel is lost");
+      await customer.waitFor("handoff:status", (s: { state: string }) => s.state === "queued");
+      await page.waitForFunction(() => (window as unknown as { __notices: { shown: unknown[] } }).__notices.shown.length > 0);
+      const shown = await page.evaluate(() => (window as unknown as { __notices: { shown: { title: string; body: string }[] } }).__notices.shown);
+      expect(shown).toEqual([{ title: "New customer waiting", body: "Asked for a person: human please, my parcel is lost" }]);
+      expect(await page.getByTestId("notify-toggle").isChecked()).toBe(true);
+    } finally {
+      await context.close();
+    }
+  });
+});
