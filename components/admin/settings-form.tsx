@@ -337,7 +337,7 @@ export function SettingsForm({ initial, logoUrl, mailEnabled = false }: { initia
         </fieldset>
       </Card>
 
-      <Card title="Pre-chat form">
+      <Card title="Pre-chat form and attachments">
         <fieldset className="text-sm" data-testid="prechat-settings">
           <label className="flex items-center gap-2">
             <input type="checkbox" name="prechat-enabled" checked={s.prechat.enabled} onChange={(e) => set("prechat", { ...s.prechat, enabled: e.target.checked })} /> Ask these before the
@@ -354,6 +354,9 @@ export function SettingsForm({ initial, logoUrl, mailEnabled = false }: { initia
           </div>
           <FieldError errors={errors} path="prechat" />
         </fieldset>
+        <Field label="Largest attachment (MB)" className="mt-4" hint="Customers and agents can send images (PNG, JPEG, GIF, WebP) and PDFs up to this size." error={<FieldError errors={errors} path="attachmentMaxMb" />}>
+          <input className={`${inputClass} w-28`} type="number" min={0.1} max={25} step={0.1} name="attachmentMaxMb" value={s.attachmentMaxMb} onChange={(e) => set("attachmentMaxMb", Number(e.target.value))} />
+        </Field>
       </Card>
 
       <Card title="Conversation">

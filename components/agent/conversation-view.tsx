@@ -9,6 +9,7 @@ import { MessageHistory, type PendingMessage } from "./message-history";
 import { Composer, type CannedResponse, type ComposerControl } from "./composer";
 import { ContextPanel } from "./context-panel";
 import { TransferControl } from "./transfer-control";
+import { AttachButton } from "./attach-button";
 
 const TYPING_TIMEOUT_MS = 6000;
 
@@ -201,6 +202,7 @@ export function ConversationView({
             )}
             {mine && (
               <>
+                <AttachButton conversationId={conversationId} className={`${button} border-slate-300 hover:bg-slate-100`} onSent={(m) => setDetail((d) => (d ? { ...d, messages: upsert(d.messages, m) } : d))} onError={onError} />
                 <TransferControl socket={socket} meId={me.id} onTransfer={transfer} />
                 <button type="button" disabled={busy !== null} className={`${button} border-slate-300 hover:bg-slate-100`} data-testid="release" onClick={() => void act("release", "handoff:release", "The bot has the conversation again.")}>
                   Hand back to bot

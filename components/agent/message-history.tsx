@@ -4,6 +4,7 @@
 
 import type { AgentWireMessage, DecisionView } from "@/lib/handoff/agent-protocol";
 import { decisionLabel, entryLabel, formatTime, percent } from "./labels";
+import { AttachmentView } from "@/components/ui/attachment-view";
 
 export interface PendingMessage {
   clientMessageId: string;
@@ -69,7 +70,7 @@ function MessageRow({ m, decision }: { m: AgentWireMessage; decision?: DecisionV
         <p className={`mb-0.5 text-xs ${mine ? "text-blue-100" : "text-slate-500"}`}>
           {m.role === "agent" ? (m.authorName ?? ROLE_LABEL.agent) : ROLE_LABEL[m.role]} · {formatTime(m.createdAt)}
         </p>
-        <p className="whitespace-pre-wrap break-words">{m.text}</p>
+        {m.attachment ? <AttachmentView a={m.attachment} tone={mine ? "light" : "dark"} /> : <p className="whitespace-pre-wrap break-words">{m.text}</p>}
         {m.role === "bot" && (
           <p className="mt-1 flex flex-wrap gap-1 text-xs text-slate-600" data-testid="bot-decision">
             {decision ? (

@@ -34,6 +34,8 @@ export interface ChatClientOptions {
 
 const ACK_TIMEOUT_MS = 20_000;
 
+const formatBytes = (n: number) => (n < 1024 * 1024 ? `${Math.max(1, Math.round(n / 1024))} KB` : `${Number((n / 1024 / 1024).toFixed(1))} MB`);
+
 /** What the host page's `FaqBot.identify` hears back. */
 export type IdentifyResult = { ok: true; id: string } | { ok: false; error: string };
 
@@ -145,6 +147,32 @@ export class ChatClient {
     const err = this.errorOf(await this.request("prechat:submit", answers));
     if (!err) this.o.dispatch({ type: "prechat:done" });
     return err;
+  }
+
+  /**
+   * Sends a file (image or PDF) as the customer's message: checked for size here, for its content
+   * by the server; the stored message comes back and joins the conversation like any other.
+   */
+  async attach(file: File, maxBytes: number): Promise<void> {
+    const o = this.o;
+    const t = o.strings();
+    if (file.size > maxBytes) return o.dispatch({ type: "notice", text: t.fileTooLarge(formatBytes(file.size), formatBytes(maxBytes)) });
+    const form = new FormData();
+    form.set("key", o.widgetKey);
+    form.set("visitorToken", o.store.getItem(storageKeys.visitorToken(o.widgetKey)) ?? "");
+    form.set("clientMessageId", newClientMessageId());
+    form.set("file", file, file.name);
+    o.dispatch({ type: "notice", text: t.uploading });
+    try {
+      const res = await fetch(`${o.appOrigin}/api/widget/attachments`, { method: "POST", body: form, credentials: "omit" });
+      const body = (await res.json().catch(() => null)) as { message?: WireMessage; error?: { message?: string } } | null;
+      if (!res.ok || !body?.message) return o.dispatch({ type: "notice", text: body?.error?.message ?? t.genericError });
+      o.dispatch({ type: "notice", text: null });
+      const m = body.message;
+      this.receive(m, () => o.dispatch({ type: "message", message: m }));
+    } catch {
+      o.dispatch({ type: "notice", text: t.reconnecting });
+    }
   }
 
   async rate(score: number, comment?: string): Promise<AckError | null> {

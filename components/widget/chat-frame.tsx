@@ -27,6 +27,7 @@ interface FrameProps {
 
 const DEFAULT_COLOR = "#2563eb";
 const DEFAULT_MAX_CHARS = 2000;
+const DEFAULT_MAX_ATTACHMENT = 10 * 1024 * 1024;
 
 type IdentifyMessage = Extract<HostToFrame, { type: "identify" }>;
 
@@ -210,7 +211,9 @@ function ChatPanel({ widgetKey, parentOrigin, requestedLanguage, store, embedded
       {state.config?.prechat && !state.prechatDone && state.messages.length === 0 && state.pending.length === 0 ? (
         <PrechatForm form={state.config.prechat} t={t} color={color} onSubmit={(answers) => client.prechat(answers)} />
       ) : (
-        <Composer ref={composer} maxChars={state.config?.maxMessageChars ?? DEFAULT_MAX_CHARS} color={color} t={t} onSend={(text) => client.send(text)} onTyping={(typing) => handoffActive && client.typing(typing)} />
+        <Composer ref={composer} maxChars={state.config?.maxMessageChars ?? DEFAULT_MAX_CHARS} color={color} t={t} onSend={(text) => client.send(text)} onTyping={(typing) => handoffActive && client.typing(typing)}
+          onAttach={(file) => void client.attach(file, state.config?.attachmentMaxBytes ?? DEFAULT_MAX_ATTACHMENT)}
+        />
       )}
       <div className="sr-only" aria-live="polite" aria-atomic="true" data-testid="live-region">
         {announcement}

@@ -10,9 +10,12 @@ interface Props {
   t: UiStrings;
   onSend: (text: string) => void;
   onTyping: (typing: boolean) => void;
+  /** A file the customer chose to attach (images and PDFs; the server checks the content). */
+  onAttach?: (file: File) => void;
 }
 
-export const Composer = forwardRef<HTMLTextAreaElement, Props>(function Composer({ maxChars, color, t, onSend, onTyping }, ref) {
+export const Composer = forwardRef<HTMLTextAreaElement, Props>(function Composer({ maxChars, color, t, onSend, onTyping, onAttach }, ref) {
+  const fileInput = useRef<HTMLInputElement>(null);
   const [text, setText] = useState("");
   const typingTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const over = text.length - maxChars;
@@ -48,6 +51,36 @@ export const Composer = forwardRef<HTMLTextAreaElement, Props>(function Composer
       }}
     >
       <div className="flex items-end gap-2">
+        {onAttach && (
+          <>
+            <input
+              ref={fileInput}
+              type="file"
+              accept="image/png,image/jpeg,image/gif,image/webp,application/pdf"
+              className="sr-only"
+              tabIndex={-1}
+              aria-hidden="true"
+              data-testid="attach-input"
+              onChange={(e) => {
+                const file = e.target.files?.[0];
+                e.target.value = "";
+                if (file) onAttach(file);
+              }}
+            />
+            <button
+              type="button"
+              onClick={() => fileInput.current?.click()}
+              aria-label={t.attach}
+              title={t.attach}
+              data-testid="attach"
+              className="h-10 w-10 shrink-0 rounded-xl border border-slate-300 text-slate-700 hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-slate-900"
+            >
+              <svg width="18" height="18" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round" aria-hidden="true" className="mx-auto">
+                <path d="m21.44 11.05-9.19 9.19a6 6 0 0 1-8.49-8.49l9.19-9.19a4 4 0 0 1 5.66 5.66l-9.2 9.19a2 2 0 0 1-2.83-2.83l8.49-8.48" />
+              </svg>
+            </button>
+          </>
+        )}
         <textarea
           ref={ref}
           value={text}

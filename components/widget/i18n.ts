@@ -64,6 +64,9 @@ const en = {
     topicRequired: "Tell us what your question is about.",
     topicTooLong: (max: number) => `Keep the topic under ${max} characters.`,
   },
+  attach: "Attach an image or PDF",
+  uploading: "Sending file…",
+  fileTooLarge: (size: string, max: string) => `This file is too large (${size}). Files up to ${max} can be sent.`,
   genericError: "Something went wrong. Please try again.",
   newMessage: (who: string, text: string) => `${who}: ${text}`,
 };
@@ -128,6 +131,9 @@ const es: UiStrings = {
     topicRequired: "Cuéntanos de qué trata tu pregunta.",
     topicTooLong: (max) => `El tema debe tener menos de ${max} caracteres.`,
   },
+  attach: "Adjuntar una imagen o un PDF",
+  uploading: "Enviando archivo…",
+  fileTooLarge: (size, max) => `Este archivo es demasiado grande (${size}). Se pueden enviar archivos de hasta ${max}.`,
   genericError: "Algo ha fallado. Inténtalo de nuevo.",
   newMessage: (who, text) => `${who}: ${text}`,
 };
@@ -191,6 +197,9 @@ const fr: UiStrings = {
     topicRequired: "Dites-nous de quoi parle votre question.",
     topicTooLong: (max) => `Le sujet doit faire moins de ${max} caractères.`,
   },
+  attach: "Joindre une image ou un PDF",
+  uploading: "Envoi du fichier…",
+  fileTooLarge: (size, max) => `Ce fichier est trop volumineux (${size}). Les fichiers jusqu'à ${max} sont acceptés.`,
   genericError: "Une erreur s'est produite. Veuillez réessayer.",
   newMessage: (who, text) => `${who} : ${text}`,
 };
@@ -253,6 +262,9 @@ const de: UiStrings = {
     topicRequired: "Sagen Sie uns, worum es bei Ihrer Frage geht.",
     topicTooLong: (max) => `Das Thema darf höchstens ${max} Zeichen haben.`,
   },
+  attach: "Bild oder PDF anhängen",
+  uploading: "Datei wird gesendet…",
+  fileTooLarge: (size, max) => `Diese Datei ist zu groß (${size}). Dateien bis ${max} können gesendet werden.`,
   genericError: "Etwas ist schiefgelaufen. Bitte versuchen Sie es erneut.",
   newMessage: (who, text) => `${who}: ${text}`,
 };
@@ -315,6 +327,9 @@ const pt: UiStrings = {
     topicRequired: "Diga-nos de que trata a sua pergunta.",
     topicTooLong: (max) => `O tema deve ter menos de ${max} caracteres.`,
   },
+  attach: "Anexar uma imagem ou um PDF",
+  uploading: "A enviar ficheiro…",
+  fileTooLarge: (size, max) => `Este ficheiro é demasiado grande (${size}). Podem ser enviados ficheiros até ${max}.`,
   genericError: "Algo correu mal. Tente novamente.",
   newMessage: (who, text) => `${who}: ${text}`,
 };
@@ -377,6 +392,9 @@ const it: UiStrings = {
     topicRequired: "Dicci di cosa tratta la tua domanda.",
     topicTooLong: (max) => `L'argomento deve avere meno di ${max} caratteri.`,
   },
+  attach: "Allega un'immagine o un PDF",
+  uploading: "Invio del file…",
+  fileTooLarge: (size, max) => `Questo file è troppo grande (${size}). Si possono inviare file fino a ${max}.`,
   genericError: "Qualcosa è andato storto. Riprova.",
   newMessage: (who, text) => `${who}: ${text}`,
 };

@@ -1,6 +1,7 @@
 "use client";
 // The conversation: stored messages, messages still being sent, bot replies streaming in and the
 // typing indicators. All text is rendered as React text nodes (escaped), never as HTML.
+import { AttachmentView } from "@/components/ui/attachment-view";
 import { useEffect, useRef } from "react";
 import type { WireMessage, WireSource } from "@/lib/chat/protocol";
 import type { PendingMessage, StreamingReply } from "./chat-state";
@@ -124,7 +125,7 @@ function Message({ m, t: uiT, color, onChoose, onHandoff, onFeedback, canChoose 
     return (
       <li className="max-w-[85%] self-end" data-testid="message" data-role="customer" data-status="sent" data-client-id={m.clientMessageId ?? undefined}>
         <div className="rounded-2xl rounded-br-sm px-3 py-2 text-sm whitespace-pre-wrap break-words text-white" style={{ background: color }}>
-          {m.text}
+          {m.attachment ? <AttachmentView a={m.attachment} tone="light" /> : m.text}
         </div>
       </li>
     );
@@ -133,7 +134,7 @@ function Message({ m, t: uiT, color, onChoose, onHandoff, onFeedback, canChoose 
   return (
     <li className="flex max-w-[85%] flex-col items-start gap-1 self-start" data-testid="message" data-role={m.role} data-feedback={m.feedback ?? 0}>
       {m.role === "agent" && <span className="text-xs font-medium text-slate-500">{m.authorName ?? t.agent}</span>}
-      <div className="rounded-2xl rounded-bl-sm bg-slate-100 px-3 py-2 text-sm whitespace-pre-wrap break-words text-slate-900">{m.text}</div>
+      <div className="rounded-2xl rounded-bl-sm bg-slate-100 px-3 py-2 text-sm whitespace-pre-wrap break-words text-slate-900">{m.attachment ? <AttachmentView a={m.attachment} /> : m.text}</div>
       {suggestions.length > 0 && (
         <div className="flex flex-col items-start gap-1" role="group" aria-label={t.didYouMean}>
           {/* The bot's own words already ask "Did you mean one of these?": no second label. */}

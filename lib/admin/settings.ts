@@ -86,6 +86,7 @@ export const ZSettingsUpdate = z
       })
       .strict(),
     botTexts: z.partialRecord(z.enum(OVERRIDABLE_BOT_TEXTS), z.record(z.string().max(10), z.string().trim().max(500, "Keep each text under 500 characters."))),
+    attachmentMaxMb: z.number({ message: "Enter the largest file size in MB." }).min(0.1, "Allow files of at least 0.1 MB.").max(25, "At most 25 MB."),
     prechat: z
       .object({
         enabled: z.boolean(),
@@ -127,6 +128,8 @@ export interface AdminSettings {
   proactive: TenantSettings["proactive"];
   botTexts: TenantSettings["botTexts"];
   prechat: TenantSettings["prechat"];
+  /** Largest attachment (images, PDFs), in MB. */
+  attachmentMaxMb: number;
 }
 
 const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === "string") : []);
@@ -156,6 +159,7 @@ export function toAdminSettings(tenant: { name: string; languages: unknown; defa
     proactive: s.proactive,
     botTexts: s.botTexts,
     prechat: s.prechat,
+    attachmentMaxMb: Math.round((s.attachmentMaxBytes / 1024 / 1024) * 10) / 10,
   };
 }
 
@@ -234,6 +238,7 @@ export async function updateAdminSettings(db: TenantDb, update: TSettingsUpdate,
     proactive: next.proactive,
     botTexts: next.botTexts,
     prechat: next.prechat,
+    attachmentMaxBytes: Math.round(next.attachmentMaxMb * 1024 * 1024),
   };
   await db.tenant.update({
     where: { id: db.tenantId },

@@ -16,5 +16,7 @@ import { publishModelVersion } from "@/lib/tenant-models/publish";
 import { tryModelVersion } from "@/lib/tenant-models/try-model";
 import { returnConversationsToQueue } from "@/lib/handoff/presence";
 import { metricsText } from "@/lib/metrics/registry";
+import { receiveCustomerMessage } from "@/lib/chat/customer-message";
+import { sendAgentMessage } from "@/lib/handoff/actions";
 
-registerServices({ modelHealth, startTraining, cancelTraining, publishModelVersion, tryModelVersion, returnConversationsToQueue, metricsText });
+registerServices({ modelHealth, startTraining, cancelTraining, publishModelVersion, tryModelVersion, returnConversationsToQueue, metricsText, receiveCustomerMessage, sendAgentMessage });

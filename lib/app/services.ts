@@ -9,6 +9,8 @@ import type { publishModelVersion } from "@/lib/tenant-models/publish";
 import type { tryModelVersion } from "@/lib/tenant-models/try-model";
 import type { returnConversationsToQueue } from "@/lib/handoff/presence";
 import type { metricsText } from "@/lib/metrics/registry";
+import type { receiveCustomerMessage } from "@/lib/chat/customer-message";
+import type { sendAgentMessage } from "@/lib/handoff/actions";
 import { AppError } from "@/lib/errors/app-error";
 
 export interface Services {
@@ -19,6 +21,12 @@ export interface Services {
   tryModelVersion: typeof tryModelVersion;
   returnConversationsToQueue: typeof returnConversationsToQueue;
   metricsText: typeof metricsText;
+  /**
+   * Chat messages written from a route (a file from the widget or the console): messages are
+   * written by the server graph's group-commit writer, and the bot's turn lives there too.
+   */
+  receiveCustomerMessage: typeof receiveCustomerMessage;
+  sendAgentMessage: typeof sendAgentMessage;
 }
 
 const g = globalThis as unknown as { __faqbotServices?: Services };

@@ -6,6 +6,7 @@ import type { WireMessage, WireSource } from "@/lib/chat/protocol";
 import { publish } from "@/lib/events/bus";
 import { env } from "@/lib/env";
 import { messageWriter, type MessageWriter } from "@/lib/chat/message-writer";
+import { signedAttachmentUrl } from "@/lib/attachments/signed-url";
 
 type MessageRow = Awaited<ReturnType<Db["message"]["create"]>>;
 
@@ -21,8 +22,18 @@ export interface NewMessage {
   metadata?: MessageMeta;
 }
 
+/** A file a message carries (lib/attachments); its link is signed when the message is sent out. */
+export interface AttachmentMeta {
+  id: string;
+  name: string;
+  contentType: string;
+  size: number;
+}
+
 /** What the widget needs beyond the columns: source chip, suggestions, notices, author name. */
 export interface MessageMeta {
+  /** An image or PDF the customer or the agent sent. */
+  attachment?: AttachmentMeta;
   source?: WireSource | null;
   suggestions?: WireSource[];
   kind?: WireMessage["kind"];
@@ -226,6 +237,7 @@ export function toWire(m: MessageRow): WireMessage {
     kind: meta.kind ?? null,
     language: meta.language ?? null,
     offerPerson: meta.offerPerson ?? false,
+    ...(meta.attachment ? { attachment: { ...meta.attachment, url: signedAttachmentUrl(meta.attachment.id) } } : {}),
   };
 }
 

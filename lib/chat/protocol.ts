@@ -70,6 +70,8 @@ export interface WireMessage {
   language?: string | null;
   /** Offer a "talk to a person" button under this reply. */
   offerPerson?: boolean;
+  /** An image or PDF sent in the conversation, with a signed link that expires (lib/attachments). */
+  attachment?: { id: string; name: string; contentType: string; size: number; url: string };
   /** System notices that the widget renders specially. */
   kind?: "handoff_queued" | "handoff_assigned" | "handoff_resolved" | "offline" | "returned_to_bot" | null;
 }
@@ -92,6 +94,8 @@ export interface WidgetConfig {
   languages: string[];
   defaultLanguage: string;
   maxMessageChars: number;
+  /** Largest file a customer may attach (bytes). */
+  attachmentMaxBytes: number;
   /** The pre-chat form's fields (asked before the first message), or null when the form is off. */
   prechat: { name: PrechatMode; email: PrechatMode; topic: PrechatMode } | null;
 }

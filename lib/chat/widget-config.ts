@@ -17,6 +17,7 @@ export async function widgetConfig(db: Db, tenantId: string): Promise<WidgetConf
     languages: Array.isArray(tenant.languages) ? (tenant.languages as string[]) : ["en"],
     defaultLanguage: tenant.defaultLanguage,
     maxMessageChars: env().MAX_MESSAGE_CHARS,
+    attachmentMaxBytes: settings.attachmentMaxBytes,
     prechat: settings.prechat.enabled ? { name: settings.prechat.name, email: settings.prechat.email, topic: settings.prechat.topic } : null,
   };
 }

@@ -5,7 +5,7 @@
 import { getDb, type Db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors/app-error";
-import { appendMessage, toWire } from "@/lib/chat/conversation-store";
+import { appendMessage, toWire, type AttachmentMeta } from "@/lib/chat/conversation-store";
 import { t } from "@/lib/chat/strings";
 import { publish } from "@/lib/events/bus";
 import { conversationUpdated, queueChanged } from "@/lib/handoff/broadcast";
@@ -70,7 +70,8 @@ export async function claimConversation(actor: Actor, conversationId: string, op
   await queueChanged(actor.tenantId);
 }
 
-export async function sendAgentMessage(actor: Actor, input: { conversationId: string; clientMessageId: string; text: string }) {
+/** An agent's reply; `attachment`: a file it carries, stored first by lib/attachments/agent-upload.ts. */
+export async function sendAgentMessage(actor: Actor, input: { conversationId: string; clientMessageId: string; text: string; attachment?: AttachmentMeta }) {
   const text = input.text.trim();
   if (!text) throw new AppError("validation_failed", "The message is empty.");
   if (text.length > env().MAX_MESSAGE_CHARS * 2) throw new AppError("validation_failed", `The message is too long (${text.length} characters).`);
@@ -79,7 +80,7 @@ export async function sendAgentMessage(actor: Actor, input: { conversationId: st
   assertOwner(conv, actor);
   const existing = await db.message.findUnique({ where: { conversationId_clientMessageId: { conversationId: conv.id, clientMessageId: input.clientMessageId } } });
   if (existing) return toWire(existing);
-  const row = await appendMessage(db, { tenantId: actor.tenantId, conversationId: conv.id, role: "agent", text, clientMessageId: input.clientMessageId, authorId: actor.id, metadata: { authorName: actor.name } });
+  const row = await appendMessage(db, { tenantId: actor.tenantId, conversationId: conv.id, role: "agent", text, clientMessageId: input.clientMessageId, authorId: actor.id, metadata: { authorName: actor.name, ...(input.attachment ? { attachment: input.attachment } : {}) } });
   await db.handoff.updateMany({ where: { conversationId: conv.id, status: "claimed", firstResponseAt: null }, data: { firstResponseAt: row.createdAt } });
   const wire = toWire(row);
   publish("message.created", { tenantId: actor.tenantId, conversationId: conv.id, visitorId: conv.visitorId, message: wire });

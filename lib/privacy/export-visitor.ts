@@ -8,9 +8,10 @@ import { AppError } from "@/lib/errors/app-error";
 import { recordAudit } from "@/lib/audit/record";
 import type { TenantDb } from "@/lib/tenancy/guard";
 import type { MessageMeta } from "@/lib/chat/conversation-store";
+import { attachmentStorage } from "@/lib/attachments/storage";
 
 export const EXPORT_NOTE =
-  "Everything this service stores about the visitor: profile, conversations with all messages exchanged with them (including thumbs up/down, and the FAQ entry or help-centre document each bot answer came from), the bot's decisions on their questions, hand-offs to people, ratings and offline messages. Agents' internal notes are not included.";
+  "Everything this service stores about the visitor: profile, conversations with all messages exchanged with them (including thumbs up/down, and the FAQ entry or help-centre document each bot answer came from), the bot's decisions on their questions, hand-offs to people, ratings, files sent in the conversations (with their content) and offline messages. Agents' internal notes are not included.";
 
 const iso = (d: Date | null | undefined) => d?.toISOString() ?? null;
 
@@ -32,6 +33,7 @@ export async function exportVisitor(db: TenantDb, visitorId: string, actor: { id
       decisions: { orderBy: { createdAt: "asc" } },
       handoffs: { orderBy: { queuedAt: "asc" } },
       ratings: { orderBy: { createdAt: "asc" } },
+      attachments: { orderBy: { createdAt: "asc" } },
     },
   });
   const tickets = await db.offlineTicket.findMany({
@@ -43,7 +45,7 @@ export async function exportVisitor(db: TenantDb, visitorId: string, actor: { id
     exportedAt: new Date().toISOString(),
     about: EXPORT_NOTE,
     visitor: { id: visitor.id, customerId: visitor.externalId, verifiedAt: iso(visitor.verifiedAt), email: visitor.email, name: visitor.name, language: visitor.language, metadata: visitor.metadata, createdAt: iso(visitor.createdAt), lastSeenAt: iso(visitor.lastSeenAt) },
-    conversations: conversations.map((c) => ({
+    conversations: await Promise.all(conversations.map(async (c) => ({
       id: c.id,
       status: c.status,
       language: c.language,
@@ -54,7 +56,9 @@ export async function exportVisitor(db: TenantDb, visitorId: string, actor: { id
       decisions: c.decisions.map((d) => ({ question: d.text, kind: d.kind, faqEntryKey: d.faqEntryKey, confidence: d.confidence, createdAt: iso(d.createdAt) })),
       handoffs: c.handoffs.map((h) => ({ reason: h.reason, status: h.status, queuedAt: iso(h.queuedAt), claimedAt: iso(h.claimedAt), firstResponseAt: iso(h.firstResponseAt), resolvedAt: iso(h.resolvedAt) })),
       ratings: c.ratings.map((r) => ({ score: r.score, comment: r.comment, createdAt: iso(r.createdAt) })),
-    })),
+      // Each file with its content (base64), so the export holds everything sent in the conversation.
+      attachments: await Promise.all(c.attachments.map(async (a) => ({ fileName: a.fileName, contentType: a.contentType, size: a.size, sentBy: a.uploadedBy, createdAt: iso(a.createdAt), contentBase64: (await attachmentStorage().get(a.storageKey))?.toString("base64") ?? null }))),
+    }))),
     offlineTickets: tickets.map((t) => ({ email: t.email, message: t.message, status: t.status, createdAt: iso(t.createdAt), closedAt: iso(t.closedAt) })),
   };
 }

@@ -1,6 +1,6 @@
 // Owns the retention purge: for every tenant, conversations whose last activity (updatedAt) is
-// older than the tenant's `retentionDays` are deleted with their messages, decisions, hand-offs and
-// ratings (cascade); then offline tickets older than that, and visitors left with nothing (no
+// older than the tenant's `retentionDays` are deleted with their messages, decisions, hand-offs,
+// ratings and attachments (cascade; the attachment files after the rows); then offline tickets older than that, and visitors left with nothing (no
 // conversation, no ticket, not seen within the period), and webhook deliveries (whose bodies carry
 // messages) sent, failed or waiting since before then. Counts are logged and audit-logged per
 // tenant. Batched so a large backlog never holds one long transaction.
@@ -10,6 +10,7 @@ import { recordAudit } from "@/lib/audit/record";
 import type { ErasureCounts } from "@/lib/privacy/delete-visitor";
 import { readTenantSettings } from "@/lib/tenancy/settings";
 import { scopeToTenant, type TenantDb } from "@/lib/tenancy/guard";
+import { deleteAttachmentFiles } from "@/lib/attachments/upload";
 
 export interface PurgeCounts extends ErasureCounts {
   visitors: number;
@@ -52,6 +53,7 @@ async function purgeTenant(db: TenantDb, cutoff: Date): Promise<PurgeCounts> {
   for (;;) {
     const batch = (await db.conversation.findMany({ where: { updatedAt: { lt: cutoff } }, select: { id: true }, take: BATCH })).map((c) => c.id);
     if (batch.length === 0) break;
+    const files = await db.attachment.findMany({ where: { conversationId: { in: batch } }, select: { storageKey: true } });
     await db.$transaction(async (tx) => {
       const inConv = { conversationId: { in: batch } };
       counts.messages += await tx.message.count({ where: inConv });
@@ -61,6 +63,9 @@ async function purgeTenant(db: TenantDb, cutoff: Date): Promise<PurgeCounts> {
       // Re-checks the age: a conversation that came back to life meanwhile stays.
       counts.conversations += (await tx.conversation.deleteMany({ where: { id: { in: batch }, updatedAt: { lt: cutoff } } })).count;
     });
+    // Files of the conversations actually deleted (one that came back to life keeps its rows and files).
+    const kept = new Set((await db.attachment.findMany({ where: { conversationId: { in: batch } }, select: { storageKey: true } })).map((a) => a.storageKey));
+    await deleteAttachmentFiles(files.map((f) => f.storageKey).filter((k) => !kept.has(k)));
     if (batch.length < BATCH) break;
   }
   counts.offlineTickets = (await db.offlineTicket.deleteMany({ where: { createdAt: { lt: cutoff } } })).count;

@@ -33,6 +33,7 @@ const TENANT_MODELS = new Set([
   "WebhookDelivery",
   "Team",
   "TeamMember",
+  "Attachment",
 ]);
 
 /**

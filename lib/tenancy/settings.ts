@@ -62,6 +62,8 @@ export const ZTenantSettings = z.object({
   proactive: ZProactiveGreeting.default({ enabled: false, delaySeconds: 15, pages: "", message: {} }),
   /** The tenant's own wording for some of the bot's fixed texts, per text and language. */
   botTexts: z.partialRecord(z.enum(OVERRIDABLE_BOT_TEXTS), ZByLanguage).default({}),
+  /** Largest file customers and agents may attach, in bytes (images and PDFs; lib/attachments). */
+  attachmentMaxBytes: z.number().int().min(100 * 1024).max(25 * 1024 * 1024).default(10 * 1024 * 1024),
   /** The pre-chat form (name, e-mail, topic) asked before the first message; off by default. */
   prechat: ZPrechatForm.default({ enabled: false, name: "required", email: "required", topic: "optional" }),
   onboarding: ZOnboarding.default({ snippetCopiedAt: null, dismissed: false }),

@@ -26,6 +26,8 @@ const UNSCOPED: Record<string, string> = {
   "lib/tenant-models/": "training jobs and the model cache run outside a request, across tenants",
   "lib/webhooks/worker.ts": "the delivery worker claims due outbox rows of every tenant; each row names its tenant",
   "lib/metrics/registry.ts": "counts the queue across tenants, no tenant data",
+  "lib/attachments/serve.ts": "opens one attachment by its signed link, before any tenant is known",
+  "lib/attachments/customer-upload.ts": "the widget's upload starts the visitor's conversation like the chat engine (lib/chat/)",
   "lib/conversations/search.ts": "the full-text index lookup is provider-specific raw SQL (bounded by tenantId); the rows shown are read through tenantDb",
 };
 
