@@ -12,7 +12,12 @@ import { signUpTenant } from "../../support/signup";
 
 const root = path.resolve(import.meta.dirname, "..", "..", "..");
 const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
-const PUBLIC = new Set(["/api/health", "/api/auth/login", "/api/auth/signup", "/api/setup", "/api/invitations/accept", "/api/widget/check", "/api/widget/logo", "/api/v1/openapi.json"]);
+const PUBLIC = new Set(["/api/health", "/api/auth/login", "/api/auth/signup", "/api/setup", "/api/invitations/accept", "/api/widget/check", "/api/widget/logo", "/api/v1/openapi.json",
+  // A customer's file: proved by the widget key and the signed visitor token in the form (lib/attachments/customer-upload.ts).
+  "/api/widget/attachments",
+  // An attachment by its signed, expiring link (lib/attachments/signed-url.ts); tested below.
+  "/api/attachments/[id]",
+]);
 
 interface Route {
   file: string;
@@ -123,6 +128,7 @@ beforeAll(async () => {
   // Sent already (so the worker leaves it alone), and addressable by "send again".
   const delivery = await db.webhookDelivery.create({ data: { tenantId: b.tenantId, webhookId: webhook.id, eventId: "evt_b", event: "handoff.queued", body: '{"data":"B secret"}', status: "delivered", attempts: 1 } });
   const team = await db.team.create({ data: { tenantId: b.tenantId, name: "B secret team", isDefault: true, languages: ["es"] } });
+  const attachment = await db.attachment.create({ data: { tenantId: b.tenantId, conversationId: conv.id, uploadedBy: "customer", fileName: "b-secret.pdf", contentType: "application/pdf", size: 4, storageKey: `${b.tenantId}/bsecret` } });
   Object.assign(bIds, {
     webhooks: webhook.id,
     deliveries: delivery.id,
@@ -137,11 +143,34 @@ beforeAll(async () => {
     knowledge: document.id,
     training: run.id,
     teams: team.id,
+    attachments: attachment.id,
   });
 });
 
 afterAll(async () => {
   await app?.close();
+});
+
+describe("attachments", () => {
+  it("opens no file without a valid signed link, and takes no agent upload into another tenant's conversation", async () => {
+    const bare = await fetch(`${app.server.url}/api/attachments/${bIds.attachments}`);
+    expect(bare.status).toBe(403);
+    const forged = await fetch(`${app.server.url}/api/attachments/${bIds.attachments}?e=${Math.floor(Date.now() / 1000) + 600}&s=forged`);
+    expect(forged.status).toBe(403);
+    const form = new FormData();
+    form.set("clientMessageId", "sec-upload-0001");
+    form.set("file", new File([Buffer.from("%PDF-1.4\n")], "x.pdf", { type: "application/pdf" }));
+    const upload = await fetch(`${app.server.url}/api/conversations/${bIds.conversations}/attachments`, { method: "POST", body: form, headers: { cookie: agentA, origin: app.server.url } });
+    expect(upload.status).toBe(404);
+    const widget = new FormData();
+    widget.set("key", b.widgetKey);
+    widget.set("visitorToken", "forged");
+    widget.set("clientMessageId", "sec-upload-0002");
+    widget.set("file", new File([Buffer.from("%PDF-1.4\n")], "x.pdf", { type: "application/pdf" }));
+    const customer = await fetch(`${app.server.url}/api/widget/attachments`, { method: "POST", body: widget, headers: { origin: app.server.url } });
+    expect(customer.status).toBe(401);
+    expect(await app.db.attachment.count({ where: { tenantId: b.tenantId } })).toBe(1);
+  });
 });
 
 describe("route inventory", () => {
