@@ -112,11 +112,27 @@ function sameWord(w: string, pw: string): boolean {
   return pw.length >= 5 && w.length >= 5 && isOneEdit(w, pw);
 }
 
+// The phrases whose first word a customer's word can stand for (sameWord), in PHRASE_LIST order,
+// memoised per word: matching then only tries those phrases instead of all of them (this check
+// runs on every message and was the costliest part of the bot's decision).
+const FIRST_WORDS = [...new Set(PHRASE_LIST.map((p) => p.words[0]))];
+const firstMatchMemo = new Map<string, PhraseEntry[]>();
+
+function phrasesStartingWith(w: string): PhraseEntry[] {
+  let hit = firstMatchMemo.get(w);
+  if (hit) return hit;
+  const firsts = new Set(FIRST_WORDS.filter((pw) => sameWord(w, pw)));
+  hit = firsts.size === 0 ? [] : PHRASE_LIST.filter((p) => firsts.has(p.words[0]));
+  if (firstMatchMemo.size > 20_000) firstMatchMemo.clear();
+  firstMatchMemo.set(w, hit);
+  return hit;
+}
+
 function matchAt(ws: string[], i: number): PhraseEntry | null {
-  for (const p of PHRASE_LIST) {
+  for (const p of phrasesStartingWith(ws[i])) {
     if (i + p.words.length > ws.length) continue;
     let ok = true;
-    for (let k = 0; k < p.words.length; k++) {
+    for (let k = 1; k < p.words.length; k++) {
       if (!sameWord(ws[i + k], p.words[k])) {
         ok = false;
         break;
