@@ -3,7 +3,8 @@
 // that nobody is available and offer the offline form.
 import { getDb } from "@/lib/db";
 import { appendMessage, toWire } from "@/lib/chat/conversation-store";
-import { formatEta, t } from "@/lib/chat/strings";
+import { botText, formatEta, t } from "@/lib/chat/strings";
+import { readTenantSettings } from "@/lib/tenancy/settings";
 import { publish } from "@/lib/events/bus";
 import { availability, enqueue, handoffStatus, type HandoffContext, type HandoffReason } from "@/lib/handoff/queue";
 import type { HandoffStatus } from "@/lib/chat/protocol";
@@ -40,7 +41,9 @@ export async function escalate(input: EscalateInput): Promise<HandoffStatus> {
   const route = await routeHandoff(db, { tenantId: input.tenantId, conversationId: input.conversationId, language: input.language }, queuedAt);
   const avail = await availability(db, input.tenantId, route.teamId);
   if (!avail.open) {
-    await say(t(avail.reason === "closed" ? "offlineClosed" : "offlineNoAgents", input.language), "offline");
+    // The workspace's own wording for "nobody available" / "we're closed", if it wrote one (Settings).
+    const tenant = await db.tenant.findUnique({ where: { id: input.tenantId }, select: { settings: true } });
+    await say(botText(readTenantSettings(tenant?.settings).botTexts, avail.reason === "closed" ? "offlineClosed" : "offlineNoAgents", input.language), "offline");
     const status: HandoffStatus = { state: "offline", reason: avail.reason };
     tell(status);
     return status;

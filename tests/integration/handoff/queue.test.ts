@@ -189,6 +189,14 @@ describe("outside business hours", () => {
     expect((await w.waitFor<{ kind: string; text: string }>("message", (m) => m.kind === "offline")).text).toMatch(/outside our business hours/i);
     expect(await app.db.handoff.count({ where: { tenantId: tenant.tenantId } })).toBe(0);
   });
+
+  it("uses the workspace's own wording for it when it wrote one", async () => {
+    const closed = { timezone: "UTC", days: [null, null, null, null, null, null, null] };
+    const tenant = await seedTenant(app.db, { settings: { businessHours: closed, botTexts: { offlineClosed: { en: "The bike shop is closed; leave us a note." } } } });
+    const w = track(await connectWidget(app.server.url, tenant.widgetKey));
+    await w.send("human please");
+    expect((await w.waitFor<{ kind: string; text: string }>("message", (m) => m.kind === "offline")).text).toBe("The bike shop is closed; leave us a note.");
+  });
 });
 
 describe("round-robin assignment", () => {
