@@ -3,35 +3,22 @@
 // it, and the page calls `FaqBot.identify`. The same customer continues their conversation in a
 // second browser, and the agent sees them verified; a forged or stale signature is refused and
 // never trusted.
-import http from "node:http";
 import { createHmac } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Frame, Page } from "playwright-core";
 import { startE2EApp, type E2EApp } from "../support/e2e-app";
-import { freePort } from "../support/app-server";
 import { launchBrowser } from "../support/browser";
+import { signInAt, startHostSite, type HostSite } from "../support/host-site";
 import { seedTenant, type SeededTenant } from "../support/seed";
 
 let app: E2EApp;
 let browser: Browser;
-let site: { url: string; close: () => Promise<void> };
-
-/** The shop on another origin: the snippet only; the test plays its backend (the signature). */
-async function startSite(appUrl: string) {
-  const port = await freePort();
-  const server = http.createServer((req, res) => {
-    const key = (new URL(req.url ?? "/", "http://x").searchParams.get("key") ?? "").replace(/[^\w-]/g, "");
-    res.writeHead(200, { "content-type": "text/html; charset=utf-8" });
-    res.end(`<!doctype html><html lang="en"><head><title>Shop</title></head><body><h1>My account</h1><script src="${appUrl}/widget.js" data-tenant="${key}" async></script></body></html>`);
-  });
-  await new Promise<void>((r) => server.listen(port, "127.0.0.1", r));
-  return { url: `http://localhost:${port}`, close: () => new Promise<void>((r) => server.close(() => r())) };
-}
+let site: HostSite;
 
 beforeAll(async () => {
   app = await startE2EApp();
   browser = await launchBrowser();
-  site = await startSite(app.server.url);
+  site = await startHostSite(app.server.url, "My account");
 });
 
 afterAll(async () => {
@@ -42,13 +29,7 @@ afterAll(async () => {
 
 const sign = (secret: string, id: string) => createHmac("sha256", secret).update(id).digest("hex");
 
-async function signIn(page: Page, user: { email: string; password: string }, next: string) {
-  await page.goto(`${app.server.url}/login?next=${encodeURIComponent(next)}`);
-  await page.getByLabel("E-mail").fill(user.email);
-  await page.getByLabel("Password").fill(user.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.waitForURL(`${app.server.url}${next}`);
-}
+const signIn = (page: Page, user: { email: string; password: string }, next: string) => signInAt(app.server.url, page, user, next);
 
 /** The admin reads the identity secret on Settings (created on first view). */
 async function secretFromSettings(page: Page, t: SeededTenant): Promise<string> {

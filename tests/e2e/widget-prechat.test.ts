@@ -2,34 +2,22 @@
 // by default; once on, the widget asks for name, e-mail and topic before the first message and
 // names each field's problem; the server checks again (a socket that skips the form cannot start a
 // conversation); the agent who takes the chat sees the answers.
-import http from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Frame, Page } from "playwright-core";
 import { startE2EApp, type E2EApp } from "../support/e2e-app";
-import { freePort } from "../support/app-server";
 import { launchBrowser } from "../support/browser";
+import { signInAt, startHostSite, type HostSite } from "../support/host-site";
 import { seedTenant } from "../support/seed";
 import { openWidgetSocket } from "../support/widget-socket";
 
 let app: E2EApp;
 let browser: Browser;
-let site: { url: string; close: () => Promise<void> };
-
-async function startSite(appUrl: string) {
-  const port = await freePort();
-  const server = http.createServer((req, res) => {
-    const key = (new URL(req.url ?? "/", "http://x").searchParams.get("key") ?? "").replace(/[^\w-]/g, "");
-    res.writeHead(200, { "content-type": "text/html; charset=utf-8" });
-    res.end(`<!doctype html><html lang="en"><head><title>Shop</title></head><body><h1>Shop</h1><script src="${appUrl}/widget.js" data-tenant="${key}" async></script></body></html>`);
-  });
-  await new Promise<void>((r) => server.listen(port, "127.0.0.1", r));
-  return { url: `http://localhost:${port}`, close: () => new Promise<void>((r) => server.close(() => r())) };
-}
+let site: HostSite;
 
 beforeAll(async () => {
   app = await startE2EApp();
   browser = await launchBrowser();
-  site = await startSite(app.server.url);
+  site = await startHostSite(app.server.url);
 });
 
 afterAll(async () => {
@@ -38,13 +26,7 @@ afterAll(async () => {
   await app?.close();
 });
 
-async function signIn(page: Page, user: { email: string; password: string }, next: string) {
-  await page.goto(`${app.server.url}/login?next=${encodeURIComponent(next)}`);
-  await page.getByLabel("E-mail").fill(user.email);
-  await page.getByLabel("Password").fill(user.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.waitForURL(`${app.server.url}${next}`);
-}
+const signIn = (page: Page, user: { email: string; password: string }, next: string) => signInAt(app.server.url, page, user, next);
 
 async function openChat(page: Page, key: string): Promise<Frame> {
   await page.goto(`${site.url}/?key=${key}`);
