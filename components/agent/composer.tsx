@@ -73,6 +73,9 @@ export function Composer({
           setDismissed(false);
           setActive(0);
         }
+        // Focus now, so the very next key typed lands in the text box and not on the shortcut
+        // handler again (a fast "t", "than" typed "/ /han"); once more after React re-renders.
+        ref.current?.focus();
         requestAnimationFrame(() => ref.current?.focus());
       },
     };

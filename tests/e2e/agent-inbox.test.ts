@@ -421,6 +421,7 @@ describe("keyboard shortcuts", () => {
 
       await k.press("t");
       await page.getByTestId("canned-list").waitFor();
+      await page.waitForFunction(() => document.activeElement?.getAttribute("data-testid") === "composer-input");
       expect(await page.getByTestId("mode-reply").getAttribute("aria-pressed")).toBe("true");
       await k.type("than");
       await k.press("Tab");
