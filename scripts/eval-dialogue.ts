@@ -160,7 +160,7 @@ async function evalFile(file: string, faqOverride: string | undefined, verbose: 
           ok = d.kind !== "answer";
           break;
       }
-      if ("understanding" in d && d.understanding) dumped.push({ file: path.basename(path.dirname(file)), conv: conv.id, text: turn.text, expect: turn.expect, expected, kind: d.kind, followup: "followup" in d ? d.followup : false, top: d.understanding.candidates[0]?.label, ok, views: d.understanding.views, detail: d.understanding.detail, evidence: d.understanding.evidence, probability: d.understanding.probability });
+      if ("understanding" in d && d.understanding) dumped.push({ file: path.basename(path.dirname(file)), split: path.basename(file, ".json"), conv: conv.id, text: turn.text, expect: turn.expect, expected, kind: d.kind, followup: "followup" in d ? d.followup : false, top: d.understanding.candidates[0]?.label, ok, views: d.understanding.views, detail: d.understanding.detail, evidence: d.understanding.evidence, probability: d.understanding.probability });
       if (verbose && !ok) console.log(`  ✗ ${conv.id} [${turn.expect}${turn.followup ? " follow-up" : ""}${expected.length ? ` ${expected.join("|")}` : ""}] "${turn.text}" → ${describe(d)}${"understanding" in d && d.understanding ? ` · ${d.understanding.reason}` : ""}`);
       history.push({ role: "customer", text: turn.text });
       history.push({ role: "bot", text: "", faqKey: d.kind === "answer" ? d.key : null, turnKind: d.kind });
