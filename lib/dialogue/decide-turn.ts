@@ -128,8 +128,18 @@ export async function decideTurn(input: TurnInput, knowledge: BotKnowledge | nul
   // Small talk followed by a remark that asks nothing ("thanks, that answers my question", "hey,
   // just saying hello", "muchas gracias por responder tan rápido").
   const asked = asksSomething(question) || (input.text.trim().endsWith("?") && normalizeText(input.text).endsWith(question));
-  if (small.intents.length > 0 && !small.intent && u.kind !== "answer" && !followup && !marker && !asked && words <= 6 && u.views.ownCoverage < 0.5) {
+  // (Read in context or not: "found them in spam, thanks" points back but asks nothing; "ok, and
+  // to the US" opens with a connective and is a question.)
+  if (small.intents.length > 0 && !small.intent && u.kind !== "answer" && !(followup && opener) && !marker && !asked && words <= 6 && u.views.ownCoverage < 0.5) {
     return { kind: "smalltalk", intent: small.intents[0], language };
+  }
+  // Thanks with a remark, asking nothing, that would only get the entry just answered again ("found
+  // it in spam, thanks", "ok it just arrived lol thanks"): the customer is closing, not asking.
+  // ("ok but I typed it wrong 3 times" is not closing: no thanks, and a "but".)
+  const closing = (["thanks", "goodbye"] as const).find((i) => small.intents.includes(i));
+  const but = /\b(but|though|still|pero|aunque|sigue|todavia)\b/.test(normalizeText(question));
+  if (closing && !small.intent && !asked && !marker && !but && u.kind === "answer" && previous?.key && u.candidates[0]?.label === previous.key) {
+    return { kind: "smalltalk", intent: closing, language };
   }
   // …or a remark about the reply itself ("thanks, that answers my question", "gracias, eso me sirvió").
   if (small.intents.length > 0 && !small.intent && u.kind !== "answer" && !followup && !marker && !asked && aboutTheChatOnly(question)) {

@@ -18,12 +18,23 @@ const MARKERS = [
   "chiste", "chistes", "cuentame un chiste", "poema", "poesia", "cancion", "cantame", "adivinanza", "tiempo hace", "que tiempo", "clima", "llover", "va a llover", "pronostico",
   "mundial", "futbol", "partido", "baloncesto", "quien gano", "champions", "real madrid", "messi", "olimpiadas", "formula uno",
   "presidente", "elecciones", "politica", "capital de", "habitantes", "receta", "cocinar", "pelicula", "peliculas", "series",
-  "deberes", "matematicas", "raiz cuadrada", "cuanto es", "sentido de la vida", "que es el amor", "me quieres", "estas soltero", "estas soltera", "casate conmigo",
+  "deberes", "matematicas", "raiz cuadrada", "sentido de la vida", "que es el amor", "me quieres", "estas soltero", "estas soltera", "casate conmigo",
   "horoscopo", "religion", "extraterrestres", "dinosaurios", "traduce", "traducir", "quien invento", "quien escribio", "quien pinto", "historia de",
   "pon musica", "pon una cancion", "alarma", "color favorito", "comida favorita", "cuantos anos tienes", "donde vives", "ajedrez", "videojuego", "del mundo", "goles", "gol", "recomiendas", "recomienda", "recomendacion", "mejor celular", "mejor movil", "iphone o samsung", "calidad precio", "compañero de piso", "recomiendame", "recomendame", "un libro", "una serie", "escribeme", "redactame", "redacta", "redactar", "una carta", "tipo de cambio", "pesos colombianos", "en dolares",
 ];
 
 const MARKER_WORDS = MARKERS.map((m) => m.split(" "));
+
+// "what's two plus two", "cuanto es siete por ocho": a sum in words ("cuánto es la consulta" is a price).
+const NUMBER = "(?:\\d+|one|two|three|four|five|six|seven|eight|nine|ten|uno|una|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez)";
+const SMALL: Record<string, number> = { uno: 1, una: 1, dos: 2, tres: 3, cuatro: 4 };
+const OFFER = /\b([1-4]|uno|una|dos|tres|cuatro)\s*(?:x|por)\s*([1-4]|uno|una|dos|tres|cuatro)\b/gi;
+/** The text without "2x1"-style offers (take a, pay b < a). */
+function withoutOffers(text: string): string {
+  const value = (w: string) => SMALL[w.toLowerCase()] ?? Number(w);
+  return text.replace(OFFER, (m, a: string, b: string) => (value(b) < value(a) ? " " : m));
+}
+const SPELLED_SUM = new RegExp(`\\b${NUMBER} (?:plus|minus|times|multiplied by|divided by|mas|menos|por|entre|dividido entre|multiplicado por) ${NUMBER}\\b`);
 
 function contains(words: string[], phrase: string[]): boolean {
   outer: for (let i = 0; i + phrase.length <= words.length; i++) {
@@ -40,7 +51,9 @@ function contains(words: string[], phrase: string[]): boolean {
 export function offTopicMarker(text: string, faqWords: ReadonlySet<string>, faqText = ""): string | null {
   const words = normalizeText(text).split(" ").filter(Boolean);
   // Arithmetic ("what's 2+2", "cuanto es 7 x 8") is never an FAQ question.
-  if ((/\d\s*[-+*x×/^]\s*\d/.test(text) || /\d\s*(%|percent|por ciento)\s*(of|de)\s*\d/i.test(text)) && words.length <= 10) return "arithmetic";
+  // ("2x1", "3 por 2" are offers, not sums.)
+  const sum = /\d\s*[-+*x×/^]\s*\d/.test(withoutOffers(text)) || SPELLED_SUM.test(withoutOffers(words.join(" ")));
+  if ((sum || /\d\s*(%|percent|por ciento)\s*(of|de)\s*\d/i.test(text)) && words.length <= 10) return "arithmetic";
   for (const m of MARKER_WORDS) {
     if (!contains(words, m)) continue;
     // The FAQ itself talks about it (a travel agency's "weather" question): not off-topic.

@@ -28,6 +28,12 @@ const PEOPLE = new Set([
   "conseiller", "conseillere", "conseillers", "personne", "quelqu", "quelquun", "agent", "operateur", "operatrice", "mitarbeiter", "mitarbeiterin", "berater", "beraterin", "jemand", "jemandem", "jemanden", "pessoa", "atendente", "alguem", "operatore", "operatrice", "qualcuno",
   "persona", "personas", "humano", "humana", "senorita", "senor", "chica", "chico", "agente", "agentes", "alguien", "representante", "operador", "operadora", "empleado", "empleada", "encargado", "encargada", "supervisor", "supervisora", "asesor", "asesora", "asesores", "responsable", "gerente", "ejecutivo", "ejecutiva", "ejecutivos", "trabajador", "companero", "gente", "especialista", "recepcion", "recepcionista", "secretaria", "secretario", "secretary", "tecnico", "tecnica", "comercial", "vendedor", "vendedora", "soporte", "administracion", "doctor", "doctora", "medico", "medica", "dentista", "jefe", "jefa", "dueno", "enfermera", "enfermero", "gestor", "gestora", "farmaceutico", "farmaceutica", "abogado", "abogada", "profesor", "profesora", "tutor", "tutora", "coordinador", "coordinadora", "perito", "mediador", "mediadora",
 ]);
+// The professionals a business's customers deal with: a person asked for only after a verb of
+// talking ("hablar con el veterinario que lo operó", "speak to the instructor") — "necesito un
+// veterinario" or "I want a personal trainer" asks for the service, not for a chat with a person.
+const PROFESSIONALS = new Set([
+  "vet", "vets", "veterinarian", "veterinario", "veterinaria", "surgeon", "cirujano", "cirujana", "therapist", "physio", "physiotherapist", "terapeuta", "fisio", "fisioterapeuta", "psychologist", "psicologo", "psicologa", "instructor", "instructora", "trainer", "entrenador", "entrenadora", "coach", "mechanic", "mecanico", "accountant", "contable", "landlord", "casero", "arrendador", "guide", "guia", "driver", "conductor", "chofer", "agente",
+]);
 // Phrases that mean it on their own.
 const PHRASES = [
   "real person", "actual person", "escalate this", "escalate it", "escalar esto", "to a manager", "con un responsable", "con el responsable", "con un supervisor", "someone from your team", "someone on your team", "alguien del equipo", "alguien de atencion", "anyone there", "anybody there", "someone real", "a real one", "alguien real", "de carne y hueso", "enough bot", "stop the bot", "no more bot", "basta de bot", "ring me", "call me", "contact me", "get back to me", "phone me", "me llamen", "me llame", "llamarme", "contactarme", "que me contacten", "me contacte", "me contacten", "put me through", "get me a", "get me someone", "get me an", "someone to talk to", "someone i can talk to", "real human", "actual human", "live person", "human being", "not a bot", "not a robot", "no bot", "stop the bot", "call me back", "give me a call", "give me a ring", "solicito una llamada", "pido una llamada", "quiero una llamada", "una llamada por favor", "over the phone", "por telefono con", "put me on with", "put me through", "pass me to", "in charge", "take over this chat", "take over the chat", "take over from you", "take this over", "anyone real", "anybody real", "someone on the phone", "somebody on the phone", "anyone on the phone", "person on the phone", "a cargo", "alguien al telefono", "alguien por telefono", "devuelvan la llamada", "devuelva la llamada", "devolvais la llamada", "devolverme la llamada", "devolvernos la llamada", "me devuelvan", "me devuelva la llamada", "pass me over", "pass me on", "hand me over", "transfer me", "ponganme con", "me comunica con", "me comunicas con",
@@ -148,6 +154,14 @@ export function asksForPerson(text: string): boolean {
   }
   // "get me support staff", "get me someone who knows"
   for (let i = 0; i + 1 < words.length; i++) if (words[i] === "get" && words[i + 1] === "me" && words.slice(i + 2, i + 5).some((w) => PEOPLE.has(w))) return true;
+  // "is anyone actually there?", "are you guys even there", "hay alguien ahí?"
+  for (let i = 0; i + 1 < words.length; i++) {
+    if (!["anyone", "anybody", "someone", "somebody", "alguien"].includes(words[i])) continue;
+    // Opening the message only as a question ("anyone there?"), not "someone there told me…".
+    if (i > 0 ? !["is", "are", "hay", "r"].includes(words[i - 1]) : !["anyone", "anybody"].includes(words[i]) && words.length > 3) continue;
+    const rest = words.slice(i + 1, i + 4).filter((w) => !["actually", "really", "even", "still", "out", "real", "de", "verdad", "realmente"].includes(w));
+    if (["there", "here", "ahi", "alli", "aqui"].includes(rest[0] ?? "")) return true;
+  }
   // "is there a real agent available", "¿hay alguna persona disponible?"
   for (const e of EXISTS) {
     for (let i = 0; i + e.length <= words.length; i++) {
@@ -171,7 +185,7 @@ export function asksForPerson(text: string): boolean {
     for (let j = i + 1; j < Math.min(words.length, i + 7); j++) {
       // "spanish-speaking staff", "staff who speak French": a question about the staff.
       if (LANGUAGES.has(words[j])) break;
-      if (PEOPLE.has(words[j])) return true;
+      if (PEOPLE.has(words[j]) || (PROFESSIONALS.has(words[j]) && !MODIFIERS.has(words[j - 1]))) return true;
     }
   }
   // "I need someone from billing", "quiero una persona", "prefiero alguien del equipo"

@@ -7,6 +7,7 @@ import { DEMO_FAQ } from "@/lib/seed/demo-faq";
 import { buildKnowledge } from "@/lib/dialogue/knowledge";
 import { decideTurn, messageLanguage, type BotKnowledge, type PriorTurn, type TurnDecision } from "@/lib/dialogue/decide-turn";
 import { handoffFor } from "@/lib/dialogue/policy";
+import { offTopicMarker } from "@/lib/dialogue/offtopic";
 
 let model: LoadedTenantModel;
 let knowledge: BotKnowledge;
@@ -62,6 +63,16 @@ describe("answers in the customer's own words", () => {
   it("reads an elliptical follow-up with the previous question", async () => {
     const [, second] = await play("¿cuánto cuesta el envío?", "¿y cuánto tarda?");
     expect(second).toMatchObject({ kind: "answer", key: "envio-tiempo", followup: true });
+  });
+
+  it("takes a thank-you with a remark that points back as small talk, and 'ok, and …' as a follow-up", async () => {
+    for (const closing of ["found it in spam 🙄 thanks", "ok it just arrived lol thanks"]) {
+      const [first, thanks] = await play("where is my order? i have no tracking email", closing);
+      expect(first).toMatchObject({ kind: "answer", key: "track-order" });
+      expect(thanks).toMatchObject({ kind: "smalltalk", intent: "thanks" });
+    }
+    const [, more] = await play("¿cuánto cuesta el envío?", "vale, ¿y cuánto tarda?");
+    expect(more).toMatchObject({ kind: "answer", key: "envio-tiempo" });
   });
 
   it("keeps a short question that stands on its own out of the previous topic", async () => {
@@ -120,6 +131,20 @@ describe("off-topic questions are declined, not queued", () => {
     const d = await one(text);
     expect(d.kind).toBe("offtopic");
     expect(handoffFor(d, 0)).toBeNull();
+  });
+});
+
+describe("what only looks off-topic", () => {
+  it.each([
+    ["cuánto es dos más dos", "arithmetic"],
+    ["cuanto es 7 x 8", "arithmetic"],
+    ["what's two plus two", "arithmetic"],
+    ["y la consulta normal cuanto es", null],
+    ["cuánto es la comisión por entrada?", null],
+    ["tenéis 2x1 en entradas?", null],
+    ["hay 2 por 1 los martes?", null],
+  ])("%j → %j", (text, marker) => {
+    expect(offTopicMarker(text, new Set(), "")).toBe(marker);
   });
 });
 

@@ -41,11 +41,16 @@ describe("asking for a person", () => {
     "ich möchte mit einem Mitarbeiter sprechen",
     "quero falar com um atendente",
     "vorrei parlare con un operatore per favore",
+    // the professional who treated them; "is anyone there?" in its variants
+    "necesito hablar con el veterinario q lo opero, me pasas?",
+    "can i speak to the instructor about my level",
+    "is anyone actually there or is it all robots",
+    "hay alguien ahi?",
   ])("recognises “%s”", (text) => {
     expect(asksForHuman(text)).toBe(true);
   });
 
-  it.each(["How long does shipping take?", "¿Cuánto cuesta el envío?", "humane treatment of animals", "is this agented?", "personal data policy", "are your customer service hours the same on weekends?", "do you have staff who speak english at the clinic", "¿cuántas personas puedo poner en la reserva?", "como agrego una persona autorizada a mi tarjeta", "cuantos huesos tiene el cuerpo humano", "do you have human-readable invoices", "do you sell human-grade dog food?", "la app me dice que no soy humano y no me deja entrar, que hago?", "do your staff speak hindi at the delhi branch?", "hay alguien en recepcion de madrugada para hacer el check in?", "do i need to be present when the technician comes or can my neighbour let him in?", "worst customer service ever", "hi! is the human papillomavirus vaccine available at your clinic", "la vacuna del virus del papiloma humano la ponen ahi?", "can i name someone else as a contact person on my electricity account", "does your call centre have spanish speaking staff", "can i update my personal details online"])(
+  it.each(["How long does shipping take?", "¿Cuánto cuesta el envío?", "humane treatment of animals", "is this agented?", "personal data policy", "are your customer service hours the same on weekends?", "do you have staff who speak english at the clinic", "¿cuántas personas puedo poner en la reserva?", "como agrego una persona autorizada a mi tarjeta", "cuantos huesos tiene el cuerpo humano", "do you have human-readable invoices", "do you sell human-grade dog food?", "la app me dice que no soy humano y no me deja entrar, que hago?", "do your staff speak hindi at the delhi branch?", "hay alguien en recepcion de madrugada para hacer el check in?", "do i need to be present when the technician comes or can my neighbour let him in?", "worst customer service ever", "hi! is the human papillomavirus vaccine available at your clinic", "la vacuna del virus del papiloma humano la ponen ahi?", "can i name someone else as a contact person on my electricity account", "does your call centre have spanish speaking staff", "can i update my personal details online", "necesito un veterinario para mi perro", "I want a personal trainer", "can i talk to my trainer about changing the plan", "someone there told me refunds take 5 days", "quiero cambiar el contador"])(
     "does not mistake “%s” for a request",
     (text) => {
       expect(asksForHuman(text)).toBe(false);
