@@ -6,8 +6,8 @@
 // → the tenant model, with the previous question as context when the message is an elliptical
 // follow-up ("and to the US?") → an off-topic decline when nothing in the FAQ is close → a
 // suggestion list or a hand-off for in-domain questions the FAQ does not answer.
-import { detectLanguage } from "@/lib/faq/language";
-import { normalizeText } from "@/lib/training";
+import { detectLanguage, lexiconLanguages } from "@/lib/faq/language";
+import { getWordVectors, normalizeText } from "@/lib/training";
 import type { LoadedTenantModel } from "@/lib/training";
 import type { Understanding } from "@/lib/training/understand";
 import { asksForHuman } from "@/lib/handoff/triggers";
@@ -63,12 +63,36 @@ export interface TurnInput {
  * short messages ("ok", "pedido") keep the conversation's language.
  */
 export function messageLanguage(text: string, conversationLanguage: string | null, defaultLanguage: string, faqGuess: string | null = null): string {
-  const detected = detectLanguage(text);
   const words = text.trim().split(/\s+/).filter(Boolean).length;
+  const detected = detectLanguage(text) ?? (words >= 3 && looksEnglish(text) ? "en" : null);
   if (detected && words >= 3) return detected;
   if (faqGuess && words >= 2 && (!detected || detected === faqGuess)) return faqGuess;
   if (conversationLanguage) return conversationLanguage;
   return detected ?? faqGuess ?? defaultLanguage;
+}
+
+/** Frequent English words (the pretrained vocabulary's most common) known to no other language's list. */
+const COMMON_ENGLISH_RANK = 20_000;
+
+/**
+ * "tell me a joke", "wanna hear smth funny": the built-in word lists know too few words to tell,
+ * but at least two of them are common English words and none belongs to another language.
+ */
+function looksEnglish(text: string): boolean {
+  const wv = getWordVectors();
+  if (!wv) return false;
+  let english = 0;
+  for (const w of normalizeText(text).split(" ")) {
+    if (!/^[a-z]+$/.test(w)) continue;
+    const langs = lexiconLanguages(w);
+    if (langs.some((l) => l !== "en")) {
+      if (!langs.includes("en")) return false;
+      continue;
+    }
+    const rank = wv.rank(w);
+    if (rank >= 0 && rank < COMMON_ENGLISH_RANK) english++;
+  }
+  return english >= 2;
 }
 
 export async function decideTurn(input: TurnInput, knowledge: BotKnowledge | null): Promise<TurnDecision> {

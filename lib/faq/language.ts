@@ -56,7 +56,8 @@ const LEXICONS: Record<DetectableLanguage, Lexicon> = {
       "ustedes vale perdon disculpa disculpe tambien porque hacer hace hacen aqui alli manana semana horario " +
       "cerrado abierto comprar cambiar pagar factura contrasena cual cuales esto eso ese estos estas donde " +
       "tiene tienen queria quisiera saber mismo ningun ninguna nuevo nueva regalo envian enviais haceis hora horas abris abren seguimiento enviar recibir recibido " +
-      "producto productos talla tallas tarda tardan llamar telefono correo direccion",
+      "producto productos talla tallas tarda tardan llamar telefono correo direccion " +
+      "cuentame dime dame oye mira funciona funcionan sirve chiste ayudame explicame puedes podes podeis sabes quieres",
     common:
       "el los las del la de que y o en un una unos unas con por para es son esta estan estoy mi mis tu su sus " +
       "lo le al se me te a no si ya muy pero como cuando hay nada pedido precio dia dias gratis todo todos este ha he " +
@@ -127,6 +128,11 @@ function buildWordTable(): WordTable {
 }
 
 const WORDS = buildWordTable();
+
+/** The languages whose built-in word lists have this (folded, lower-case) word. */
+export function lexiconLanguages(word: string): DetectableLanguage[] {
+  return (WORDS.get(word) ?? []).map((e) => e.lang);
+}
 
 // Characters that only some of the languages use; weights are per occurrence, capped per text.
 const CHARACTER_HINTS: Array<{ pattern: RegExp; langs: Partial<Record<DetectableLanguage, number>> }> = [

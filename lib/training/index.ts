@@ -4,6 +4,7 @@ export { loadTenantModel, type LoadedTenantModel } from "./load-model";
 export { writeModelFiles, readModelFiles, verifyModelFiles, type Manifest } from "./model-files";
 export { TrainingError, isTrainingError, type TrainingErrorReason } from "./errors";
 export { normalizeText } from "./normalize";
+export { getWordVectors } from "./word-vectors";
 export type * from "./types";
 export { runTrainingInWorker, type TrainingRun, type RunOptions } from "./run-in-worker";
 export { parseLabelledCsv } from "./labelled-csv";

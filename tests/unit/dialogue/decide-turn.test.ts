@@ -170,6 +170,16 @@ describe("the customer's language", () => {
     expect(messageLanguage("how long does shipping take", "es", "en")).toBe("en");
   });
 
+  it("follows a switch in everyday words the built-in lists do not have", () => {
+    // Common English words known to no other language's list (the pretrained vocabulary's ranks).
+    expect(messageLanguage("tell me a joke", "es", "es")).toBe("en");
+    expect(messageLanguage("gimme something funny", "es", "es")).toBe("en");
+    expect(messageLanguage("cuéntame un chiste", "en", "en")).toBe("es");
+    expect(messageLanguage("la app no funciona", "en", "en")).toBe("es");
+    // Spanish with an English loanword stays Spanish.
+    expect(messageLanguage("necesito el link del tracking", "es", "es")).toBe("es");
+  });
+
   it("uses the FAQ's own words when the detector cannot tell", () => {
     expect(messageLanguage("envio gratis", null, "en", model.guessLanguage("envio gratis"))).toBe("es");
   });
