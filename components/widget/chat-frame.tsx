@@ -95,8 +95,9 @@ function ChatPanel({ widgetKey, parentOrigin, requestedLanguage, store, embedded
   });
   const uiLanguage = chooseUiLanguage({ requested: language, browser, fallback: state.config?.defaultLanguage ?? "en" });
   // The widget's own labels follow the conversation: once the bot replies in another language the
-  // customer chose by writing in it, the header, status bar and composer switch too.
-  const replied = state.messages.findLast((m) => m.role === "bot" && m.language)?.language;
+  // customer chose by writing in it, the header, status bar and composer switch too (system notices —
+  // "connecting you with a person", "resolved" — carry the language they are written in as well).
+  const replied = state.messages.findLast((m) => (m.role === "bot" || m.role === "system") && m.language)?.language;
   const t = uiStrings(replied && isUiLanguage(replied) ? replied : uiLanguage);
   const tRef = useRef(t);
   tRef.current = t;
@@ -175,6 +176,7 @@ function ChatPanel({ widgetKey, parentOrigin, requestedLanguage, store, embedded
         logoUrl={state.config?.logoUrl ?? null}
         color={color}
         connection={state.connection}
+        teamAvailable={(state.config?.teamAvailable ?? true) || state.handoff.state === "queued" || state.handoff.state === "assigned"}
         t={t}
         canClose={embedded}
         handoffActive={handoffActive}

@@ -9,6 +9,8 @@ interface Props {
   logoUrl?: string | null;
   color: string;
   connection: ConnectionStatus;
+  /** False when nobody from the team could take the chat (closed, or no agent online). */
+  teamAvailable: boolean;
   t: UiStrings;
   canClose: boolean;
   handoffActive: boolean;
@@ -16,8 +18,9 @@ interface Props {
   onClose: () => void;
 }
 
-export function ChatHeader({ name, logoUrl, color, connection, t, canClose, handoffActive, onHandoff, onClose }: Props) {
-  const status = connection === "online" ? t.online : connection === "refused" ? t.refused : t.connecting;
+export function ChatHeader({ name, logoUrl, color, connection, teamAvailable, t, canClose, handoffActive, onHandoff, onClose }: Props) {
+  // "Online" alone would promise a person: the bot answers, but say so when the team is away.
+  const status = connection === "online" ? (teamAvailable ? t.online : t.teamAway) : connection === "refused" ? t.refused : t.connecting;
   return (
     <header className="flex items-center gap-2 px-4 py-3 text-white" style={{ background: color }}>
       {logoUrl && (
@@ -28,7 +31,7 @@ export function ChatHeader({ name, logoUrl, color, connection, t, canClose, hand
         <h1 className="truncate text-base font-semibold" id="chat-title">
           {name}
         </h1>
-        <p className="flex items-center gap-1.5 text-xs" data-testid="connection" data-state={connection}>
+        <p className="flex items-center gap-1.5 text-xs" data-testid="connection" data-state={connection} data-team={teamAvailable ? "available" : "away"}>
           <span className={`inline-block h-2 w-2 rounded-full ${connection === "online" ? "bg-green-300" : "bg-amber-300"}`} aria-hidden="true" />
           {status}
         </p>

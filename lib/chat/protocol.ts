@@ -98,6 +98,8 @@ export interface WidgetConfig {
   attachmentMaxBytes: number;
   /** The pre-chat form's fields (asked before the first message), or null when the form is off. */
   prechat: { name: PrechatMode; email: PrechatMode; topic: PrechatMode } | null;
+  /** Whether someone from the team could take the chat when the widget (re)connected: business hours and an agent online. */
+  teamAvailable: boolean;
 }
 
 /** Acks: `{ ok: true, … }` or `{ error: { code, message } }` (message written for the customer). */

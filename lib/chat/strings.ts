@@ -111,6 +111,12 @@ export function t(key: StringKey, lang: string | null | undefined, vars: Record<
   return text.replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k] ?? ""));
 }
 
+/** The language t() writes a text in for `lang`: its own when the bot speaks it, else English. */
+export function textLanguage(lang: string | null | undefined): Lang {
+  const code = (lang ?? "en").slice(0, 2).toLowerCase();
+  return code in STRINGS.dontKnow ? (code as Lang) : "en";
+}
+
 /**
  * A text the tenant may have reworded (settings.botTexts: per text, per language), else the
  * built-in one. Variables ({topics}, …) are filled in either way.

@@ -6,7 +6,7 @@ import { getDb, type Db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors/app-error";
 import { appendMessage, toWire, type AttachmentMeta } from "@/lib/chat/conversation-store";
-import { t } from "@/lib/chat/strings";
+import { t, textLanguage } from "@/lib/chat/strings";
 import { publish } from "@/lib/events/bus";
 import { conversationUpdated, queueChanged } from "@/lib/handoff/broadcast";
 
@@ -28,8 +28,9 @@ function assertOwner(conv: { assignedAgentId: string | null; status: string }, a
   if (conv.assignedAgentId !== actor.id && actor.role === "agent") throw new AppError("forbidden", "Another agent is handling this conversation.");
 }
 
-async function systemMessage(db: Db, conv: { id: string; tenantId: string; visitorId: string }, text: string, kind: "handoff_assigned" | "handoff_resolved" | "returned_to_bot") {
-  const row = await appendMessage(db, { tenantId: conv.tenantId, conversationId: conv.id, role: "system", text, metadata: { kind } });
+async function systemMessage(db: Db, conv: { id: string; tenantId: string; visitorId: string; language: string | null }, text: string, kind: "handoff_assigned" | "handoff_resolved" | "returned_to_bot") {
+  // The language it is written in: the widget's labels follow it.
+  const row = await appendMessage(db, { tenantId: conv.tenantId, conversationId: conv.id, role: "system", text, metadata: { kind, language: textLanguage(conv.language) } });
   publish("message.created", { tenantId: conv.tenantId, conversationId: conv.id, visitorId: conv.visitorId, message: toWire(row) });
 }
 

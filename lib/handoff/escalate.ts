@@ -3,7 +3,7 @@
 // that nobody is available and offer the offline form.
 import { getDb } from "@/lib/db";
 import { appendMessage, toWire } from "@/lib/chat/conversation-store";
-import { botText, formatEta, t } from "@/lib/chat/strings";
+import { botText, formatEta, t, textLanguage } from "@/lib/chat/strings";
 import { readTenantSettings } from "@/lib/tenancy/settings";
 import { publish } from "@/lib/events/bus";
 import { availability, enqueue, handoffStatus, type HandoffContext, type HandoffReason } from "@/lib/handoff/queue";
@@ -27,7 +27,7 @@ const PRIORITY: Record<HandoffReason, number> = { frustration: 2, customer_reque
 export async function escalate(input: EscalateInput): Promise<HandoffStatus> {
   const db = await getDb();
   const say = async (text: string, kind: "handoff_queued" | "offline") => {
-    const row = await appendMessage(db, { tenantId: input.tenantId, conversationId: input.conversationId, role: "system", text, metadata: { kind } });
+    const row = await appendMessage(db, { tenantId: input.tenantId, conversationId: input.conversationId, role: "system", text, metadata: { kind, language: textLanguage(input.language) } });
     publish("message.created", { tenantId: input.tenantId, conversationId: input.conversationId, visitorId: input.visitorId, message: toWire(row) });
   };
   const tell = (status: HandoffStatus) => publish("handoff.status", { tenantId: input.tenantId, conversationId: input.conversationId, visitorId: input.visitorId, status });

@@ -47,6 +47,8 @@ describe("claiming", () => {
     const second = await addAgent(app.db, tenant.tenantId, "Second Agent");
     const a = track(await loginAgent(app, tenant.agent));
     const b = track(await loginAgent(app, second));
+    const visitor = track(await connectWidget(app.server.url, tenant.widgetKey));
+    expect((await visitor.call("sync", { afterSeq: 0 })).config).toMatchObject({ teamAvailable: true });
     for (let round = 0; round < 3; round++) {
       const { w, conversationId } = await queuedCustomer(tenant.widgetKey, `human please (${round})`);
       const [ra, rb] = await Promise.all([a.call("handoff:claim", { conversationId }), b.call("handoff:claim", { conversationId })]);
@@ -150,6 +152,8 @@ describe("when nobody is available", () => {
   it("says so and takes a message that agents see and close", async () => {
     const tenant = await seedTenant(app.db);
     const w = track(await connectWidget(app.server.url, tenant.widgetKey));
+    // The widget's header says the team is away before the customer asks (not a bare "Online").
+    expect((await w.call("sync", { afterSeq: 0 })).config).toMatchObject({ teamAvailable: false });
     await w.send("human please");
     const status = await w.waitFor<Status>("handoff:status", (s) => s.state === "offline");
     expect(status.reason).toBe("no_agents");

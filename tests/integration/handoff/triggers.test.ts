@@ -64,8 +64,10 @@ describe("the customer asks for a person", () => {
     expect(item.lastMessage).toBe("Hola, quiero hablar con un agente");
     expect(item.language).toBe("es");
     await agent.waitFor("queue:changed", () => true, since);
-    const notice = await w.waitFor<{ text: string }>("message", (m: any) => m.kind === "handoff_queued");
+    const notice = await w.waitFor<{ text: string; language: string | null }>("message", (m: any) => m.kind === "handoff_queued");
     expect(notice.text).toContain("cola");
+    // The widget's labels follow the language of the notices too.
+    expect(notice.language).toBe("es");
   });
 
   it("in English", async () => {
