@@ -42,6 +42,17 @@ export function MessageList(p: Props) {
       stick.current = true;
     }
   }, [p.messages.length, p.pending.length, p.streams.length, streamed, p.agentTyping.typing]);
+  // Panels that open below the list (the rating prompt, the hand-off bar, a taller composer)
+  // shrink it: keep the newest messages in view if the visitor was reading them.
+  useEffect(() => {
+    const el = box.current;
+    if (!el || typeof ResizeObserver === "undefined") return;
+    const observer = new ResizeObserver(() => {
+      if (stick.current) end.current?.scrollIntoView({ block: "end" });
+    });
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, []);
   const onScroll = () => {
     const el = box.current;
     if (el) stick.current = el.scrollHeight - el.scrollTop - el.clientHeight < 80;

@@ -138,6 +138,12 @@ describe("a customer handed to a person", () => {
       await console_.locator('[data-testid="conversation"][data-status="resolved"]').waitFor();
       const rating = chat.locator('[data-testid="rating"]');
       await rating.waitFor();
+      // The prompt opens below the messages; the newest ones stay in view above it.
+      await chat.waitForFunction(() => {
+        const list = document.querySelector('[data-testid="message-list"]');
+        const last = [...document.querySelectorAll('[data-testid="message"]')].at(-1);
+        return list !== null && last !== undefined && last.getBoundingClientRect().bottom <= list.getBoundingClientRect().bottom + 1;
+      }, undefined, { polling: 100 });
       await rating.getByRole("button", { name: /^4 (of|de) 5$/ }).click();
       await rating.locator("textarea").fill("Muy rápido");
       await rating.locator('button[type="submit"]').click();
