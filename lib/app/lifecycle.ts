@@ -31,6 +31,7 @@ export async function startApp({ port, io }: { port: number; io: IoServer }): Pr
   if (env().SEED_DEMO) {
     const demo = await ensureDemoTenant(db);
     if (demo.created) printWelcome(base, demo);
+    else printAddresses(base, demo);
   } else {
     const link = await issueSetupLink(db, base);
     if (link) printSetupLink(link);
@@ -81,6 +82,19 @@ function printWelcome(base: string, demo: { adminEmail: string; agentEmail: stri
     "",
   ];
   // Printed (not logged) so a new user sees it plainly on first start.
+  process.stdout.write(lines.join("\n") + "\n");
+}
+
+/** On later starts: where things are (the generated passwords were shown on the first start only). */
+function printAddresses(base: string, demo: { adminEmail: string; agentEmail: string }) {
+  const lines = [
+    "",
+    "  Ready. Open:",
+    `    Customer demo page (widget): ${base}/demo`,
+    `    Agent console:               ${base}/agent   (${demo.agentEmail})`,
+    `    Admin console:               ${base}/admin   (${demo.adminEmail})`,
+    "",
+  ];
   process.stdout.write(lines.join("\n") + "\n");
 }
 
