@@ -81,8 +81,15 @@ describe("admin console", () => {
     expect(await bar.getAttribute("aria-valuenow")).toBe("100");
     expect(await page.getByTestId("training-phase").textContent()).toMatch(/Done/);
 
-    // The report of the new version, with its accuracy and threshold chart.
+    // The report of the new version: one headline (answered right, wrong answers, how measured);
+    // the classifier's figures and threshold chart only under Details.
     await page.getByTestId("evaluation-report").waitFor();
+    const headline = page.getByTestId("report-headline");
+    expect(await headline.getByTestId("headline-answered-value").textContent()).toMatch(/^\d+(\.\d)?%$/);
+    expect(await headline.getByTestId("headline-wrong-value").textContent()).toMatch(/^\d+(\.\d)?%$/);
+    expect(await page.getByTestId("headline-measured").textContent()).toMatch(/How this was measured/);
+    expect(await page.getByTestId("metric-accuracy").isVisible()).toBe(false);
+    await page.getByTestId("report-details").locator("summary").click();
     expect(await page.getByTestId("metric-accuracy-value").textContent()).toMatch(/^\d+(\.\d)?%$/);
     await page.getByTestId("threshold-chart").locator("svg").first().waitFor();
 
@@ -129,6 +136,54 @@ describe("admin console", () => {
     await changed.waitFor();
     expect(await changed.textContent()).toContain("Track it from the link");
     expect(await page.getByTestId("diff-added").count()).toBe(0);
+    await context.close();
+  });
+
+  it("tries a newly trained model before publishing it, and the FAQ page says which FAQ version is live", async () => {
+    // Model v1 (FAQ v1) is live and FAQ v2 was saved by the test above.
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    page.on("dialog", (d) => void d.accept());
+    await signIn(page, t.admin, "/admin/faq");
+    await page.waitForURL(/\/admin\/faq$/);
+    const live = page.getByTestId("live-faq");
+    expect(await live.getAttribute("data-kind")).toBe("behind");
+    expect(await live.textContent()).toContain("The live bot answers from FAQ v1 (model v1), not from FAQ v2. Train and publish to put v2 live.");
+    expect(await page.getByTestId("live-faq-action").getAttribute("href")).toBe("/admin/training");
+
+    // Train on FAQ v2: the test console then tries model v2, not the live v1.
+    await page.getByTestId("live-faq-action").click();
+    await page.waitForURL(/\/admin\/training$/);
+    await page.getByTestId("train").click();
+    await page.locator('[data-testid="model-version"][data-number="2"]').waitFor();
+    const select = page.getByTestId("try-version");
+    const v2 = await app.db.modelVersion.findFirstOrThrow({ where: { tenantId: t.tenantId, number: 2 } });
+    expect(await select.inputValue()).toBe(v2.id);
+    expect(await select.locator("option").allTextContents()).toEqual(["v2 — newest, not live, FAQ v2", "v1 — live, FAQ v1"]);
+    expect(await page.getByTestId("try-version-note").textContent()).toBe("Trying model v2, which customers do not get yet (they get v1): publish it above to put it live.");
+    await page.getByTestId("try-input").fill("Where is my order?");
+    await page.getByTestId("try-ask").click();
+    await page.getByTestId("try-answer").waitFor();
+    expect(await page.getByTestId("try-answered-by").textContent()).toBe("Model v2:");
+    expect(await page.getByTestId("try-answer").textContent()).toContain("Track it from the link");
+    // The live one is still a choice.
+    await select.selectOption({ label: "v1 — live, FAQ v1" });
+    expect(await page.getByTestId("try-version-note").getAttribute("data-live")).toBe("true");
+
+    // Publish v2: the FAQ page confirms FAQ v2 is live.
+    await page.locator('[data-testid="model-version"][data-number="2"]').getByTestId("publish").click();
+    await page.locator('[data-testid="model-version"][data-number="2"][data-live="true"]').waitFor();
+    await page.goto(`${app.server.url}/admin/faq`);
+    expect(await page.getByTestId("live-faq").textContent()).toBe("The live bot answers from this version, FAQ v2 (model v2).");
+
+    // Roll back to v1: the FAQ page says FAQ v1 answers, and that model v2 is ready to publish.
+    await page.goto(`${app.server.url}/admin/training`);
+    await page.locator('[data-testid="model-version"][data-number="1"]').getByTestId("publish").click();
+    await page.locator('[data-testid="model-version"][data-number="1"][data-live="true"]').waitFor();
+    await page.goto(`${app.server.url}/admin/faq`);
+    expect(await page.getByTestId("faq-latest").textContent()).toMatch(/^Latest version: FAQ v2, 8 entries/);
+    expect(await page.getByTestId("live-faq").getAttribute("data-kind")).toBe("behind");
+    expect(await page.getByTestId("live-faq").textContent()).toContain("The live bot answers from FAQ v1 (model v1), not from FAQ v2. Model v2, trained on FAQ v2, is ready: publish it to put v2 live.");
     await context.close();
   });
 

@@ -1,117 +1,128 @@
 "use client";
-// A model version's evaluation report in plain words: accuracy, how much it answers, how often an
-// answer is wrong (also on unrelated questions), calibration, the entries it confuses and the
-// threshold curve. Figures come from cross-validation on the FAQ's own phrasings.
+// A model version's evaluation report: one headline (what share of customers' questions the bot
+// answers right on its own, how many of its answers are wrong, measured how), the warnings to act
+// on, the entries most often mixed up, and — folded under "Details" — every secondary figure with
+// a one-line explanation (the check on the tenant's own FAQ, the classifier's internal figures and
+// its threshold curve). The words come from report-figures.ts.
 import type { EvaluationReport } from "@/lib/training/types";
-import { pct } from "../api";
 import { Notice } from "../ui";
 import { ThresholdChart } from "./threshold-chart";
+import { CONFUSION_INTRO, confusionLine, reportFigures, type DetailSection, type Figure } from "./report-figures";
 
-function Metric({ label, value, help, testId }: { label: string; value: string; help: string; testId: string }) {
+function BigFigure({ figure }: { figure: Figure }) {
   return (
-    <div className="rounded-md border border-slate-200 p-3" data-testid={testId}>
-      <div className="text-xs uppercase text-slate-500">{label}</div>
-      <div className="text-2xl font-semibold" data-testid={`${testId}-value`}>
-        {value}
+    <div data-testid={figure.id}>
+      <div className="text-3xl font-semibold" data-testid={`${figure.id}-value`}>
+        {figure.value}
       </div>
-      <p className="mt-1 text-xs text-slate-500">{help}</p>
+      <p className="text-sm">{figure.label}</p>
+      {figure.explain && <p className="text-xs text-slate-600">{figure.explain}</p>}
     </div>
+  );
+}
+
+function FigureRow({ figure }: { figure: Figure }) {
+  return (
+    <li className="grid grid-cols-[6rem_1fr] gap-x-3 py-1.5" data-testid={figure.id}>
+      <span className="text-right font-semibold tabular-nums" data-testid={`${figure.id}-value`}>
+        {figure.value}
+      </span>
+      <span>
+        <span className="font-medium" data-testid={`${figure.id}-label`}>
+          {figure.label}
+        </span>
+        <span className="block text-xs text-slate-500">{figure.explain}</span>
+      </span>
+    </li>
+  );
+}
+
+function Section({ section, children }: { section: DetailSection; children?: React.ReactNode }) {
+  return (
+    <section className="space-y-1" data-testid={section.id}>
+      <h4 className="font-semibold">{section.title}</h4>
+      <p className="text-slate-600">{section.intro}</p>
+      {section.figures.length > 0 && <ul className="divide-y divide-slate-100">{section.figures.map((f) => <FigureRow key={f.id} figure={f} />)}</ul>}
+      {section.lines.length > 0 && (
+        <ul className="list-disc pl-5 text-slate-600">
+          {section.lines.map((l, i) => (
+            <li key={i}>{l}</li>
+          ))}
+        </ul>
+      )}
+      {children}
+    </section>
   );
 }
 
 export function EvaluationReportView({ report, threshold, target, questions }: { report: EvaluationReport; threshold: number | null; target: number | null; questions: Record<string, string> }) {
-  const label = (key: string) => questions[key] ?? key;
+  const question = (key: string) => questions[key] ?? key;
+  const { headline, warnings, details } = reportFigures(report, target);
   return (
     <div className="space-y-4" data-testid="evaluation-report">
-      {report.rough && (
-        <Notice kind="warning" testId="rough-warning">
-          Rough estimate: the FAQ has few phrasings per question, so these figures rest on little data and may be far off. Add alternative phrasings to your entries for firmer figures.
-        </Notice>
-      )}
-      {report.conversation && <ConversationEstimate c={report.conversation} />}
-      {report.conversation && (
-        <h3 className="text-sm font-semibold" data-testid="classifier-heading">
-          The n-gram classifier on its own <span className="font-normal text-slate-500">(one of the views; the figures above are what the bot does with all of them)</span>
-        </h3>
-      )}
-      <div className="grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-3">
-        <Metric testId="metric-accuracy" label="Accuracy" value={pct(report.inScopeAccuracy)} help="Share of reworded FAQ questions whose best match is the right entry (before deciding whether to answer)." />
-        <Metric
-          testId="metric-answered"
-          label={report.conversation ? "Answered on the classifier's own thresholds" : "Questions answered"}
-          value={pct(report.answeredShare)}
-          help="Share of covered questions the bot answers directly; the rest get “did you mean…” or go to a person."
-        />
-        <Metric
-          testId="metric-wrong"
-          label="Estimated wrong answers"
-          value={pct(report.answeredWrongRate)}
-          help={`Of the answers given, the share estimated to be wrong${target !== null ? ` (your target: at most ${pct(target)})` : ""}.`}
-        />
-        <Metric testId="metric-unrelated" label="Answers to unrelated questions" value={pct(report.unrelatedAnsweredRate)} help="Share of questions your FAQ does not cover that would still wrongly get an answer." />
-        <Metric testId="metric-calibration" label="Calibration error" value={pct(report.calibrationError)} help="How far the shown confidence is from the real hit rate on average; lower is better." />
-        <Metric testId="metric-data" label="Data" value={`${report.entries} entries`} help={`${report.n} phrasings, ${report.folds}-fold cross-validation, ${report.inScopeScored} held-out checks.`} />
-      </div>
-      {report.notes.length > 0 && (
-        <ul className="list-disc pl-5 text-sm text-slate-600">
-          {report.notes.map((n, i) => (
-            <li key={i}>{n}</li>
-          ))}
-        </ul>
-      )}
-      <div>
-        <h3 className="mb-2 text-sm font-semibold">Answered vs. wrong as the threshold moves</h3>
-        <ThresholdChart curve={report.curve} threshold={threshold} />
-      </div>
-      <div>
-        <h3 className="mb-2 text-sm font-semibold">Most confused entries</h3>
-        {report.confusedPairs.length === 0 ? (
-          <p className="text-sm text-slate-500">No entry was mistaken for another in the held-out checks.</p>
-        ) : (
-          <ul className="space-y-2 text-sm" data-testid="confused-pairs">
-            {report.confusedPairs.slice(0, 8).map((p) => (
-              <li key={`${p.a}|${p.b}`} className="rounded-md border border-slate-200 p-2">
-                <p>
-                  <span className="font-medium">{label(p.a)}</span> ↔ <span className="font-medium">{label(p.b)}</span> <span className="text-slate-500">({p.count}×)</span>
-                </p>
-                <ul className="mt-1 list-disc pl-5 text-slate-600">
-                  {p.examples.slice(0, 3).map((ex, i) => (
-                    <li key={i}>
-                      “{ex.text}” — meant {label(ex.label)}, matched {label(ex.predicted)}
-                    </li>
-                  ))}
-                </ul>
-              </li>
-            ))}
-          </ul>
-        )}
-        {report.confusedPairs.length > 0 && <p className="mt-1 text-xs text-slate-500">Merge entries that mean the same, or add distinguishing phrasings to each.</p>}
-      </div>
-    </div>
-  );
-}
+      <section className="rounded-md border border-blue-200 bg-blue-50 p-4" data-testid="report-headline" data-basis={headline.basis}>
+        <h3 className="font-semibold">What customers will get</h3>
+        <div className="mt-2 grid grid-cols-1 gap-4 sm:grid-cols-2">
+          <BigFigure figure={headline.answered} />
+          <BigFigure figure={headline.wrong} />
+        </div>
+        <p className="mt-2 text-sm">{headline.rest}</p>
+        <p className="mt-2 text-xs text-slate-600" data-testid="headline-measured">
+          <span className="font-medium">How this was measured:</span> {headline.measured}
+        </p>
+      </section>
 
-/** What share of customers' questions the bot will settle on its own, under the live answer policy. */
-function ConversationEstimate({ c }: { c: NonNullable<EvaluationReport["conversation"]> }) {
-  const own = c.ownPhrasings;
-  return (
-    <section className="rounded-md border border-blue-200 bg-blue-50 p-3 text-sm" data-testid="conversation-estimate">
-      <h3 className="font-semibold">What customers will get</h3>
-      <p className="mt-1">
-        <span className="font-medium">Typical for an FAQ of this kind</span> (the same for every workspace: measured on real-style customer conversations with nine
-        test businesses the bot had not seen): about <strong data-testid="expected-direct">{pct(c.expected.directAnswer)}</strong> of the questions an FAQ covers are
-        answered directly, with about {pct(c.expected.wrongAmongAnswers)} of answers wrong; the rest get “did you mean…” choices or the offer of a person.
-      </p>
-      <p className="mt-1">
-        <span className="font-medium">Stress test on your own FAQ</span> — each of your phrasings held out in turn ({own.n}): <strong data-testid="own-direct">{pct(own.directAnswer)}</strong> answered directly,{" "}
-        {pct(own.withSuggestions)} answered or offered among the choices, {pct(own.wrongAmongAnswers)} of answers wrong; questions your FAQ does not cover got an answer{" "}
-        {pct(own.uncoveredAnswered)} of the time. This is a hard test for a small FAQ — each question loses one of its few phrasings — and short keyword phrasings
-        (“delivery fee”) are easily mistaken for a neighbouring entry: if wrong answers are high here, add a phrasing or two to the entries listed under “Most confused entries”.
-      </p>
-      <p className="mt-1 text-slate-600">
-        Greetings, thanks and other small talk get a short reply and are never sent to your team; off-topic questions are declined politely with the offer of a person.
-        Your wrong-answer target sets how sure the bot must be (answer when P(right) ≥ {c.threshold.toFixed(2)}).
-      </p>
-    </section>
+      {warnings.map((w) => (
+        <Notice key={w.id} kind="warning" testId={w.id}>
+          {w.text}
+        </Notice>
+      ))}
+
+      <div>
+        <h3 className="mb-1 text-sm font-semibold">Entries most often mixed up</h3>
+        {report.confusedPairs.length === 0 ? (
+          <p className="text-sm text-slate-500">No phrasing was matched to another entry in the held-out checks.</p>
+        ) : (
+          <>
+            <p className="mb-2 text-xs text-slate-500" data-testid="confused-intro">
+              {CONFUSION_INTRO}
+            </p>
+            <ul className="space-y-2 text-sm" data-testid="confused-pairs">
+              {report.confusedPairs.slice(0, 8).map((p) => (
+                <li key={`${p.a}|${p.b}`} className="rounded-md border border-slate-200 p-2">
+                  <p>
+                    <span className="font-medium">{question(p.a)}</span> ↔ <span className="font-medium">{question(p.b)}</span> <span className="text-slate-500">({p.count}× in the held-out checks)</span>
+                  </p>
+                  <ul className="mt-1 list-disc pl-5 text-slate-600">
+                    {p.examples.slice(0, 3).map((ex, i) => (
+                      <li key={i} data-testid="confused-example">
+                        {confusionLine(ex, question)}
+                      </li>
+                    ))}
+                  </ul>
+                </li>
+              ))}
+            </ul>
+            <p className="mt-1 text-xs text-slate-500">Add phrasings that tell the two entries apart, or merge entries that mean the same.</p>
+          </>
+        )}
+      </div>
+
+      <details className="rounded-md border border-slate-200 p-3 text-sm" data-testid="report-details">
+        <summary className="cursor-pointer font-semibold">Details: how these figures were measured, and the internal figures</summary>
+        <div className="mt-3 space-y-5">
+          {details.map((s) => (
+            <Section key={s.id} section={s}>
+              {s.id === "details-classifier" && (
+                <div className="pt-2">
+                  <h5 className="mb-2 font-medium">The classifier: answered vs. wrong as its threshold moves</h5>
+                  <ThresholdChart curve={report.curve} threshold={threshold} />
+                </div>
+              )}
+            </Section>
+          ))}
+        </div>
+      </details>
+    </div>
   );
 }

@@ -22,8 +22,7 @@ export function ThresholdChart({ curve, threshold }: { curve: CurvePoint[]; thre
         {chosen && <ReferenceDot x={chosen.wrong} y={chosen.answered} r={6} fill="#dc2626" stroke="white" label={{ value: "chosen", position: "top" }} />}
       </LineChart>
       <figcaption className="text-xs text-slate-500">
-        Each point is a possible answer threshold: to the right the bot answers more questions but gets more of them wrong. The red dot is the threshold chosen for your target
-        {chosen ? ` (answers ${chosen.answered}% of covered questions, about ${chosen.wrong}% of answers wrong)` : ""}.
+        Each point is a possible answer threshold: to the right the classifier answers more questions but gets more of them wrong. The red dot is the threshold chosen for it from your target (its figures are listed above).
       </figcaption>
     </figure>
   );
