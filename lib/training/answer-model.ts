@@ -44,6 +44,11 @@ export interface AnswerModel {
   curve: Array<{ threshold: number; answeredRight: number; wrongRate: number }>;
   /** What it was fitted on. */
   fittedOn: string;
+  /**
+   * The whole bot measured on held-out conversations at one threshold (eval:dialogue --split
+   * heldout), recorded by hand when measured: the figure an admin should trust over the curve.
+   */
+  heldOut?: { threshold: number; directAnswer: number; wrongAmongAnswers: number; basis: string };
 }
 
 export const ANSWER_MODEL = fitted as AnswerModel;

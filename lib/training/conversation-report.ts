@@ -25,7 +25,8 @@ export interface ConversationReport {
     /** Share of questions the FAQ does not cover (held-out entries, off-topic) that got an answer. */
     uncoveredAnswered: number | null;
   };
-  expected: { directAnswer: number; wrongAmongAnswers: number; basis: string };
+  /** What customers can expect: held-out conversations when measured at this threshold, else the development curve. */
+  expected: { directAnswer: number; wrongAmongAnswers: number; basis: string; heldOut?: boolean; development?: { directAnswer: number; wrongAmongAnswers: number; basis: string } };
 }
 
 export function conversationReport(args: {
@@ -95,6 +96,12 @@ export function conversationReport(args: {
   return {
     threshold,
     ownPhrasings: { n: covered, directAnswer: share(direct, covered), withSuggestions: share(withSugg, covered), wrongAmongAnswers: share(wrong, answers), uncoveredAnswered: share(uncoveredAnswered, uncovered) },
-    expected: { directAnswer: point.answeredRight, wrongAmongAnswers: point.wrongRate, basis: ANSWER_MODEL.fittedOn },
+    expected: expectedAt(threshold, { directAnswer: point.answeredRight, wrongAmongAnswers: point.wrongRate, basis: ANSWER_MODEL.fittedOn }),
   };
+}
+
+function expectedAt(threshold: number, development: { directAnswer: number; wrongAmongAnswers: number; basis: string }): ConversationReport["expected"] {
+  const h = ANSWER_MODEL.heldOut;
+  if (h && Math.abs(h.threshold - threshold) < 1e-6) return { directAnswer: h.directAnswer, wrongAmongAnswers: h.wrongAmongAnswers, basis: h.basis, heldOut: true, development };
+  return { ...development, heldOut: false, development };
 }

@@ -118,23 +118,33 @@ export function reportFigures(report: EvaluationReport, target: number | null): 
   }
 
   const own = c.ownPhrasings;
+  // Reports made since held-out figures were recorded carry them, with the development figures
+  // kept for Details (older reports have the development curve only).
+  const heldOut = c.expected.heldOut ? c.expected.development ?? null : null;
   const headline: Headline = {
     basis: "conversations",
     answered: { id: "headline-answered", label: "of customers' questions that your FAQ covers are answered right by the bot on its own", value: pct(c.expected.directAnswer), explain: "" },
     wrong: { id: "headline-wrong", label: "of the bot's answers are wrong", value: pct(c.expected.wrongAmongAnswers), explain: target !== null ? `Your target: at most ${pct(target)}.` : "" },
     rest: REST,
-    measured: `on written customer conversations (typos, follow-ups, small talk, off-topic questions) for test businesses, each scored with an answer rule fitted without that business; the bot answers only when its estimated chance of being right is at least ${pct(c.threshold)}, the level ${targetText} sets. It does not depend on your FAQ's content (every workspace with this target gets the same estimate); your own FAQ is checked under “Details”.`,
+    measured: heldOut
+      ? `on written customer conversations (typos, follow-ups, small talk, off-topic questions) for test businesses that were kept apart while the bot was built, with the answer rule your target sets (the bot answers only when its estimated chance of being right is at least ${pct(c.threshold)}, the level ${targetText} sets). It does not depend on your FAQ's content (every workspace with this target gets the same figures); your own FAQ is checked under “Details”.`
+      : `on written customer conversations (typos, follow-ups, small talk, off-topic questions) for test businesses, each scored with an answer rule fitted without that business; the bot answers only when its estimated chance of being right is at least ${pct(c.threshold)}, the level ${targetText} sets. It does not depend on your FAQ's content (every workspace with this target gets the same estimate); your own FAQ is checked under “Details”.`,
   };
   const basis: DetailSection = {
     id: "details-basis",
     title: "How the headline was measured",
     intro: "The headline comes from the bot's answer rule measured on conversations, not from your FAQ.",
     figures: [],
-    lines: [
-      `Data: ${c.expected.basis}.`,
-      "Leave-one-business-out: for each business, the rule was fitted on the others and measured on that one — the situation of a new workspace's FAQ.",
-      "These conversations were also read while the bot's rules were written, so they flatter it; on conversations written later, more answers were wrong. That is why the bot aims below your target.",
-    ],
+    lines: heldOut
+      ? [
+          `Data: ${c.expected.basis}.`,
+          `On the conversations the answer rule was fitted on (${heldOut.basis}), the same rule answered ${pct(heldOut.directAnswer)} right with ${pct(heldOut.wrongAmongAnswers)} of answers wrong: those were read while the bot's rules were written and flatter it, so the headline shows the held-out figures instead.`,
+        ]
+      : [
+          `Data: ${c.expected.basis}.`,
+          "Leave-one-business-out: for each business, the rule was fitted on the others and measured on that one — the situation of a new workspace's FAQ.",
+          "These conversations were also read while the bot's rules were written, so they flatter it; on conversations written later, more answers were wrong. That is why the bot aims below your target.",
+        ],
   };
   const ownSection: DetailSection = {
     id: "details-own",

@@ -74,6 +74,23 @@ describe("evaluation report headline", () => {
     expect(headline.measured).toMatch(/at most 5\.0%/);
   });
 
+  it("leads with the held-out figures when they were measured at this threshold, the flattering development ones under Details", () => {
+    const base = report();
+    const r = report({
+      conversation: {
+        ...base.conversation!,
+        expected: { directAnswer: 0.333, wrongAmongAnswers: 0.057, basis: "held-out conversations written after the bot was tuned", heldOut: true, development: base.conversation!.expected },
+      },
+    });
+    const { headline } = reportFigures(r, 0.05);
+    expect([headline.answered.value, headline.wrong.value]).toEqual(["33.3%", "5.7%"]);
+    expect(headline.measured).toMatch(/kept apart while the bot was built/);
+    const { main, details } = render(r);
+    expect(main).not.toContain("1.7%");
+    expect(details).toContain("held-out conversations written after the bot was tuned");
+    expect(details).toMatch(/answered 33\.1% right with 1\.7% of answers wrong/);
+  });
+
   it("keeps every other figure out of sight until Details is opened, each explained there", () => {
     const { main, details } = render(report());
     // Outside Details only the headline's two figures (and the target they are read against).
