@@ -92,6 +92,7 @@ export class ChatClient {
     socket.on("bot:done", ({ replyTo, message }) => this.receive(message, () => o.dispatch({ type: "bot:done", replyTo, message })));
     socket.on("agent:typing", ({ typing, name }) => o.dispatch({ type: "agent:typing", typing, name }));
     socket.on("handoff:status", (handoff) => o.dispatch({ type: "handoff", handoff }));
+    socket.on("team:availability", ({ available }) => o.dispatch({ type: "team", available }));
     socket.on("rating:request", () => o.dispatch({ type: "rating", requested: true }));
     window.addEventListener("online", this.onBrowserOnline);
   }

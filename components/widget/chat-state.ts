@@ -51,6 +51,8 @@ export type ChatAction =
   | { type: "feedback"; messageId: string; value: number }
   | { type: "config"; config: WidgetConfig }
   | { type: "handoff"; handoff: HandoffStatus }
+  /** An agent's presence changed: whether someone from the team could take the chat now. */
+  | { type: "team"; available: boolean }
   | { type: "connection"; status: ConnectionStatus; error?: string | null }
   | { type: "agent:typing"; typing: boolean; name: string | null }
   | { type: "rating"; requested: boolean }
@@ -152,6 +154,8 @@ export function chatReducer(state: ChatState, a: ChatAction): ChatState {
       return { ...state, messages: state.messages.map((m) => (m.id === a.messageId ? { ...m, feedback: a.value } : m)) };
     case "config":
       return { ...state, config: a.config };
+    case "team":
+      return state.config ? { ...state, config: { ...state.config, teamAvailable: a.available } } : state;
     case "handoff":
       return { ...state, handoff: a.handoff, agentTyping: a.handoff.state === "assigned" ? state.agentTyping : { typing: false, name: null } };
     case "connection":

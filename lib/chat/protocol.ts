@@ -117,6 +117,8 @@ export interface ServerToWidgetEvents {
   "bot:done": (p: { replyTo: string; replyToClientId: string | null; message: WireMessage }) => void;
   "agent:typing": (p: { typing: boolean; name: string | null }) => void;
   "handoff:status": (p: HandoffStatus) => void;
+  /** Someone from the team could (or no longer could) take a chat: an agent's presence changed. */
+  "team:availability": (p: { available: boolean }) => void;
   "rating:request": (p: { conversationId: string }) => void;
 }
 

@@ -36,6 +36,8 @@ export interface DomainEvents {
   "conversation.resolved": { tenantId: string; conversationId: string; visitorId: string; agentId: string | null };
   /** The tenant's queue changed (something queued, claimed, returned; an agent's presence). */
   "queue.changed": { tenantId: string };
+  /** Whether someone from the team could take a chat now, after an agent's presence changed (widgets' headers). */
+  "team.availability": { tenantId: string; available: boolean };
   "ticket.created": { tenantId: string; ticketId: string; conversationId: string | null };
   "ticket.closed": { tenantId: string; ticketId: string };
   "rating.submitted": { tenantId: string; conversationId: string; score: number };

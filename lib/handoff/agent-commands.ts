@@ -5,11 +5,12 @@ import type { Actor } from "@/lib/handoff/actions";
 import { releaseToBot, resolveConversation, transferConversation } from "@/lib/handoff/actions";
 import { autoAssign } from "@/lib/handoff/auto-assign";
 import { setPresence } from "@/lib/handoff/presence";
-import { queueChanged } from "@/lib/handoff/broadcast";
+import { queueChanged, teamAvailabilityChanged } from "@/lib/handoff/broadcast";
 
 export async function changePresence(actor: Actor, presence: "online" | "away" | "offline"): Promise<void> {
   await setPresence(actor.id, presence);
   await queueChanged(actor.tenantId);
+  await teamAvailabilityChanged(actor.tenantId);
   if (presence === "online") void autoAssign(actor.tenantId);
 }
 

@@ -8,7 +8,7 @@ import { logger } from "@/lib/log/logger";
 import { readTenantSettings } from "@/lib/tenancy/settings";
 import { publish } from "@/lib/events/bus";
 import { handoffStatus } from "@/lib/handoff/queue";
-import { queueChanged, conversationUpdated } from "@/lib/handoff/broadcast";
+import { queueChanged, conversationUpdated, teamAvailabilityChanged } from "@/lib/handoff/broadcast";
 
 /** Priority given to conversations returned by an agent who left: ahead of everything else. */
 export const RETURNED_PRIORITY = 100;
@@ -85,4 +85,5 @@ export async function returnConversationsToQueue(user: { id: string; tenantId: s
   }
   if (owned.length > 0) logger.info({ userId: user.id, returned: owned.length }, "agent grace period over: conversations back in the queue");
   await queueChanged(user.tenantId);
+  await teamAvailabilityChanged(user.tenantId);
 }

@@ -47,7 +47,7 @@ export function attachRealtime(server: http.Server): Server {
     const s = socket as Socket & { data: WidgetSocketData };
     // Before any handler: every event of the socket goes through its budget.
     useEventBudget(s, s.data.ip, WIDGET_BUDGET);
-    void s.join(rooms.visitor(s.data.visitorId));
+    void s.join([rooms.visitor(s.data.visitorId), rooms.tenantWidgets(s.data.tenantId)]);
     s.emit("session", { visitorToken: s.data.visitorToken });
     for (const h of widgetHandlers) h(s, widget);
   });

@@ -4,7 +4,7 @@
 import { subscribe } from "@/lib/events/bus";
 import { rooms } from "@/lib/realtime/types";
 import type { WireMessage } from "@/lib/chat/protocol";
-import { agentNamespace, emitToAgent, emitToConversationAgents, emitToTenantAgents, emitToVisitor } from "@/lib/realtime/emit";
+import { agentNamespace, emitToAgent, emitToConversationAgents, emitToTenantAgents, emitToTenantWidgets, emitToVisitor } from "@/lib/realtime/emit";
 
 const g = globalThis as unknown as { __faqbotRealtimeDelivery?: boolean };
 
@@ -51,6 +51,9 @@ export function startRealtimeDelivery(): void {
   });
   subscribe("queue.changed", (e, { origin }) => {
     if (!origin) emitToTenantAgents(e.tenantId, "queue:changed", { tenantId: e.tenantId });
+  });
+  subscribe("team.availability", (e, { origin }) => {
+    if (!origin) emitToTenantWidgets(e.tenantId, "team:availability", { available: e.available });
   });
   subscribe("ticket.created", (e, { origin }) => {
     if (!origin) emitToTenantAgents(e.tenantId, "tickets:changed", { tenantId: e.tenantId });

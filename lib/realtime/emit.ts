@@ -19,6 +19,10 @@ export function agentNamespace(): AgentNsp | undefined {
   return getIo()?.of("/agent") as AgentNsp | undefined;
 }
 
+export function emitToTenantWidgets<E extends keyof ServerToWidgetEvents>(tenantId: string, event: E, ...args: Parameters<ServerToWidgetEvents[E]>): void {
+  widgetNamespace()?.to(rooms.tenantWidgets(tenantId)).emit(event, ...args);
+}
+
 export function emitToVisitor<E extends keyof ServerToWidgetEvents>(visitorId: string, event: E, ...args: Parameters<ServerToWidgetEvents[E]>): void {
   widgetNamespace()?.to(rooms.visitor(visitorId)).emit(event, ...args);
 }

@@ -21,6 +21,8 @@ export interface WidgetSocketData {
 
 export const rooms = {
   tenantAgents: (tenantId: string) => `t:${tenantId}:agents`,
+  /** Every open widget of a tenant (team availability for the header). */
+  tenantWidgets: (tenantId: string) => `t:${tenantId}:widgets`,
   agent: (userId: string) => `u:${userId}`,
   visitor: (visitorId: string) => `v:${visitorId}`,
   conversation: (conversationId: string) => `c:${conversationId}`,

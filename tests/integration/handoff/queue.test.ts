@@ -167,7 +167,10 @@ describe("when nobody is available", () => {
     expect(res).toMatchObject({ ok: true, ticketId: expect.any(String) });
     expect(await app.db.offlineTicket.findUniqueOrThrow({ where: { id: res.ticketId } })).toMatchObject({ tenantId: tenant.tenantId, conversationId, email: "ana@example.com", status: "open" });
 
+    const since = w.mark();
     const agent = track(await loginAgent(app, tenant.agent));
+    // The open widget hears at once that someone is there now (its header changes).
+    await w.waitFor<{ available: boolean }>("team:availability", (e) => e.available === true, since);
     const { tickets } = await agent.queue();
     expect(tickets).toEqual([expect.objectContaining({ id: res.ticketId, email: "ana@example.com", message: "Please call me back about order 1234.", conversationId })]);
     // This server has no SMTP_URL: answering by e-mail is refused with what to do instead, and the ticket stays open.
