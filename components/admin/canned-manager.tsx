@@ -5,6 +5,7 @@ import { useState } from "react";
 import type { CannedView } from "@/lib/canned/canned-responses";
 import { api, ApiError } from "./api";
 import { Button, Card, Field, inputClass, fieldClass, Notice, Options } from "./ui";
+import { useConfirm } from "./confirm-dialog";
 
 type Canned = CannedView;
 
@@ -12,6 +13,7 @@ export function CannedManager({ initial, languages }: { initial: Canned[]; langu
   const [items, setItems] = useState(initial);
   const [editing, setEditing] = useState<string | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
+  const { confirm, dialog } = useConfirm();
 
   const reload = async () => setItems((await api<{ cannedResponses: Canned[] }>("/api/canned-responses")).cannedResponses);
 
@@ -31,8 +33,9 @@ export function CannedManager({ initial, languages }: { initial: Canned[]; langu
     }
   }
 
-  async function remove(c: Canned) {
-    if (!window.confirm(`Delete /${c.shortcut}?`)) return;
+  async function remove(c: Canned, trigger: HTMLElement) {
+    const ok = await confirm({ title: `Delete /${c.shortcut}?`, body: `Agents can no longer insert it by typing /${c.shortcut}. Replies already sent keep their text.`, confirmLabel: "Delete", tone: "danger" }, trigger);
+    if (!ok) return;
     setError(null);
     try {
       await api(`/api/canned-responses/${encodeURIComponent(c.id)}`, { method: "DELETE" });
@@ -96,7 +99,7 @@ export function CannedManager({ initial, languages }: { initial: Canned[]; langu
                     <p className="flex-1 whitespace-pre-line">{c.text}</p>
                     <span className="text-xs text-slate-400">{c.language ?? "any"}</span>
                     <Button onClick={() => setEditing(c.id)}>Edit</Button>
-                    <Button variant="danger" onClick={() => void remove(c)}>
+                    <Button variant="danger" onClick={(e) => void remove(c, e.currentTarget)}>
                       Delete
                     </Button>
                   </div>
@@ -106,6 +109,7 @@ export function CannedManager({ initial, languages }: { initial: Canned[]; langu
           </ul>
         )}
       </Card>
+      {dialog}
     </>
   );
 }

@@ -5,6 +5,7 @@ import { useState } from "react";
 import { api } from "./api";
 import { useApiCall } from "./use-api-call";
 import { Button, Card, Notice } from "./ui";
+import { useConfirm } from "./confirm-dialog";
 
 const BACKEND = (secret: string) => `// On your server, for the signed-in customer (Node.js):
 const { createHmac } = require("node:crypto");
@@ -21,13 +22,15 @@ export function IdentitySecretCard() {
   const [copied, setCopied] = useState(false);
   const [rotated, setRotated] = useState(false);
   const { error, busy, run } = useApiCall();
+  const { confirm, dialog } = useConfirm();
 
   const show = async () => {
     const r = await run(() => api<{ secret: string }>("/api/admin/settings/identity"));
     if (r) setSecret(r.secret);
   };
-  const rotate = async () => {
-    if (!window.confirm("Rotate the identity secret? Signatures made with the current secret stop working at once; update your backend first.")) return;
+  const rotate = async (trigger: HTMLElement) => {
+    const ok = await confirm({ title: "Rotate the identity secret?", body: "Signatures made with the current secret stop working at once: the chat refuses them until your backend signs with the new secret. Update your backend first.", confirmLabel: "Rotate secret", tone: "danger" }, trigger);
+    if (!ok) return;
     const r = await run(() => api<{ secret: string }>("/api/admin/settings/identity", { method: "POST", body: {} }));
     if (r) {
       setSecret(r.secret);
@@ -65,7 +68,7 @@ export function IdentitySecretCard() {
             <Button onClick={() => void copy()} data-testid="identity-copy">
               {copied ? "Copied" : "Copy"}
             </Button>
-            <Button variant="danger" onClick={() => void rotate()} disabled={busy} data-testid="identity-rotate">
+            <Button variant="danger" onClick={(e) => void rotate(e.currentTarget)} disabled={busy} data-testid="identity-rotate">
               Rotate
             </Button>
           </div>
@@ -82,6 +85,7 @@ export function IdentitySecretCard() {
           <Notice kind="error">{error}</Notice>
         </div>
       )}
+      {dialog}
     </Card>
   );
 }

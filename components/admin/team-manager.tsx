@@ -5,6 +5,7 @@
 import { useState } from "react";
 import { api, ApiError } from "./api";
 import { Button, Card, Field, inputClass, Notice, Options, Table } from "./ui";
+import { useConfirm, type ConfirmRequest } from "./confirm-dialog";
 
 export interface Member {
   id: string;
@@ -34,6 +35,7 @@ export function TeamManager({ initial, invitations: initialInvitations, me }: { 
   const [invite, setInvite] = useState<{ email: string; link: string } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const { confirm, dialog } = useConfirm();
   const roles = me.role === "owner" ? ["agent", "admin", "owner"] : ["agent", "admin"];
 
   const reload = async () => {
@@ -60,8 +62,8 @@ export function TeamManager({ initial, invitations: initialInvitations, me }: { 
     }
   }
 
-  async function update(m: Member, change: Partial<Pick<Member, "role" | "active" | "maxChats">>, confirmText?: string) {
-    if (confirmText && !window.confirm(confirmText)) return;
+  async function update(m: Member, change: Partial<Pick<Member, "role" | "active" | "maxChats">>, ask?: { request: ConfirmRequest; trigger: HTMLElement }) {
+    if (ask && !(await confirm(ask.request, ask.trigger))) return;
     setError(null);
     try {
       await api(`/api/admin/team/${encodeURIComponent(m.id)}`, { method: "PATCH", body: change });
@@ -72,8 +74,9 @@ export function TeamManager({ initial, invitations: initialInvitations, me }: { 
     }
   }
 
-  async function withdraw(i: PendingInvitation) {
-    if (!window.confirm(`Withdraw the invitation of ${i.email}? Its link stops working.`)) return;
+  async function withdraw(i: PendingInvitation, trigger: HTMLElement) {
+    const ok = await confirm({ title: `Withdraw the invitation of ${i.email}?`, body: "Its link stops working at once. You can invite them again later.", confirmLabel: "Withdraw invitation", tone: "danger" }, trigger);
+    if (!ok) return;
     setError(null);
     try {
       await api(`/api/admin/team/invitations/${encodeURIComponent(i.id)}`, { method: "DELETE" });
@@ -84,8 +87,9 @@ export function TeamManager({ initial, invitations: initialInvitations, me }: { 
     await reload();
   }
 
-  async function resetPassword(m: Member) {
-    if (!window.confirm(`Give ${m.name} a new one-time password? Their current password stops working and they are signed out.`)) return;
+  async function resetPassword(m: Member, trigger: HTMLElement) {
+    const ok = await confirm({ title: `Give ${m.name} a new one-time password?`, body: "Their current password stops working and they are signed out at once. The new password is shown to you once, to pass on to them.", confirmLabel: "Issue new password", tone: "danger" }, trigger);
+    if (!ok) return;
     setError(null);
     try {
       const r = await api<{ oneTimePassword: string }>(`/api/admin/team/${encodeURIComponent(m.id)}/password`, { body: {} });
@@ -152,7 +156,7 @@ export function TeamManager({ initial, invitations: initialInvitations, me }: { 
                   <span>
                     {i.name} <span className="text-slate-500">· {i.email} · {ROLE_TEXT[i.role] ?? i.role} · link valid until {new Date(i.expiresAt).toLocaleDateString()}</span>
                   </span>
-                  <Button onClick={() => void withdraw(i)}>Withdraw</Button>
+                  <Button onClick={(e) => void withdraw(i, e.currentTarget)}>Withdraw</Button>
                 </li>
               ))}
             </ul>
@@ -179,7 +183,13 @@ export function TeamManager({ initial, invitations: initialInvitations, me }: { 
                       value={m.role}
                       disabled={lockedOwner || !m.active}
                       aria-label={`Role of ${m.name}`}
-                      onChange={(e) => void update(m, { role: e.target.value }, self ? "Change your own role? You may lose access to this page." : undefined)}
+                      onChange={(e) =>
+                        void update(
+                          m,
+                          { role: e.target.value },
+                          self ? { request: { title: `Change your own role to ${ROLE_TEXT[e.target.value] ?? e.target.value}?`, body: "You may lose access to this page and to other admin pages.", confirmLabel: "Change my role", tone: "danger" }, trigger: e.currentTarget } : undefined,
+                        )
+                      }
                     >
                       <Options items={[...new Set([...roles, m.role])]} label={(r) => ROLE_TEXT[r]} disabled={(r) => !roles.includes(r)} />
                     </select>
@@ -202,7 +212,7 @@ export function TeamManager({ initial, invitations: initialInvitations, me }: { 
                         variant="danger"
                         disabled={self || lockedOwner}
                         title={self ? "You cannot deactivate yourself" : lockedOwner ? "Only an owner can deactivate an owner" : undefined}
-                        onClick={() => void update(m, { active: false }, `Deactivate ${m.name}? They are signed out at once and cannot sign in until reactivated.`)}
+                        onClick={(e) => void update(m, { active: false }, { request: { title: `Deactivate ${m.name}?`, body: "They are signed out at once and cannot sign in until an admin reactivates them.", confirmLabel: "Deactivate", tone: "danger" }, trigger: e.currentTarget })}
                       >
                         Deactivate
                       </Button>
@@ -211,7 +221,7 @@ export function TeamManager({ initial, invitations: initialInvitations, me }: { 
                         Reactivate
                       </Button>
                     )}
-                    <Button onClick={() => void resetPassword(m)} disabled={lockedOwner && !self}>
+                    <Button onClick={(e) => void resetPassword(m, e.currentTarget)} disabled={lockedOwner && !self}>
                       New password
                     </Button>
                   </td>
@@ -220,6 +230,7 @@ export function TeamManager({ initial, invitations: initialInvitations, me }: { 
             })}
         </Table>
       </Card>
+      {dialog}
     </>
   );
 }

@@ -5,6 +5,7 @@ import { useState } from "react";
 import type { TeamView } from "@/lib/handoff/teams";
 import { api, ApiError } from "./api";
 import { Button, Card, Field, inputClass, Notice } from "./ui";
+import { useConfirm } from "./confirm-dialog";
 
 type Person = { id: string; name: string; email: string; role: string };
 
@@ -32,6 +33,7 @@ export function TeamsManager({ initial, people, languages, categories }: { initi
   const [editing, setEditing] = useState<string | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
+  const { confirm, dialog } = useConfirm();
 
   const reload = async () => setTeams((await api<{ teams: TeamView[] }>("/api/admin/teams")).teams);
 
@@ -51,8 +53,9 @@ export function TeamsManager({ initial, people, languages, categories }: { initi
     }
   }
 
-  async function remove(t: TeamView) {
-    if (!window.confirm(`Delete the team “${t.name}”? Customers waiting in its queue move to the default team.`)) return;
+  async function remove(t: TeamView, trigger: HTMLElement) {
+    const ok = await confirm({ title: `Delete the team “${t.name}”?`, body: "Customers waiting in its queue move to the default team, and its members stay in the workspace.", confirmLabel: "Delete team", tone: "danger" }, trigger);
+    if (!ok) return;
     setError(null);
     try {
       await api(`/api/admin/teams/${encodeURIComponent(t.id)}`, { method: "DELETE" });
@@ -148,7 +151,7 @@ export function TeamsManager({ initial, people, languages, categories }: { initi
                       </p>
                     </div>
                     <Button onClick={() => setEditing(t.id)}>Edit</Button>
-                    <Button variant="danger" onClick={() => void remove(t)}>
+                    <Button variant="danger" onClick={(e) => void remove(t, e.currentTarget)}>
                       Delete
                     </Button>
                   </div>
@@ -158,6 +161,7 @@ export function TeamsManager({ initial, people, languages, categories }: { initi
           </ul>
         )}
       </Card>
+      {dialog}
     </>
   );
 }

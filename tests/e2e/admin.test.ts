@@ -1,9 +1,12 @@
 // The admin console in real Chromium, as an admin uses it: sign in, upload an FAQ with errors
 // (every error shown with its line, nothing saved), upload the corrected file and save it, train
-// with a visible progress bar, read the report, try the model, publish — and a customer then gets
-// the answer from the entry that did not exist before. Agents are kept out with a clear message.
+// with a visible progress bar, read the report, try the model, publish (confirmed in an in-page
+// dialog, never the browser's pop-up) — and a customer then gets the answer from the entry that did
+// not exist before. An upload's preview says what saving it changes against the current FAQ
+// version. Agents are kept out with a clear message.
 // The tests of "admin console" are one admin's journey on one tenant: later ones build on the FAQ
 // and published model of the first.
+import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -28,6 +31,24 @@ afterAll(async () => {
   await app?.close();
 });
 
+/** Fails the test on any native pop-up (window.confirm/alert): the console confirms in the page. */
+function refuseNativeDialogs(page: Page): string[] {
+  const seen: string[] = [];
+  page.on("dialog", (d) => {
+    seen.push(d.message());
+    void d.dismiss();
+  });
+  return seen;
+}
+
+/** Confirms in the console's in-page dialog, which must be titled `title`. */
+async function confirmInPage(page: Page, title: string) {
+  const dialog = page.getByRole("dialog", { name: title });
+  await dialog.waitFor();
+  await dialog.getByTestId("confirm-dialog-confirm").click();
+  await dialog.waitFor({ state: "detached" });
+}
+
 async function signIn(page: Page, user: { email: string; password: string }, next: string) {
   await page.goto(`${app.server.url}/login?next=${encodeURIComponent(next)}`);
   await page.locator('input[name="email"]').fill(user.email);
@@ -44,7 +65,7 @@ describe("admin console", () => {
   it("takes an FAQ from a file with errors to a published model that answers customers", async () => {
     const context = await browser.newContext();
     const page = await context.newPage();
-    page.on("dialog", (d) => void d.accept());
+    const nativeDialogs = refuseNativeDialogs(page);
     await signIn(page, t.admin, "/admin/faq");
     await page.waitForURL(/\/admin\/faq$/);
     await page.getByTestId("faq-empty").waitFor();
@@ -66,6 +87,7 @@ describe("admin console", () => {
     await page.getByTestId("preview-ok").waitFor();
     expect(await page.getByTestId("preview-row").count()).toBe(8);
     await page.getByTestId("preview-row").filter({ hasText: "¿Vendéis tarjetas regalo?" }).waitFor();
+    expect(await page.getByTestId("upload-change-headline").textContent()).toBe("Saving creates FAQ v1, the first version of your FAQ, with 8 entries.");
     expect(await app.db.faqVersion.count({ where: { tenantId: t.tenantId } })).toBe(0);
     await page.getByTestId("save-upload").click();
     await page.getByTestId("faq-saved").waitFor();
@@ -99,11 +121,25 @@ describe("admin console", () => {
     await page.getByTestId("try-result").waitFor();
     expect(await page.getByTestId("try-result").textContent()).toContain("Do you sell gift cards?");
 
-    // Publish (confirmed): the versions table marks it live.
+    // Publish, confirmed in an accessible in-page dialog: the focus moves into it (on "Cancel"),
+    // Escape cancels and gives the focus back to the button; confirming marks the version live.
     expect(await page.locator('[data-testid="model-version"][data-live="true"]').count()).toBe(0);
-    await page.getByTestId("publish").first().click();
+    const publish = page.getByTestId("publish").first();
+    await publish.click();
+    const dialog = page.getByRole("dialog", { name: "Publish model v1?" });
+    await dialog.waitFor();
+    expect(await dialog.getAttribute("aria-modal")).toBe("true");
+    expect(await dialog.getByTestId("confirm-dialog-body").textContent()).toBe("Customers get its answers (from FAQ v1) from their next message on. No model answers them yet: this is the first one live.");
+    expect(await page.evaluate(() => document.activeElement?.getAttribute("data-testid"))).toBe("confirm-dialog-cancel");
+    await page.keyboard.press("Escape");
+    await dialog.waitFor({ state: "detached" });
+    expect(await page.evaluate(() => document.activeElement?.getAttribute("data-testid"))).toBe("publish");
+    expect(await page.locator('[data-testid="model-version"][data-live="true"]').count()).toBe(0);
+    await publish.click();
+    await confirmInPage(page, "Publish model v1?");
     await page.locator('[data-testid="model-version"][data-live="true"]').waitFor();
     await page.getByTestId("publish-notice").waitFor();
+    expect(nativeDialogs).toEqual([]);
     await context.close();
 
     // A customer asks about the entry that did not exist before and gets its answer.
@@ -139,11 +175,51 @@ describe("admin console", () => {
     await context.close();
   });
 
+  it("previews what an upload changes against the current FAQ version before saving it", async () => {
+    // FAQ v2 is the latest (the inline edit above changed the answer of "Where is my order?").
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await signIn(page, t.admin, "/admin/faq");
+    await page.waitForURL(/\/admin\/faq$/);
+    const versions = () => app.db.faqVersion.count({ where: { tenantId: t.tenantId } });
+    const original = fs.readFileSync(fixture("corrected.csv"), "utf8");
+
+    // The original file again, with one new entry and a new category for the gift cards: added
+    // and changed entries are named (matched by key), with what changed.
+    const edited = original.replace(",Gift cards,en", ",Vouchers,en") + "Do you ship to the Canary Islands?,\"Yes, in 3 to 5 days.\",,Shipping,en\n";
+    await page.getByTestId("faq-file").setInputFiles({ name: "edited.csv", mimeType: "text/csv", buffer: Buffer.from(edited) });
+    await page.getByTestId("preview-ok").waitFor();
+    const change = page.getByTestId("upload-change");
+    expect(await change.getAttribute("data-identical")).toBe("false");
+    expect(await page.getByTestId("upload-change-headline").textContent()).toBe("Saving creates FAQ v3 with 9 entries, replacing the current FAQ v2 (v2 stays in the version history).");
+    expect(await page.getByTestId("upload-change-counts").textContent()).toBe("Compared with v2: 1 added, 0 removed, 2 changed, 6 unchanged.");
+    expect(await page.getByTestId("change-added").allTextContents()).toEqual(["Added: Do you ship to the Canary Islands?"]);
+    expect(await page.getByTestId("change-removed").count()).toBe(0);
+    expect(await page.getByTestId("change-changed").allTextContents()).toEqual([
+      "Changed: Where is my order? — answer",
+      "Changed: Do you sell gift cards? — category (“Gift cards” → “Vouchers”)",
+    ]);
+    await page.getByRole("button", { name: "Discard" }).click();
+    await change.waitFor({ state: "detached" });
+
+    // The current version downloaded and uploaded again: saving would create an identical version.
+    const current = await page.request.get(`${app.server.url}/api/admin/faq/export?format=csv`);
+    expect(current.status()).toBe(200);
+    await page.getByTestId("faq-file").setInputFiles({ name: "faq-v2.csv", mimeType: "text/csv", buffer: await current.body() });
+    await page.getByTestId("preview-ok").waitFor();
+    expect(await change.getAttribute("data-identical")).toBe("true");
+    expect(await page.getByTestId("upload-change-headline").textContent()).toBe("This file has the same entries as the current FAQ v2, in the same order: saving would create FAQ v3, identical to v2.");
+    expect(await page.getByTestId("change-changed").count()).toBe(0);
+    await page.getByRole("button", { name: "Discard" }).click();
+    expect(await versions()).toBe(2);
+    await context.close();
+  });
+
   it("tries a newly trained model before publishing it, and the FAQ page says which FAQ version is live", async () => {
     // Model v1 (FAQ v1) is live and FAQ v2 was saved by the test above.
     const context = await browser.newContext();
     const page = await context.newPage();
-    page.on("dialog", (d) => void d.accept());
+    const nativeDialogs = refuseNativeDialogs(page);
     await signIn(page, t.admin, "/admin/faq");
     await page.waitForURL(/\/admin\/faq$/);
     const live = page.getByTestId("live-faq");
@@ -172,6 +248,10 @@ describe("admin console", () => {
 
     // Publish v2: the FAQ page confirms FAQ v2 is live.
     await page.locator('[data-testid="model-version"][data-number="2"]').getByTestId("publish").click();
+    expect(await page.getByTestId("confirm-dialog-body").textContent()).toBe(
+      "Customers get its answers (from FAQ v2) from their next message on; model v1, live now, stops answering. You can roll back to v1 from this table.",
+    );
+    await confirmInPage(page, "Publish model v2?");
     await page.locator('[data-testid="model-version"][data-number="2"][data-live="true"]').waitFor();
     await page.goto(`${app.server.url}/admin/faq`);
     expect(await page.getByTestId("live-faq").textContent()).toBe("The live bot answers from this version, FAQ v2 (model v2).");
@@ -179,11 +259,13 @@ describe("admin console", () => {
     // Roll back to v1: the FAQ page says FAQ v1 answers, and that model v2 is ready to publish.
     await page.goto(`${app.server.url}/admin/training`);
     await page.locator('[data-testid="model-version"][data-number="1"]').getByTestId("publish").click();
+    await confirmInPage(page, "Roll back to model v1?");
     await page.locator('[data-testid="model-version"][data-number="1"][data-live="true"]').waitFor();
     await page.goto(`${app.server.url}/admin/faq`);
     expect(await page.getByTestId("faq-latest").textContent()).toMatch(/^Latest version: FAQ v2, 8 entries/);
     expect(await page.getByTestId("live-faq").getAttribute("data-kind")).toBe("behind");
     expect(await page.getByTestId("live-faq").textContent()).toContain("The live bot answers from FAQ v1 (model v1), not from FAQ v2. Model v2, trained on FAQ v2, is ready: publish it to put v2 live.");
+    expect(nativeDialogs).toEqual([]);
     await context.close();
   });
 

@@ -153,8 +153,8 @@ describe("verified identity", () => {
       expect(holders.map((v) => v.email)).toEqual([victim.email]);
 
       // The admin rotates the secret: signatures made with the old one stop working.
-      adminPage.once("dialog", (d) => void d.accept());
       await adminPage.locator('[data-testid="identity-rotate"]').click();
+      await adminPage.getByRole("dialog", { name: "Rotate the identity secret?" }).getByTestId("confirm-dialog-confirm").click();
       await expect.poll(async () => (await adminPage.locator('[data-testid="identity-secret"]').innerText()).trim(), { timeout: 15_000 }).not.toBe(secret);
       const rotated = (await adminPage.locator('[data-testid="identity-secret"]').innerText()).trim();
       const stale = await browser.newContext();

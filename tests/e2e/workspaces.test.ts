@@ -145,6 +145,7 @@ async function setUpFaqAndModel(p: Page, b: Business) {
     await p.locator(`[data-testid="model-version"][data-number="${n}"]`).waitFor();
   }
   await p.getByTestId("publish").first().click();
+  await p.getByRole("dialog", { name: /^Publish model v\d+\?$/ }).getByTestId("confirm-dialog-confirm").click();
   await p.locator('[data-testid="model-version"][data-live="true"]').waitFor();
 }
 

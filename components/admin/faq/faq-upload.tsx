@@ -1,15 +1,19 @@
 "use client";
 // Upload with a preview step: the file is parsed on the server and shown (every entry, or every
-// error with its line) before anything is saved; "Save as new version" then stores it.
+// error with its line) before anything is saved, with what saving changes: the version it creates
+// and replaces, and the entries added, removed and changed against it (or that it is identical).
+// "Save as new version" then stores it.
 import { useRef, useState } from "react";
 import { api, ApiError } from "../api";
 import { Button, Card, LineErrorList, Notice, Table } from "../ui";
-import type { Preview } from "./types";
+import type { Preview, UploadChange } from "./types";
+import { describeFieldChange, keyMatchingHint, uploadChangeCounts, uploadChangeHeadline } from "./upload-change";
 
 export function FaqUpload({ onSaved }: { onSaved: (message: string) => void }) {
   const input = useRef<HTMLInputElement>(null);
   const [file, setFile] = useState<File | null>(null);
   const [preview, setPreview] = useState<Preview | null>(null);
+  const [change, setChange] = useState<UploadChange | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState<"preview" | "save" | null>(null);
 
@@ -22,10 +26,13 @@ export function FaqUpload({ onSaved }: { onSaved: (message: string) => void }) {
   async function runPreview(f: File) {
     setFile(f);
     setPreview(null);
+    setChange(null);
     setError(null);
     setBusy("preview");
     try {
-      setPreview((await api<{ preview: Preview }>("/api/admin/faq/preview", { form: form(f) })).preview);
+      const r = await api<{ preview: Preview; change: UploadChange | null }>("/api/admin/faq/preview", { form: form(f) });
+      setPreview(r.preview);
+      setChange(r.change);
     } catch (e) {
       setError(e as ApiError);
     } finally {
@@ -40,6 +47,7 @@ export function FaqUpload({ onSaved }: { onSaved: (message: string) => void }) {
     try {
       const r = await api<{ version: { number: number; entryCount: number } }>("/api/admin/faq/upload", { form: form(file) });
       setPreview(null);
+      setChange(null);
       setFile(null);
       if (input.current) input.current.value = "";
       onSaved(`Saved as FAQ version ${r.version.number} with ${r.version.entryCount} entries. Train a model on it to use it in the chat.`);
@@ -84,6 +92,7 @@ export function FaqUpload({ onSaved }: { onSaved: (message: string) => void }) {
           <Notice kind="info">
             {file?.name}: {preview.entries.length} entries read ({preview.format}). Nothing is saved until you click “Save as new version”.
           </Notice>
+          {change && <ChangeSummary change={change} />}
           {preview.warnings.length > 0 && (
             <details className="text-sm" open>
               <summary className="cursor-pointer text-amber-800">{preview.warnings.length} warning{preview.warnings.length === 1 ? "" : "s"} (the file can still be saved)</summary>
@@ -118,6 +127,7 @@ export function FaqUpload({ onSaved }: { onSaved: (message: string) => void }) {
             <Button
               onClick={() => {
                 setPreview(null);
+                setChange(null);
                 setFile(null);
                 if (input.current) input.current.value = "";
               }}
@@ -128,5 +138,41 @@ export function FaqUpload({ onSaved }: { onSaved: (message: string) => void }) {
         </div>
       )}
     </Card>
+  );
+}
+
+/** What saving the file changes: the version it creates and replaces, and a compact diff. */
+function ChangeSummary({ change }: { change: UploadChange }) {
+  const counts = uploadChangeCounts(change);
+  const hint = keyMatchingHint(change);
+  const same = change.identical || change.reordered;
+  return (
+    <div className={`space-y-2 rounded-md border p-3 text-sm ${same ? "border-amber-300 bg-amber-50" : "border-slate-200"}`} data-testid="upload-change" data-identical={change.identical ? "true" : "false"}>
+      <p className="font-medium" data-testid="upload-change-headline">
+        {uploadChangeHeadline(change)}
+      </p>
+      {counts && <p data-testid="upload-change-counts">{counts}</p>}
+      {(change.added.length > 0 || change.removed.length > 0 || change.changed.length > 0) && (
+        <ul className="max-h-64 space-y-1 overflow-auto" aria-label={`Differences from FAQ v${change.current?.number ?? ""}`}>
+          {change.added.map((e) => (
+            <li key={`a-${e.key}`} className="border-l-4 border-green-500 pl-2" data-testid="change-added">
+              <span className="font-medium">Added:</span> {e.question}
+            </li>
+          ))}
+          {change.removed.map((e) => (
+            <li key={`r-${e.key}`} className="border-l-4 border-red-500 pl-2" data-testid="change-removed">
+              <span className="font-medium">Removed:</span> {e.question}
+            </li>
+          ))}
+          {change.changed.map((c) => (
+            <li key={`c-${c.key}`} className="border-l-4 border-amber-500 pl-2" data-testid="change-changed">
+              <span className="font-medium">Changed:</span> {c.question} <span className="text-slate-600">— {c.fields.map(describeFieldChange).join(", ")}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+      {hint && <p className="text-xs text-slate-500">{hint}</p>}
+      <p className="text-xs text-slate-500">Nothing changes in the chat until you train a model on FAQ v{change.next.number} and publish it.</p>
+    </div>
   );
 }

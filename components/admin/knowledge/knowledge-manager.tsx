@@ -9,6 +9,7 @@ import { api } from "../api";
 import { useApiCall } from "../use-api-call";
 import { Button, Card, inputClass, Notice, Table } from "../ui";
 import { KnowledgeUpload } from "./knowledge-upload";
+import { useConfirm } from "../confirm-dialog";
 
 interface State {
   documents: DocumentView[];
@@ -25,14 +26,16 @@ export function KnowledgeManager({ initial, widgetKey }: { initial: State; widge
   const ask = useApiCall();
   const [question, setQuestion] = useState("");
   const [found, setFound] = useState<KnowledgeSearchResult | null>(null);
+  const { confirm, dialog } = useConfirm();
 
   async function reload(q = filter) {
     const r = await list.run(() => api<State>(`/api/admin/knowledge${q.trim() ? `?q=${encodeURIComponent(q.trim())}` : ""}`));
     if (r) setState({ documents: r.documents, versions: r.versions });
   }
 
-  async function remove(d: DocumentView) {
-    if (!window.confirm(`Delete “${d.title}”? The bot stops answering from it at once (you can restore it from the history).`)) return;
+  async function remove(d: DocumentView, trigger: HTMLElement) {
+    const ok = await confirm({ title: `Delete “${d.title}”?`, body: "The bot stops answering from it at once. You can restore it from the version history below.", confirmLabel: "Delete document", tone: "danger" }, trigger);
+    if (!ok) return;
     const r = await list.run(() => api<{ version: { number: number } }>(`/api/admin/knowledge/${d.id}`, { method: "DELETE" }));
     if (r) {
       setMessage(`Deleted “${d.title}” (knowledge version ${r.version.number}).`);
@@ -91,7 +94,7 @@ export function KnowledgeManager({ initial, widgetKey }: { initial: State; widge
                 <td className="p-2">{size(d.byteSize)}</td>
                 <td className="p-2">{new Date(d.createdAt).toLocaleDateString()}</td>
                 <td className="p-2 text-right">
-                  <Button onClick={() => void remove(d)} disabled={list.busy} data-testid="knowledge-delete">Delete</Button>
+                  <Button onClick={(e) => void remove(d, e.currentTarget)} disabled={list.busy} data-testid="knowledge-delete">Delete</Button>
                 </td>
               </tr>
             ))}
@@ -143,6 +146,7 @@ export function KnowledgeManager({ initial, widgetKey }: { initial: State; widge
           </Table>
         </Card>
       )}
+      {dialog}
     </div>
   );
 }

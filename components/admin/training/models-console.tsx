@@ -10,14 +10,17 @@ import { TrainingCard } from "./training-card";
 import { VersionsTable } from "./versions-table";
 import type { ModelVersionView } from "./types";
 import { useModels, type ModelsState } from "./use-models";
+import { useConfirm } from "../confirm-dialog";
+import { publishConfirmation } from "./publish-confirmation";
 
 export function ModelsConsole({ initial, latestFaq, questions }: { initial: ModelsState; latestFaq: { id: string; number: number } | null; questions: Record<string, string> }) {
   const { state, running, selected, setSelected, error, notice, busy, train, cancel, publish } = useModels(initial);
 
-  async function confirmAndPublish(v: ModelVersionView) {
-    const live = state.versions.find((x) => x.live);
-    const action = live && live.number > v.number ? "Roll back to" : "Publish";
-    if (!window.confirm(`${action} model v${v.number}? Customers will get answers from FAQ v${v.faqVersionNumber} from their next message on.`)) return;
+  const { confirm, dialog } = useConfirm();
+
+  async function confirmAndPublish(v: ModelVersionView, trigger: HTMLElement) {
+    const live = state.versions.find((x) => x.live) ?? null;
+    if (!(await confirm(publishConfirmation(v, live), trigger))) return;
     await publish(v);
   }
 
@@ -32,7 +35,7 @@ export function ModelsConsole({ initial, latestFaq, questions }: { initial: Mode
         {state.versions.length === 0 ? (
           <p className="text-sm text-slate-500">No trained models yet.</p>
         ) : (
-          <VersionsTable versions={state.versions} selected={selected} onSelect={setSelected} onPublish={(v) => void confirmAndPublish(v)} />
+          <VersionsTable versions={state.versions} selected={selected} onSelect={setSelected} onPublish={(v, trigger) => void confirmAndPublish(v, trigger)} />
         )}
       </Card>
 
@@ -47,6 +50,7 @@ export function ModelsConsole({ initial, latestFaq, questions }: { initial: Mode
       )}
 
       <TestConsole versions={state.versions} />
+      {dialog}
     </>
   );
 }

@@ -4,7 +4,7 @@ import { pct } from "../api";
 import { Button, Table } from "../ui";
 import type { ModelVersionView } from "./types";
 
-export function VersionsTable({ versions, selected, onSelect, onPublish }: { versions: ModelVersionView[]; selected: string | null; onSelect: (id: string) => void; onPublish: (v: ModelVersionView) => void }) {
+export function VersionsTable({ versions, selected, onSelect, onPublish }: { versions: ModelVersionView[]; selected: string | null; onSelect: (id: string) => void; onPublish: (v: ModelVersionView, trigger: HTMLElement) => void }) {
   const live = versions.find((x) => x.live);
   return (
     <Table
@@ -39,7 +39,7 @@ export function VersionsTable({ versions, selected, onSelect, onPublish }: { ver
               Report
             </Button>
             {!v.live && (
-              <Button variant="primary" onClick={() => onPublish(v)} data-testid="publish">
+              <Button variant="primary" onClick={(e) => onPublish(v, e.currentTarget)} data-testid="publish">
                 {live && live.number > v.number ? "Roll back to this" : "Publish"}
               </Button>
             )}

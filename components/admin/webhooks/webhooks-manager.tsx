@@ -8,6 +8,7 @@ import { api } from "@/components/admin/api";
 import { useApiCall } from "@/components/admin/use-api-call";
 import { Button, Card, inputClass, Notice, Table } from "@/components/admin/ui";
 import { DeliveriesLog } from "./deliveries-log";
+import { useConfirm } from "@/components/admin/confirm-dialog";
 
 const when = (iso: string | null) => (iso ? new Date(iso).toLocaleString() : "never");
 
@@ -20,6 +21,7 @@ export function WebhooksManager({ initial, events }: { initial: WebhookView[]; e
   const [openLog, setOpenLog] = useState<string | null>(null);
   const { error, busy, run } = useApiCall();
   const ready = useHydrated();
+  const { confirm, dialog } = useConfirm();
 
   async function create(e: React.FormEvent) {
     e.preventDefault();
@@ -36,8 +38,9 @@ export function WebhooksManager({ initial, events }: { initial: WebhookView[]; e
     if (r) setHooks(hooks.map((x) => (x.id === h.id ? r.webhook : x)));
   }
 
-  async function remove(h: WebhookView) {
-    if (!window.confirm(`Delete the webhook to ${h.url}? Its delivery log is deleted with it.`)) return;
+  async function remove(h: WebhookView, trigger: HTMLElement) {
+    const ok = await confirm({ title: `Delete the webhook to ${h.url}?`, body: "Events are no longer sent to it, and its delivery log is deleted with it.", confirmLabel: "Delete webhook", tone: "danger" }, trigger);
+    if (!ok) return;
     const r = await run(() => api(`/api/admin/webhooks/${h.id}`, { method: "DELETE" }), "Could not delete the webhook.");
     if (r) setHooks(hooks.filter((x) => x.id !== h.id));
   }
@@ -110,7 +113,7 @@ export function WebhooksManager({ initial, events }: { initial: WebhookView[]; e
                 <td className="space-x-1 whitespace-nowrap text-right">
                   <Button onClick={() => setOpenLog(openLog === h.id ? null : h.id)}>{openLog === h.id ? "Hide deliveries" : "Deliveries"}</Button>
                   {h.enabled ? <Button onClick={() => void setEnabled(h, false)}>Switch off</Button> : <Button onClick={() => void setEnabled(h, true)}>Switch on</Button>}
-                  <Button variant="danger" onClick={() => void remove(h)}>
+                  <Button variant="danger" onClick={(e) => void remove(h, e.currentTarget)}>
                     Delete
                   </Button>
                 </td>
@@ -124,6 +127,7 @@ export function WebhooksManager({ initial, events }: { initial: WebhookView[]; e
         Each delivery is a POST of <code>{"{ id, event, tenantId, occurredAt, data }"}</code> with <code>X-Faqbot-Signature: sha256=…</code> (HMAC-SHA256 of the body with the secret) and{" "}
         <code>X-Faqbot-Delivery</code> (the same on every retry). Failed deliveries are retried with growing pauses; a webhook that keeps failing is switched off and admins are told.
       </p>
+      {dialog}
     </div>
   );
 }

@@ -1,7 +1,8 @@
 // Parses an uploaded FAQ file (multipart field "file") and returns its entries or every error
-// with its line. Saves nothing.
+// with its line, and for a valid file what saving it would change against the latest version
+// (`change`: the version it replaces, entries added, removed and changed). Saves nothing.
 import { handler } from "@/lib/http/handler";
 import { readFaqUpload } from "@/lib/faq/files";
-import { previewFaqUpload } from "@/lib/faq/versions";
+import { previewFaqUploadChange } from "@/lib/admin/faq-upload-preview";
 
-export const POST = handler({ role: "admin", accepts: "multipart" }, async ({ req, user }) => ({ preview: await previewFaqUpload(user!.tenantId, await readFaqUpload(req)) }));
+export const POST = handler({ role: "admin", accepts: "multipart" }, async ({ req, user }) => previewFaqUploadChange(user!.tenantId, await readFaqUpload(req)));
