@@ -6,10 +6,12 @@ import type { ApiKeyView } from "@/lib/api-keys/manage";
 import { api } from "@/components/admin/api";
 import { useApiCall } from "@/components/admin/use-api-call";
 import { Button, Card, inputClass, Notice, Table } from "@/components/admin/ui";
+import { useConfirm } from "@/components/admin/confirm-dialog";
 
 const when = (iso: string | null) => (iso ? new Date(iso).toLocaleString() : "never");
 
 export function ApiKeysManager({ initial, scopes }: { initial: ApiKeyView[]; scopes: Record<string, string> }) {
+  const { confirm, dialog } = useConfirm();
   const [keys, setKeys] = useState(initial);
   const [name, setName] = useState("");
   const [chosen, setChosen] = useState<string[]>(["faq:read", "faq:write", "models:read", "models:write"]);
@@ -26,14 +28,16 @@ export function ApiKeysManager({ initial, scopes }: { initial: ApiKeyView[]; sco
     setName("");
   }
 
-  async function revoke(k: ApiKeyView) {
-    if (!window.confirm(`Revoke "${k.name}"? Programs using it stop working at once.`)) return;
+  async function revoke(k: ApiKeyView, trigger: HTMLElement) {
+    const ok = await confirm({ title: `Revoke “${k.name}”?`, body: "Programs using this key stop working at once. This cannot be undone: a revoked key never works again.", confirmLabel: "Revoke key", tone: "danger" }, trigger);
+    if (!ok) return;
     const r = await run(() => api<{ apiKey: ApiKeyView }>(`/api/admin/api-keys/${k.id}`, { method: "DELETE" }), "Could not revoke the key.");
     if (r) setKeys(keys.map((x) => (x.id === k.id ? r.apiKey : x)));
   }
 
   return (
     <div className="space-y-6" data-testid="api-keys" data-ready={ready ? "true" : "false"}>
+      {dialog}
       {created && (
         <Notice kind="success" testId="new-api-key">
           <p className="font-medium">Key “{created.name}” created. Copy it now: it will not be shown again.</p>
@@ -87,7 +91,7 @@ export function ApiKeysManager({ initial, scopes }: { initial: ApiKeyView[]; sco
                     {k.revokedAt ? (
                       <span className="text-xs text-red-700">revoked {when(k.revokedAt)}</span>
                     ) : (
-                      <Button variant="danger" onClick={() => void revoke(k)}>
+                      <Button variant="danger" onClick={(e) => void revoke(k, e.currentTarget)}>
                         Revoke
                       </Button>
                     )}

@@ -99,9 +99,10 @@ describe("API keys page", () => {
       await page.reload();
       await page.locator('[data-testid="api-keys"][data-ready="true"]').waitFor();
       expect(await page.content()).not.toContain(key);
-      page.once("dialog", (d) => void d.accept());
       const row = page.getByTestId("api-key-row").filter({ hasText: "Browser key" });
       await row.getByRole("button", { name: "Revoke" }).click();
+      // Confirmed in the page's own dialog, not the browser's pop-up.
+      await page.getByTestId("confirm-dialog-confirm").click();
       await page.locator('[data-testid="api-key-row"][data-revoked="true"]', { hasText: "Browser key" }).waitFor();
       expect((await call(key, "GET", "/faq/versions")).status).toBe(401);
     } finally {
