@@ -189,6 +189,7 @@ function ChatPanel({ widgetKey, parentOrigin, requestedLanguage, store, embedded
         </p>
       )}
       <MessageList
+        below={`${state.handoff.state}:${state.ratingRequested ? "rating" : ""}`}
         messages={state.messages}
         pending={state.pending}
         streams={state.streams}

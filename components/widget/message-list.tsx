@@ -2,7 +2,7 @@
 // The conversation: stored messages, messages still being sent, bot replies streaming in and the
 // typing indicators. All text is rendered as React text nodes (escaped), never as HTML.
 import { AttachmentView } from "@/components/ui/attachment-view";
-import { useEffect, useRef } from "react";
+import { useEffect, useLayoutEffect, useRef } from "react";
 import type { WireMessage, WireSource } from "@/lib/chat/protocol";
 import type { PendingMessage, StreamingReply } from "./chat-state";
 import { uiStrings, type UiStrings } from "./i18n";
@@ -21,6 +21,8 @@ interface Props {
   onFeedback: (m: WireMessage, value: 1 | -1) => void;
   onRetry: (p: PendingMessage) => void;
   onDiscard: (p: PendingMessage) => void;
+  /** What is shown below the list (hand-off bar, rating prompt…): when it changes the list may shrink. */
+  below?: string;
 }
 
 export function MessageList(p: Props) {
@@ -43,7 +45,12 @@ export function MessageList(p: Props) {
     }
   }, [p.messages.length, p.pending.length, p.streams.length, streamed, p.agentTyping.typing]);
   // Panels that open below the list (the rating prompt, the hand-off bar, a taller composer)
-  // shrink it: keep the newest messages in view if the visitor was reading them.
+  // shrink it: keep the newest messages in view if the visitor was reading them. Right after the
+  // commit that shows them (scrollIntoView lays out at once, even in a tab the browser is not
+  // painting), and again on any later resize.
+  useLayoutEffect(() => {
+    if (stick.current) end.current?.scrollIntoView({ block: "end" });
+  }, [p.below]);
   useEffect(() => {
     const el = box.current;
     if (!el || typeof ResizeObserver === "undefined") return;
