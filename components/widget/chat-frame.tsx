@@ -176,7 +176,7 @@ function ChatPanel({ widgetKey, parentOrigin, requestedLanguage, store, embedded
         logoUrl={state.config?.logoUrl ?? null}
         color={color}
         connection={state.connection}
-        teamAvailable={(state.config?.teamAvailable ?? true) || state.handoff.state === "queued" || state.handoff.state === "assigned"}
+        teamAvailable={(state.config?.teamAvailable ?? true) || state.handoff.state === "assigned"}
         t={t}
         canClose={embedded}
         handoffActive={handoffActive}
@@ -208,7 +208,7 @@ function ChatPanel({ widgetKey, parentOrigin, requestedLanguage, store, embedded
           {state.notice}
         </p>
       )}
-      <HandoffBar handoff={state.handoff} t={t} color={color} onTicket={(email, message) => client.offlineTicket(email, message)} />
+      <HandoffBar handoff={state.handoff} t={t} color={color} teamAvailable={state.config?.teamAvailable ?? true} onTicket={(email, message) => client.offlineTicket(email, message)} />
       {state.ratingRequested && <RatingPrompt t={t} color={color} onSubmit={(score, comment) => client.rate(score, comment)} onDone={() => dispatch({ type: "rating", requested: false })} />}
       {/* The pre-chat form comes before the first message, in place of the composer. */}
       {state.config?.prechat && !state.prechatDone && state.messages.length === 0 && state.pending.length === 0 ? (

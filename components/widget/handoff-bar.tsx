@@ -1,6 +1,7 @@
 "use client";
 // Where the visitor stands with the human team: waiting in line (position and estimated wait,
-// updated live), talking to a named agent, or nobody available — then an e-mail form.
+// updated live), talking to a named agent, or nobody available — then an e-mail form (also for
+// a customer still in line when the last agent has left: they keep their place, and can write).
 import { useState } from "react";
 import type { HandoffStatus } from "@/lib/chat/protocol";
 import type { UiStrings } from "./i18n";
@@ -10,17 +11,26 @@ interface Props {
   handoff: HandoffStatus;
   t: UiStrings;
   color: string;
+  /** False when nobody from the team could take the chat now (the header says so too). */
+  teamAvailable?: boolean;
   onTicket: (email: string, message: string) => Promise<{ message: string } | null>;
 }
 
-export function HandoffBar({ handoff, t, color, onTicket }: Props) {
+export function HandoffBar({ handoff, t, color, teamAvailable = true, onTicket }: Props) {
   if (handoff.state === "none") return null;
   if (handoff.state === "offline") return <OfflineForm reason={handoff.reason} t={t} color={color} onTicket={onTicket} />;
   const text = handoff.state === "queued" ? t.queued(handoff.position, handoff.etaSeconds) : handoff.state === "assigned" ? t.assigned(handoff.agentName) : t.resolved;
-  return (
+  const status = (
     <p className="border-t border-slate-200 bg-amber-50 px-3 py-2 text-xs text-slate-700" role="status" data-testid="handoff-status" data-state={handoff.state}>
       {text}
     </p>
+  );
+  if (handoff.state !== "queued" || teamAvailable) return status;
+  return (
+    <>
+      {status}
+      <OfflineForm reason="no_agents" t={t} color={color} onTicket={onTicket} />
+    </>
   );
 }
 

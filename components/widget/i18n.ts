@@ -78,7 +78,7 @@ const es: UiStrings = {
   greeting: "¡Hola! ¿En qué podemos ayudarte?",
   title: "Chat",
   online: "En línea",
-  teamAway: "En línea · el equipo no está ahora",
+  teamAway: "En línea · equipo ausente",
   connecting: "Conectando…",
   reconnecting: "Reconectando… Tus mensajes se enviarán cuando vuelvas a estar en línea.",
   refused: "El chat no está disponible en esta página.",

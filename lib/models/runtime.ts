@@ -163,7 +163,7 @@ export class ModelRuntime {
       delete this.resolved[role];
       const what = `${status.isDefault ? "The default" : ROLE_NAME[role]} ${status.isDefault ? `${role} model` : "model"} "${m.id}"`;
       const hint = status.isDefault ? ` Set ${ROLE_VAR[role]}=none to turn it off, or see "Air-gapped server" in lib/models/README.md.` : "";
-      Object.assign(status, { state: "unavailable", error: `${what} could not be downloaded: ${describe(e)}. The bot answers without it.${hint}` });
+      Object.assign(status, { state: "unavailable", error: `${what} could not be downloaded: ${sentence(describe(e))} The bot answers without it.${hint}` });
       log.warn({ error: describe(e) }, "model download failed");
       return;
     }
@@ -258,4 +258,9 @@ export async function setModelRuntime(runtime: ModelRuntime | undefined): Promis
   const previous = globalForModels.__faqbotModelRuntime;
   globalForModels.__faqbotModelRuntime = runtime;
   if (previous && previous !== runtime) await previous.dispose();
+}
+
+/** A reason as a sentence: a full stop unless it already ends with one (or "?", "!"). */
+function sentence(why: string): string {
+  return /[.?!]$/.test(why) ? why : `${why}.`;
 }
