@@ -124,7 +124,17 @@ export function reportFigures(report: EvaluationReport, target: number | null): 
   const headline: Headline = {
     basis: "conversations",
     answered: { id: "headline-answered", label: "of customers' questions that your FAQ covers are answered right by the bot on its own", value: pct(c.expected.directAnswer), explain: "" },
-    wrong: { id: "headline-wrong", label: "of the bot's answers are wrong", value: pct(c.expected.wrongAmongAnswers), explain: target !== null ? `Your target: at most ${pct(target)}.` : "" },
+    wrong: {
+      id: "headline-wrong",
+      label: "of the bot's answers are wrong",
+      value: pct(c.expected.wrongAmongAnswers),
+      explain:
+        target === null
+          ? ""
+          : c.expected.wrongAmongAnswers > target
+            ? `Your target: at most ${pct(target)}. On these conversations the bot came out above it: the rule is set for your target on the conversations it was fitted on, and unseen ones fare worse. A stricter target makes it answer less and be wrong less.`
+            : `Your target: at most ${pct(target)}.`,
+    },
     rest: REST,
     measured: heldOut
       ? `on written customer conversations (typos, follow-ups, small talk, off-topic questions) for test businesses that were kept apart while the bot was built, with the answer rule your target sets (the bot answers only when its estimated chance of being right is at least ${pct(c.threshold)}, the level ${targetText} sets). It does not depend on your FAQ's content (every workspace with this target gets the same figures); your own FAQ is checked under “Details”.`

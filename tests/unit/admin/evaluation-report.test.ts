@@ -84,6 +84,9 @@ describe("evaluation report headline", () => {
     });
     const { headline } = reportFigures(r, 0.05);
     expect([headline.answered.value, headline.wrong.value]).toEqual(["33.3%", "5.7%"]);
+    // Above the target: said next to the figure, with what the admin can do about it.
+    expect(headline.wrong.explain).toMatch(/at most 5\.0%\. On these conversations the bot came out above it.*stricter target/);
+    expect(reportFigures(r, 0.1).headline.wrong.explain).toBe("Your target: at most 10.0%.");
     expect(headline.measured).toMatch(/kept apart while the bot was built/);
     const { main, details } = render(r);
     expect(main).not.toContain("1.7%");
