@@ -51,6 +51,12 @@ export function Composer({
     textRef.current = value;
     setTextState(value);
   };
+  // Puts the caret at `pos` once React has rendered `text` — unless the agent has typed since (a
+  // fast "t" then "than" ended as "/hant": the late caret move sent "han" before the "t").
+  const caretTo = (text: string, pos: number) => {
+    const el = ref.current;
+    if (el && el.value === text) el.setSelectionRange(pos, pos);
+  };
   const typing = useRef<{ last: number; idle: ReturnType<typeof setTimeout> | null; on: boolean }>({ last: 0, idle: null, on: false });
   const listId = useId();
   const inputId = useId();
@@ -69,7 +75,7 @@ export function Composer({
           const value = cur && !/\s$/.test(cur) ? `${cur} ${insert}` : `${cur}${insert}`;
           setText(value);
           setCaret(value.length);
-          requestAnimationFrame(() => ref.current?.setSelectionRange(value.length, value.length));
+          requestAnimationFrame(() => caretTo(value, value.length));
           setDismissed(false);
           setActive(0);
         }
@@ -121,7 +127,7 @@ export function Composer({
     const pos = before.length + c.text.length;
     setCaret(pos);
     setActive(0);
-    requestAnimationFrame(() => ref.current?.setSelectionRange(pos, pos));
+    requestAnimationFrame(() => caretTo(next, pos));
   };
 
   const submit = async () => {
