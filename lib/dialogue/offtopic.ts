@@ -17,7 +17,9 @@ const MARKERS = [
   // Spanish
   "chiste", "chistes", "cuentame un chiste", "poema", "poesia", "cancion", "cantame", "adivinanza", "tiempo hace", "que tiempo", "clima", "llover", "va a llover", "pronostico",
   "mundial", "futbol", "partido", "baloncesto", "quien gano", "champions", "real madrid", "messi", "olimpiadas", "formula uno",
-  "presidente", "elecciones", "politica", "capital de", "habitantes", "receta", "cocinar", "pelicula", "peliculas", "series",
+  "presidente", "elecciones", "politica", "capital de", "habitantes", "receta", "cocinar",
+  // Dishes: "receta de tortilla" is a recipe even where "receta" is a prescription.
+  "tortilla", "paella", "gazpacho", "lasagna", "lasana", "brownies", "brownie", "cookies", "galletas", "bizcocho", "pancakes", "tortitas", "guacamole", "empanadas", "ceviche", "arepas", "flan", "espaguetis", "spaghetti", "cheesecake", "croquetas", "churros", "cocktail", "coctel", "mojito", "pelicula", "peliculas", "series",
   "deberes", "matematicas", "raiz cuadrada", "sentido de la vida", "que es el amor", "me quieres", "estas soltero", "estas soltera", "casate conmigo",
   "horoscopo", "religion", "extraterrestres", "dinosaurios", "traduce", "traducir", "quien invento", "quien escribio", "quien pinto", "historia de",
   "pon musica", "pon una cancion", "alarma", "color favorito", "comida favorita", "cuantos anos tienes", "donde vives", "ajedrez", "videojuego", "del mundo", "goles", "gol", "recomiendas", "recomienda", "recomendacion", "mejor celular", "mejor movil", "iphone o samsung", "calidad precio", "compañero de piso", "recomiendame", "recomendame", "un libro", "una serie", "escribeme", "redactame", "redacta", "redactar", "una carta", "tipo de cambio", "pesos colombianos", "en dolares",

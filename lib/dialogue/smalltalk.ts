@@ -5,6 +5,7 @@
 // card was stolen") is peeled off and the question goes on to the FAQ.
 import { normalizeText } from "@/lib/training";
 import { isOneEdit } from "@/lib/training/spelling";
+import { STOPWORDS } from "@/lib/training/lexicon";
 import type { SmallTalkIntent } from "./smalltalk-replies";
 
 export { SMALLTALK_INTENTS, SMALLTALK_REPLIES, OFFERS_PERSON, type SmallTalkIntent } from "./smalltalk-replies";
@@ -32,7 +33,7 @@ const PHRASES: Record<SmallTalkIntent, string[]> = {
     "gracias", "muchas gracias", "mil gracias", "muchisimas gracias", "grax", "graciass", "gracias por tu ayuda", "gracias por la ayuda", "te lo agradezco", "se agradece", "muy amable", "genial gracias", "perfecto gracias", "vale gracias", "ok gracias",
   ],
   goodbye: [
-    "good night", "goodnight", "night", "gn", "cya", "ttyl", "talk later", "talk soon", "bye now", "bye for now", "speak soon", "have a nice one", "have a good one", "have a great day", "have a nice evening", "all the best", "thats everything", "thats all i needed", "that is everything", "that is all", "that will be all", "thats all", "that is it", "that was all", "that was everything", "thats all for now", "i think thats all", "buenas noches", "hasta manana", "hasta mas tarde", "chau chau", "un saludo", "saludos", "que tengas un buen dia", "que tenga buen dia", "feliz dia", "que vaya bien", "cuidate", "igualmente", "nada mas gracias", "eso seria todo", "seria todo",
+    "good night", "goodnight", "night", "gn", "cya", "ttyl", "talk later", "talk soon", "bye now", "bye for now", "speak soon", "have a nice one", "have a good one", "have a great day", "have a nice evening", "all the best", "thats everything", "thats all i needed", "that is everything", "that is all", "that will be all", "thats all", "that is it", "that was all", "that was everything", "thats all for now", "i think thats all", "buenas noches", "hasta manana", "hasta mas tarde", "chau chau", "un saludo", "saludos", "que tengas un buen dia", "que tenga buen dia", "feliz dia", "que vaya bien", "cuidate", "igualmente", "signing off", "logging off", "im off", "im off now", "off i go", "heading off now", "me despido", "me retiro", "me desconecto", "chao pescao", "nada mas gracias", "eso seria todo", "seria todo",
     "bye", "bye bye", "goodbye", "good bye", "see you", "see ya", "see you later", "later", "have a nice day", "have a good day", "take care", "thats all", "that is all", "thats it", "nothing else", "no thats all", "all good", "im done", "nvm", "never mind", "nevermind", "forget it", "no worries",
     "au revoir", "bonne journee", "bonne soiree", "tschuss", "auf wiedersehen", "bis bald", "adeus", "tchau", "ate logo", "ate mais", "arrivederci", "a presto", "buona giornata",
     "adios", "chao", "chau", "hasta luego", "hasta pronto", "nos vemos", "hasta la proxima", "que tengas buen dia", "buen dia", "eso es todo", "eso seria todo por hoy", "gotta go", "got to go", "i have to go", "ive got to go", "me tengo que ir", "me voy", "nos vemos luego", "ya me voy", "thats all for today", "nada mas", "olvidalo", "da igual", "no importa", "eso era todo", "ya esta", "listo",
@@ -44,7 +45,7 @@ const PHRASES: Record<SmallTalkIntent, string[]> = {
     "eres un bot", "eres un robot", "eres humano", "eres una persona", "eres una persona real", "eres real", "es un bot", "hablo con un bot", "hablo con un robot", "hablo con una maquina", "estoy hablando con un robot", "estoy hablando con un bot", "quien eres", "que eres", "como te llamas", "cual es tu nombre", "eres una ia", "eres inteligencia artificial", "sos un robot", "sos un bot", "sos humano", "sos una persona", "sos real", "sos una maquina", "es una persona real", "hay alguien ahi", "is anyone there", "anybody there", "is someone there",
   ],
   capabilities: [
-    "what can this chat do", "what can this bot do", "what can it do", "what does this chat do", "what is this chat for", "what is this for", "para que sirve este chat", "que puede hacer este chat", "que hace este chat", "que puedes hacer por mi", "what can you do for me", "how can this chat help",
+    "what are you good for", "what are you good at", "what is this good for", "whats this good for", "what is your purpose", "whats your purpose", "para que eres bueno", "en que eres bueno", "que se te da bien", "cual es tu funcion", "que se te puede preguntar", "que se le puede preguntar", "what can this chat do", "what can this bot do", "what can it do", "what does this chat do", "what is this chat for", "what is this for", "para que sirve este chat", "que puede hacer este chat", "que hace este chat", "que puedes hacer por mi", "what can you do for me", "how can this chat help",
     "what do you do", "what are you for", "what can you answer", "what do you know about", "what kind of questions", "what questions can you answer", "how does this work", "how does this chat work", "what can i do here", "para que sirves", "que haces", "que me puedes responder", "en que me ayudas", "que preguntas puedo hacer", "que cosas sabes", "como funciona esto", "como funciona este chat", "que puedo preguntarte",
     "what can you do", "what can you help with", "what can you help me with", "how can you help", "how can you help me", "what do you know", "what do you do", "help", "help me", "i need help", "can you help me", "can you help", "what can i ask", "what can i ask you", "options", "menu",
     "que puedes hacer", "en que me puedes ayudar", "en que puedes ayudarme", "como me puedes ayudar", "que sabes hacer", "que sabes", "ayuda", "ayudame", "necesito ayuda", "me puedes ayudar", "me podes ayudar", "puedes ayudarme", "que te puedo preguntar", "opciones", "menu",
@@ -69,7 +70,7 @@ const PHRASES: Record<SmallTalkIntent, string[]> = {
     "no thats it", "no that is all", "nothing", "no nothing else", "no more questions", "no gracias nada mas", "no nada", "nada", "ninguna", "no tengo mas preguntas", "de momento no", "por ahora no", "not now", "not for now", "maybe later",
     "no", "nope", "nah", "no thanks", "no thank you", "not really", "no gracias", "nop", "para nada", "no hace falta"],
   insult: [
-    "what a waste", "youre a joke", "you are a joke", "pathetic bot", "eres malisimo", "vaya mierda", "que desastre", "what a mess", "this is a mess", "rubbish bot", "garbage bot",
+    "youre a waste of space", "you are a waste of space", "waste of space", "what a waste of time", "eres una perdida de tiempo", "que perdida de tiempo", "no vales para nada", "eres un desastre", "what a waste", "youre a joke", "you are a joke", "pathetic bot", "eres malisimo", "vaya mierda", "que desastre", "what a mess", "this is a mess", "rubbish bot", "garbage bot",
     "you are useless", "youre no help", "no help at all", "you dont understand", "you dont understand anything", "you are not helping", "youre not helping", "this bot is useless", "stupid machine", "no entiendes nada", "no me entiendes", "no me estas ayudando", "no ayudas en nada", "maquina inutil", "bot de porqueria", "que mal servicio", "que servicio tan malo", "servicio malisimo", "pesimo servicio", "terrible service", "awful service", "worst service ever",
     "you are useless", "youre useless", "useless", "useless bot", "stupid bot", "dumb bot", "you are stupid", "youre stupid", "you suck", "this sucks", "idiot", "stupid", "you are dumb", "youre dumb", "shut up", "worst bot", "terrible bot", "you are terrible", "youre terrible", "what a useless bot", "this is useless", "you are an idiot", "youre an idiot", "bad bot",
     "eres inutil", "inutil", "bot inutil", "eres tonto", "tonto", "eres estupido", "estupido", "idiota", "eres un idiota", "no sirves", "no sirves para nada", "no sirve para nada", "callate", "que bot mas malo", "pesimo bot", "eres malisimo", "que inutil", "bot de mierda",
@@ -109,7 +110,8 @@ function words(text: string): string[] {
 function sameWord(w: string, pw: string): boolean {
   if (w === pw) return true;
   if (w.length > 3 && w.replace(/(\p{L})\1/gu, "$1") === pw.replace(/(\p{L})\1/gu, "$1")) return true;
-  return pw.length >= 5 && w.length >= 5 && isOneEdit(w, pw);
+  // A typo only of a word that is not itself a common word ("tanto" is not "tonto").
+  return pw.length >= 5 && w.length >= 5 && !STOPWORDS.has(w) && isOneEdit(w, pw);
 }
 
 // The phrases whose first word a customer's word can stand for (sameWord), in PHRASE_LIST order,
@@ -168,7 +170,7 @@ const BOT_ANYWHERE = new RegExp(
     "\\b(is this|is it|is that) (one of those |an |a |just a )?(bot|bots|chatbot|chatbots|machine|program|ai)\\b",
     "\\b(is this|are these|are the|is the|are your|is your) (answers|replies|responses|chat|reply|answer) (automatic|automated|a bot|a machine|ai|real)\\b",
     "\\b(answers|replies|responses|respuestas) (are |son )?(automatic|automated|automaticas)\\b",
-    "\\b(esto|lo|me) (lo )?(responde|contesta|escribe) (un|una) (bot|robot|maquina|programa|ia|persona|humano)\\b",
+    "\\b(esto|lo|me) (lo )?(responde|contesta|escribe) (un|una) (bot|robot|maquina|programa|ia|persona|humano|inteligencia artificial)\\b",
     "\\b(o es|or is it|or just|or a|or an|o un|o una|o es un|o es una) (just )?(a |an |un |una )?(bot|robot|chatbot|machine|program|programa|maquina|ia|ai)\\b",
     "\\b(person|persona|human|humano|real) (or|o) (a |an |un |una )?(bot|robot|machine|maquina|program|programa|ia|ai)\\b",
     "\\b(bot|robot|machine|maquina|ia|ai) (or|o) (a |an |un |una )?(person|persona|human|humano)\\b",
@@ -180,13 +182,22 @@ const BOT_ANYWHERE = new RegExp(
   ].join("|"),
 );
 
+// Setting up a bot or automatic replies of one's own ("¿cómo configuro un bot de respuestas
+// automáticas?") is a question about the product, not about this chat.
+const BOT_SETUP = /\b(configur\w*|set up|setup|setting up|creat\w*|crear|creo|build|install\w*|instal\w*|activ\w*|enabl\w*|disabl\w*|desactiv\w*|integr\w*|program\w* (un|una|a|an)|hacer (un|una))\b/;
+
+// "thanks for getting back to me so fast", "gracias por responder tan rápido": thanks for the chat
+// itself — "for"/"por" and a few words about replying, nothing asked.
+const THANKS_FOR = /^(for|por) (getting back|get back|replying|reply|responding|answering|the quick|the fast|the speedy|your|ur|being|helping|help|the help|all|everything|that|this|looking|checking|your patience|responder|contestar|contestarme|responderme|atenderme|la ayuda|tu ayuda|su ayuda|la rapidez|tu paciencia|su paciencia|la paciencia|todo|eso|esto|ayudarme|la info|la informacion|tu tiempo|su tiempo|el tiempo)\b/;
+const THANKS_FOR_NOT = /\b(but|however|though|although|still|pero|aunque|sin embargo|todavia|sigue|where|when|how|why|what|can|could|donde|cuando|como|cuanto|puedo|puede|pueden|podrian|necesito|need|quiero|want)\b/;
+
 export function detectSmallTalk(text: string): SmallTalk {
   const ws = words(text);
   // Emoji or punctuation only ("👍", "🙏", ":)"): an acknowledgement.
   if (ws.length === 0) return { intent: /[\p{Extended_Pictographic}]|[:;]-?[)D]/u.test(text) ? (/🙏|❤|♥/u.test(text) ? "thanks" : "ack") : null, intents: [], rest: "" };
   // "are you a real person or a bot?", "¿sos una persona?": asking what the bot is.
   const joined = ws.join(" ");
-  if (ws.length <= 10 && ((BOT_SUBJECT.test(joined) && BOT_NOUN.test(joined)) || BOT_ANYWHERE.test(joined))) return { intent: "bot", intents: ["bot"], rest: "" };
+  if (ws.length <= 10 && !BOT_SETUP.test(joined) && ((BOT_SUBJECT.test(joined) && BOT_NOUN.test(joined)) || BOT_ANYWHERE.test(joined))) return { intent: "bot", intents: ["bot"], rest: "" };
   const found: SmallTalkIntent[] = [];
   let i = 0;
   let j = ws.length;
@@ -223,7 +234,8 @@ export function detectSmallTalk(text: string): SmallTalk {
     }
   }
   const restWords = ws.slice(i, j);
-  const rest = restWords.filter((w) => !FILLER.has(w)).length === 0 ? "" : restWords.join(" ");
+  let rest = restWords.filter((w) => !FILLER.has(w)).length === 0 ? "" : restWords.join(" ");
+  if (rest && found.includes("thanks") && restWords.length <= 8 && THANKS_FOR.test(rest) && !THANKS_FOR_NOT.test(rest) && !text.includes("?")) rest = "";
   if (found.length === 0) return { intent: null, intents: [], rest: text.trim() };
   const intent = rest === "" ? PRIORITY.find((p) => found.includes(p)) ?? found[0] : null;
   // Only the middle part counts as the question; its original wording (case, accents) is kept
@@ -238,7 +250,7 @@ export function detectSmallTalk(text: string): SmallTalk {
 // answer and the message shares little with it.
 const YOU = "(you|u|ya|this chat|this bot|the bot|this|te|tu|tus|vos|usted|este chat|el chat|este bot|el bot)";
 const SOFT: Array<[SmallTalkIntent, RegExp, "strong"?]> = [
-  ["capabilities", new RegExp(`^(so |ok |and |y |bueno |a ver )?(what|which|wat|q|k|que|cuales|en que|para que|what kind of|what sort of|what type of|que tipo de|que clase de)\\b.*\\b(help|helping|ask|answer|answers|cover|covers|topics|do|offer|use|know|able|questions|services|options|functions|ayudar|ayudas|ayudarme|preguntar|preguntarte|preguntas|consultas|respondes|responder|contestas|manejas|sabes|ofreces|ofrecer|funciones|opciones|temas|servicios|sirves|sirve|usar|uso|hacer|haces)\\b`)],
+  ["capabilities", new RegExp(`^(so |ok |and |y |bueno |a ver |me dices |me decis |dime |decime |me puedes decir |me podrias decir |tell me |can you tell me |could you tell me )?(what|which|wat|q|k|que|cuales|en que|para que|what kind of|what sort of|what type of|que tipo de|que clase de|que cosas)\\b.*\\b(help|helping|ask|answer|answers|cover|covers|topics|do|offer|use|know|able|questions|services|options|functions|solve|handle|ayudar|ayudas|ayudarme|preguntar|preguntarte|preguntas|consultas|respondes|responder|contestas|manejas|sabes|ofreces|ofrecer|funciones|opciones|temas|servicios|sirves|sirve|usar|uso|hacer|haces|resolver|resuelves|gestionar|gestionas)\\b`)],
   ["capabilities", new RegExp(`\\b(show me|tell me|dime|muestrame|explain|explicame)\\b.*\\b(what|que|how|como)\\b.*\\b(you|u|this|puedes|sabes|haces|funciona|works)\\b`)],
   ["capabilities", /^(como|how)\b.*\b(te uso|uso esto|use this|use you|funciona esto|funciona el chat|does this work|do i use)\b/],
   ["capabilities", /^(ver |show |see )?(menu|options|opciones|help|ayuda)$/],
@@ -262,7 +274,7 @@ const META = new Set(
   ("what which wat how so ok and can could do does should would will i we you u ya this that the a an of for with to about here there me my " +
     "help helping ask answer answers cover covers topics topic do offer use know able questions question services service options option functions things thing stuff kind sort type " +
     "show tell explain chat bot work works using able anything everything else more exactly really actually " +
-    "q k are is am my here aca aqui tengo tienes atiendes atender resuelves resolver gestionas exactamente exactly que cuales cual en para como y bueno a ver me te tu tus vos usted este esta esto el la los las un una de del con sobre aqui puedo puedes podes puede sabes haces hacer " +
+    "q k se le dices decis decir dime decime are is am my here aca aqui tengo tienes atiendes atender resuelves resolver gestionas exactamente exactly que cuales cual en para como y bueno a ver me te tu tus vos usted este esta esto el la los las un una de del con sobre aqui puedo puedes podes puede sabes haces hacer " +
     "ayudar ayudas ayudarme ayuda preguntar preguntarte preguntas pregunta consultas consulta respondes responder contestas manejas ofreces ofrecer funciones funcion opciones temas tema servicios servicio sirves sirve usar uso cosas cosa tipo clase chat bot consiste").split(" "),
 );
 

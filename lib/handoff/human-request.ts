@@ -4,6 +4,7 @@
 // talking/connecting near a word for a person, in English and Spanish. Words are compared after
 // normalisation (lower case, no accents); past tenses ("I talked to an agent yesterday") do not count.
 import { normalizeText } from "@/lib/training";
+import { STOPWORDS } from "@/lib/training/lexicon";
 
 // Messages that are only this (plus politeness) ask for a person.
 const ALONE = new Set([
@@ -16,7 +17,7 @@ const POLITE = new Set(["w", "with", "w/", "on", "ur", "your", "side", "from", "
 const VERBS = new Set([
   "parler", "sprechen", "falar", "parlare",
   "talk", "speak", "chat", "connect", "transfer", "reach", "contact", "call", "escalate", "deal", "handle", "phone", "ring", "complain", "quejarme", "quejarnos", "reclamar",
-  "hablar", "hablo", "hable", "hablarlo", "hablarla", "discuss", "atendido", "atendida", "llamar", "comunica", "comunique", "comuniquen", "conecta", "conecten", "transfiere", "deriva", "derive", "deriven", "hablarme", "marcar", "marque", "marquen", "marcarme", "llamase", "llamara", "llamasen", "llamaran", "llama", "llamen", "llamarme", "contacte", "contacten", "contactase", "atendiera", "atendiese", "charlar", "comunicar", "comunicarme", "comunicame", "comuniqueme", "comunican", "comunicas", "comunicarse", "pasar", "pasame", "paseme", "pasas", "pasan", "pasarme", "poner", "ponme", "pongame", "ponerme", "ponen", "atienda", "atiendan", "atender", "atenderme", "contactar", "contactarme", "llame", "llamen", "llamarme", "llamadme", "derivar", "derivame", "derivarme", "escalar", "transferir", "transfiereme", "transferirme", "conectar", "conectame", "conectarme",
+  "hablar", "hablo", "hable", "hablarlo", "hablarla", "discuss", "atendido", "atendida", "llamar", "comunica", "comunique", "comuniquen", "conecta", "conecten", "transfiere", "deriva", "derive", "deriven", "hablarme", "marcar", "marque", "marquen", "marcarme", "llamase", "llamara", "llamasen", "llamaran", "llama", "llamen", "llamarme", "contacte", "contacten", "contactase", "atendiera", "atendiese", "charlar", "comunicar", "comunicarme", "comunicame", "comuniqueme", "comunican", "comunicas", "comunicarse", "comunicais", "transfieres", "transfieren", "transfiera", "transfieran", "derivas", "derivan", "pones", "conectas", "conectan", "pasais", "pasar", "pasame", "paseme", "pasas", "pasan", "pasarme", "poner", "ponme", "pongame", "ponerme", "ponen", "atienda", "atiendan", "atender", "atenderme", "contactar", "contactarme", "llame", "llamen", "llamarme", "llamadme", "derivar", "derivame", "derivarme", "escalar", "transferir", "transfiereme", "transferirme", "conectar", "conectame", "conectarme",
 ]);
 // Wanting someone: a person word right after these is a request.
 const WANT = new Set(["veux", "voudrais", "souhaite", "souhaiterais", "mochte", "quero", "queria", "gostaria", "preciso", "vorrei", "voglio", "need", "want", "prefer", "rather", "require", "request", "deseo", "desearia", "solicito", "pido", "quiero", "quisieramos", "necesito", "necesitaria", "quiero", "quisiera", "prefiero", "preferiria", "busco", "pido", "exijo"]);
@@ -36,7 +37,7 @@ const PROFESSIONALS = new Set([
 ]);
 // Phrases that mean it on their own.
 const PHRASES = [
-  "real person", "actual person", "escalate this", "escalate it", "escalar esto", "to a manager", "con un responsable", "con el responsable", "con un supervisor", "someone from your team", "someone on your team", "alguien del equipo", "alguien de atencion", "anyone there", "anybody there", "someone real", "a real one", "alguien real", "de carne y hueso", "enough bot", "stop the bot", "no more bot", "basta de bot", "ring me", "call me", "contact me", "get back to me", "phone me", "me llamen", "me llame", "llamarme", "contactarme", "que me contacten", "me contacte", "me contacten", "put me through", "get me a", "get me someone", "get me an", "someone to talk to", "someone i can talk to", "real human", "actual human", "live person", "human being", "not a bot", "not a robot", "no bot", "stop the bot", "call me back", "give me a call", "give me a ring", "solicito una llamada", "pido una llamada", "quiero una llamada", "una llamada por favor", "over the phone", "por telefono con", "put me on with", "put me through", "pass me to", "in charge", "take over this chat", "take over the chat", "take over from you", "take this over", "anyone real", "anybody real", "someone on the phone", "somebody on the phone", "anyone on the phone", "person on the phone", "a cargo", "alguien al telefono", "alguien por telefono", "devuelvan la llamada", "devuelva la llamada", "devolvais la llamada", "devolverme la llamada", "devolvernos la llamada", "me devuelvan", "me devuelva la llamada", "pass me over", "pass me on", "hand me over", "transfer me", "ponganme con", "me comunica con", "me comunicas con",
+  "real person", "actual person", "escalate this", "escalate it", "escalar esto", "to a manager", "con un responsable", "con el responsable", "con un supervisor", "someone from your team", "someone on your team", "alguien del equipo", "alguien de atencion", "anyone there", "anybody there", "someone real", "a real one", "alguien real", "de carne y hueso", "enough bot", "stop the bot", "no more bot", "basta de bot", "ring me", "call me", "contact me", "get back to me", "phone me", "me llamen", "me llame", "llamarme", "contactarme", "que me contacten", "me contacte", "me contacten", "put me through", "get me a", "get me someone", "get me an", "someone to talk to", "someone i can talk to", "real human", "actual human", "live person", "human being", "not a bot", "not a robot", "no bot", "stop the bot", "call me back", "give me a call", "give me a ring", "solicito una llamada", "pido una llamada", "quiero una llamada", "una llamada por favor", "over the phone", "por telefono con", "put me on with", "put me through", "pass me to", "in charge", "take over this chat", "take over the chat", "take over from you", "take this over", "anyone real", "anybody real", "someone on the phone", "somebody on the phone", "anyone on the phone", "person on the phone", "a cargo", "alguien al telefono", "alguien por telefono", "devuelvan la llamada", "devuelva la llamada", "devolvais la llamada", "devolverme la llamada", "devolvernos la llamada", "me devuelvan", "me devuelva la llamada", "email me back", "message me back", "text me back", "write me back", "write back to me", "get in touch with me", "reach out to me", "que me escriba", "que me escriban", "escribanme", "escribidme", "escribame", "me escriba alguien", "me escriban ustedes", "pass me over", "pass me on", "hand me over", "transfer me", "ponganme con", "me comunica con", "me comunicas con",
   "persona real", "persona de verdad", "ser humano", "no un bot", "no un robot", "no quiero un bot", "no quiero hablar con un bot", "no quiero hablar con una maquina", "que me llamen", "me llamen", "me pueden llamar", "me podeis llamar", "con un agente", "con un asesor", "con un operador", "pasame con", "paseme con", "comunicame con", "ponme con", "me pasas con", "me pasa con", "me puedes pasar con", "quiero un humano", "agente humano", "persona humana", "connect me", "talk to a human", "speak to a human",
 ];
 const PHRASE_WORDS = PHRASES.map((p) => p.split(" "));
@@ -58,10 +59,25 @@ const NOT_A_REQUEST = /\b(human resources|recursos humanos|human error|error hum
 // "is there a phone number I can call?", "¿hay algún teléfono al que pueda llamar?"
 const PHONE_TO_CALL = /\b(phone|telephone|number|telefono|numero)\b.*\b(call|ring|llamar|llamaros|llamarles|llamarlos|marcar)\b/;
 
-const NOUN_AFTER = new Set(["centre", "center", "centres", "centers", "details", "info", "information", "form", "number", "numbers", "list", "card", "hours", "logs", "log", "history", "charges", "minutes", "quality"]);
+const NOUN_AFTER = new Set(["out", "centre", "center", "centres", "centers", "details", "info", "information", "form", "number", "numbers", "list", "card", "hours", "logs", "log", "history", "charges", "minutes", "quality"]);
 
 // "someone stole my card", "alguien me ha robado": a person word that is not about talking.
 const NOT_ABOUT_TALKING = new Set(["stole", "stolen", "used", "took", "hacked", "robo", "robado", "robaron", "uso", "usado", "hackeo", "entro"]);
+
+// Contacting the customer in writing, said of a person: "someone email me back", "can an agent
+// message me on whatsapp", "alguien me escriba".
+const CONTACT = new Set(["email", "mail", "message", "text", "whatsapp", "dm", "write", "escriba", "escriban", "escribir", "escribirme", "mande", "manden"]);
+// "transfer money to another person", "pasar dinero a otra persona": things moved to a person, not talking.
+const OBJECTS = new Set(["money", "funds", "cash", "payment", "payments", "credit", "balance", "points", "minutes", "data", "files", "file", "documents", "dinero", "plata", "pasta", "lana", "guita", "saldo", "fondos", "pago", "pagos", "puntos", "datos", "archivos", "archivo", "documentos", "megas", "gigas"]);
+// A question about what talking to someone costs ("is there a fee to talk to an advisor?").
+const PRICE = /\b(fee|fees|cost|costs|costing|price|prices|pricing|charged|how much|cuanto|cuanta|precio|precios|tarifa|coste|costo|cobran|cobrais|cobra|gratis|gratuito|gratuita|free of charge|for free|is it free)\b/;
+// "the number where a person actually answers", "un número donde te atienda alguien".
+const ANSWERED_BY = /\b(where|that|donde|que|en el que|en la que)( \w+)?( \w+)? (a person|a human|someone|somebody|a real person|an actual person|alguien|una persona|un humano)( \w+)? (answers|answer|picks up|pick up|contesta|conteste|atiende|atienda|responde|responda|coge|coja)\b/;
+// "with a person, not you", "con alguien de verdad, no contigo".
+const NOT_YOU = /\b(person|human|someone|somebody|agent|persona|alguien|humano|agente)( real| de verdad| actual)? (not|no) (you|u|a bot|the bot|a machine|a robot|tu|vos|contigo|un bot|el bot|una maquina|un robot|con el bot|con un bot)\b/;
+// Between "I need" and a person word only these may stand ("I need to speak to a person"); any
+// other word makes the person a modifier ("necesito orden del médico", "I need a note from the doctor").
+const BRIDGE = new Set(["a", "an", "the", "un", "una", "el", "la", "al", "some", "one", "of", "your", "ur", "real", "actual", "live", "proper", "de", "verdad", "help", "ayuda", "assistance", "atencion", "contact", "contacto", "chat", "call", "llamada", "phone", "telefono", "por", "by", "on", "the", "someone", "alguien", "otra", "otro", "another", "other", "different", "distinto", "distinta", "human", "humano"]);
 
 function hasPhrase(words: string[], phrase: string[]): boolean {
   for (let i = 0; i + phrase.length <= words.length; i++) if (phrase.every((w, k) => words[i + k] === w)) return true;
@@ -75,7 +91,7 @@ const MODIFIERS = new Set(["estate", "travel", "insurance", "shipping", "customs
 const ANYWHERE = new Set(["human", "humans", "humano", "humana", "humain", "humaine", "mensch", "menschen", "umano"]);
 const EDGE = new Set(["conseiller", "conseillere", "personne", "mitarbeiter", "pessoa", "atendente", "operatore", "agent", "agente", "operator", "operador", "operadora", "representative", "asesor", "asesora", "person", "persona"]);
 
-const JOINING = new Set(["to", "who", "that", "i", "we", "can", "could", "would", "please", "pls", "actually", "really", "just", "realmente", "verdad", "que", "me", "nos", "puede", "pueden", "podria", "podrian", "porfa", "con", "quien", "pueda", "puedo", "podamos", "for", "para", "se"]);
+const JOINING = new Set(["de", "to", "who", "that", "i", "we", "can", "could", "would", "please", "pls", "actually", "really", "just", "realmente", "verdad", "que", "me", "nos", "puede", "pueden", "podria", "podrian", "porfa", "con", "quien", "pueda", "puedo", "podamos", "for", "para", "se"]);
 const COUNTING = new Set(["how", "many", "cuantas", "cuantos", "more", "mas", "other", "otra", "otras", "otro", "otros", "extra", "additional", "adicional", "new", "nueva", "nuevo"]);
 
 // Words that may follow "human" when it names the person asked for ("human please", "a human
@@ -124,6 +140,7 @@ export function asksForPerson(text: string): boolean {
   if (words.length === 0) return false;
   const joined = words.join(" ");
   if (NOT_A_REQUEST.test(joined)) return false;
+  if (NOT_YOU.test(joined) || (ANSWERED_BY.test(joined) && /\b(phone|number|line|telephone|telefono|numero|linea)\b/.test(joined))) return true;
   if (words.some((w, i) => ANYWHERE.has(w) && !adjectiveUse(words, i))) return true;
   // "speak to humen", "agnet please": a typo of a person word.
   const fixed = words.map((w) => fixTypo(w));
@@ -178,29 +195,35 @@ export function asksForPerson(text: string): boolean {
     if (!PEOPLE.has(words[i]) || ["someone", "somebody", "anyone", "anybody", "alguien", "people", "gente", "team"].includes(words[i])) continue;
     for (let j = i + 1; j < Math.min(words.length, i + 4); j++) if (HELP.has(words[j]) && (words[j + 1] === "me" || words[j - 1] === "me")) return true;
   }
-  for (let i = 0; i < words.length; i++) {
+  const price = PRICE.test(joined);
+  for (let i = 0; i < words.length && !price; i++) {
     if (!VERBS.has(words[i])) continue;
-    // "call centre" and "contact details" are names, not verbs.
-    if (NOUN_AFTER.has(words[i + 1] ?? "")) continue;
+    // "call centre" and "contact details" are names, not verbs; nor is a "video call".
+    if (NOUN_AFTER.has(words[i + 1] ?? "") || ["video", "conference"].includes(words[i - 1] ?? "")) continue;
     for (let j = i + 1; j < Math.min(words.length, i + 7); j++) {
       // "spanish-speaking staff", "staff who speak French": a question about the staff.
-      if (LANGUAGES.has(words[j])) break;
+      if (LANGUAGES.has(words[j]) || OBJECTS.has(words[j])) break;
       if (PEOPLE.has(words[j]) || (PROFESSIONALS.has(words[j]) && !MODIFIERS.has(words[j - 1]))) return true;
     }
   }
   // "I need someone from billing", "quiero una persona", "prefiero alguien del equipo"
-  for (let i = 0; i < words.length; i++) {
+  for (let i = 0; i < words.length && !price; i++) {
     if (!WANT.has(words[i])) continue;
     // Further away only with a verb of talking between ("prefiero hablarlo por teléfono con alguien").
     const reach = words.slice(i + 1, i + 5).some((w) => VERBS.has(w)) ? 7 : 4;
-    for (let j = i + 1; j < Math.min(words.length, i + reach); j++) if (PEOPLE.has(words[j]) && !MODIFIERS.has(words[j - 1])) return true;
+    for (let j = i + 1; j < Math.min(words.length, i + reach); j++) {
+      if (PEOPLE.has(words[j]) && !MODIFIERS.has(words[j - 1])) return true;
+      const w = words[j];
+      if (!BRIDGE.has(w) && !VERBS.has(w) && !JOINING.has(w) && !POLITE.has(w) && !STOPWORDS.has(w)) break;
+    }
   }
   // "una persona que me atienda", "someone to talk to", "alguien con quien hablar" — only small
   // joining words between, and not "staff who speak English" or "how many people can I add".
   for (let i = 0; i < words.length; i++) {
     if (!PEOPLE.has(words[i]) || COUNTING.has(words[i - 1] ?? "")) continue;
     for (let j = i + 1; j < Math.min(words.length, i + 5); j++) {
-      if (VERBS.has(words[j])) {
+      if (CONTACT.has(words[j]) && ["me", "us", "nos", "back"].some((x) => words[j + 1] === x || words[j - 1] === x)) return true;
+      if (VERBS.has(words[j]) && !price) {
         if (!LANGUAGES.has(words[j + 1] ?? "")) return true;
         break;
       }

@@ -8,6 +8,7 @@ import { buildKnowledge } from "@/lib/dialogue/knowledge";
 import { decideTurn, messageLanguage, type BotKnowledge, type PriorTurn, type TurnDecision } from "@/lib/dialogue/decide-turn";
 import { handoffFor } from "@/lib/dialogue/policy";
 import { offTopicMarker } from "@/lib/dialogue/offtopic";
+import { detectSmallTalk } from "@/lib/dialogue/smalltalk";
 
 let model: LoadedTenantModel;
 let knowledge: BotKnowledge;
@@ -115,6 +116,14 @@ describe("small talk, never a failure and never queued", () => {
     ["everything good with you?", "howareyou"],
     ["thanks, that answers my question", "thanks"],
     ["gracias, eso me sirvió mucho", "thanks"],
+    // a blind probe's misses (probe4)
+    ["hi, thanks for getting back to me so fast", "thanks"],
+    ["signing off", "goodbye"],
+    ["so what are you good for", "capabilities"],
+    ["you're a waste of space", "insult"],
+    ["me responde una inteligencia artificial?", "bot"],
+    ["me dices qué cosas puedes resolver?", "capabilities"],
+    ["que se te puede preguntar", "capabilities"],
   ])("%j → %s", async (text, intent) => {
     const d = await one(text);
     expect(d).toMatchObject({ kind: "smalltalk", intent });
@@ -131,6 +140,20 @@ describe("off-topic questions are declined, not queued", () => {
     const d = await one(text);
     expect(d.kind).toBe("offtopic");
     expect(handoffFor(d, 0)).toBeNull();
+  });
+});
+
+describe("questions that only look like small talk", () => {
+  it.each([
+    // "tanto" is a word of its own, not a typo of "tonto"
+    "me puedes ayudar a entender por que mi factura de luz subio tanto?",
+    // the customer's own bot, not this chat
+    "como configuro un bot de respuestas automaticas en su plataforma?",
+    "thanks for replying, but where is my refund",
+  ])("%j", (text) => {
+    const s = detectSmallTalk(text);
+    expect(s.intent).toBeNull();
+    expect(s.intents).not.toContain("insult");
   });
 });
 
