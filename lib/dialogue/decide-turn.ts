@@ -120,16 +120,22 @@ export async function decideTurn(input: TurnInput, knowledge: BotKnowledge | nul
   // of its own ("how much?"). A longer message is its own question.
   const anaphora = refersBack(question);
   const short = question.split(/\s+/).filter(Boolean).length <= 8;
-  if (previous && !marker && ((opener && short) || anaphora || (v.contentTokens <= 2 && v.ownCoverage >= 0.3) || v.contentTokens === 0)) {
+  // "how much extra?", "¿cuánto tarda?": an amount asked right after an answer is the amount of
+  // what was just answered, even where the FAQ has a general prices entry.
+  const amount = short && v.contentTokens <= 4 && AMOUNT.test(normalizeText(question));
+  if (previous && !marker && ((opener && short) || anaphora || amount || (v.contentTokens <= 2 && v.ownCoverage >= 0.3) || v.contentTokens === 0)) {
     const withContext = await knowledge.model.understand(question, { language: modelLanguage, context: previous.text, threshold: input.threshold });
     // A message answered confidently on its own keeps that answer unless it points back in words
     // ("¿aceptan bizum?" after a shipping answer is about payments, not shipping).
-    const selfContained = standalone.kind === "answer" && (v.contentTokens > 3 || !((opener && short) || anaphora));
+    const selfContained = standalone.kind === "answer" && (v.contentTokens > 3 || !((opener && short) || anaphora)) && !(amount && withContext.candidates[0]?.label === previous.key);
     // The context completes the message; it must not replace it: the entry it leads to must be
     // among the message's own three best matches (or, for a message of a word or two, the entry
     // just answered).
     const ctxTop = withContext.candidates[0]?.label;
-    const plausible = v.contentTokens === 0 || (ctxTop === previous.key && v.contentTokens <= 2) || (standalone.detail ?? standalone.candidates).slice(0, 3).some((c) => c.label === ctxTop);
+    // A message with no topic of its own ("y cuánto tengo que ganar?", "what if it bounces?")
+    // cannot be replaced by the context: it only has the context's topic.
+    const noTopic = v.ownCoverage < 0.15 && ((opener && short) || anaphora);
+    const plausible = v.contentTokens === 0 || noTopic || (ctxTop === previous.key && v.contentTokens <= 2) || (standalone.detail ?? standalone.candidates).slice(0, 3).some((c) => c.label === ctxTop);
     // A message that points back ("and…", "y eso…") is read in context even when that only yields
     // suggestions: they are then about the right topic.
     const pointsBack = (opener && short) || anaphora || v.contentTokens === 0;
@@ -197,6 +203,8 @@ export async function decideTurn(input: TurnInput, knowledge: BotKnowledge | nul
 }
 
 const UNKNOWN_SUGGEST = 0.12;
+
+const AMOUNT = /^(and |so |ok |okay |y |vale |bueno |ok y )?(how much|how long|how many|what does it cost|whats the cost|what is the cost|whats the price|what is the price|cuanto|cuanta|cuantos|cuantas|que precio|a cuanto|que cuesta|que vale|price|precio|cost|coste|costo)\b/;
 
 // Words that make a message a question or a request even without "?".
 const ASKING = new Set(

@@ -60,7 +60,7 @@ const PHRASES: Record<SmallTalkIntent, string[]> = {
   ],
   ack: [
     "sorry", "my bad", "oops", "sorry about that", "perdon", "disculpa", "disculpe", "lo siento", "wait", "one moment", "one sec", "hold on", "brb", "un momento", "espera", "un segundo", "yes please", "si por favor", "claro que si", "por supuesto", "of course", "ok will do", "lo hare", "vale lo hago",
-    "sweet", "neat", "rad", "dope", "splendid", "ace", "magic", "sorted", "grand", "quedo atento", "quedo atenta", "quedo pendiente", "a la orden", "listo entonces", "va que va", "sale y vale", "ok then", "okay then", "alright cool", "gotcha", "roger", "copy that", "vale genial", "oka", "okas", "ajam", "aja", "mmm ok",
+    "whatever", "lo que sea", "como sea", "meh", "sweet", "neat", "rad", "dope", "splendid", "ace", "magic", "sorted", "grand", "quedo atento", "quedo atenta", "quedo pendiente", "a la orden", "listo entonces", "va que va", "sale y vale", "ok then", "okay then", "alright cool", "gotcha", "roger", "copy that", "vale genial", "oka", "okas", "ajam", "aja", "mmm ok",
     "ok thanks", "got it thanks", "alright then", "makes sense", "fair enough", "noted", "i see thanks", "okay cool", "cool cool", "right ok", "oki doki", "okie dokie", "sounds great", "sounds good thanks", "good to know", "great to know", "nice to know", "perfect thank you", "ok understood", "ok got it", "brilliant", "lovely", "amazing", "entendido gracias", "ok entiendo", "vale perfecto", "perfecto gracias", "ok perfecto", "ah ok gracias", "ya entendi", "entendi", "ok listo", "listo gracias", "joya", "dale gracias", "buenisimo gracias", "ok de acuerdo", "vale vale", "okk", "okey dokey",
     "ok", "okay", "okey", "k", "kk", "ok ok", "alright", "all right", "fine", "cool", "great", "nice", "perfect", "awesome", "good", "got it", "i see", "understood", "sure", "yes", "yeah", "yep", "yup", "right", "sounds good", "ok great", "ok cool", "ok perfect", "excellent", "wow", "hmm", "hm", "mmm", "ah", "oh", "oh ok", "ah ok", "i understand",
     "vale", "ok vale", "correcto", "correct", "exacto", "exactly", "bueno", "bien", "muy bien", "perfecto", "genial", "de acuerdo", "entendido", "entiendo", "claro", "si", "sip", "dale", "listo", "ya", "ah vale", "ah ok", "okis", "oki", "va", "sale", "ya veo", "excelente", "estupendo",
@@ -90,7 +90,7 @@ interface PhraseEntry {
   intent: SmallTalkIntent;
 }
 const PHRASE_LIST: PhraseEntry[] = Object.entries(PHRASES)
-  .flatMap(([intent, list]) => list.map((p) => ({ words: p.split(" "), intent: intent as SmallTalkIntent })))
+  .flatMap(([intent, list]) => list.map((p) => ({ words: p.split(" ").map((w) => (w === "u" ? "you" : w)), intent: intent as SmallTalkIntent })))
   .sort((a, b) => b.words.length - a.words.length);
 
 /** Collapses repeated letters ("holaaaa" → "holaa", "thxxx" → "thxx") so stretched words still match. */
@@ -103,7 +103,7 @@ function words(text: string): string[] {
     .split(" ")
     .filter(Boolean)
     .map(squeeze)
-    .map((w) => (/^(ja|ha|he|je){2,}h?$/.test(w) ? "jaja" : w === "q" ? "que" : w));
+    .map((w) => (/^(ja|ha|he|je){2,}h?$/.test(w) ? "jaja" : w === "q" ? "que" : w === "u" ? "you" : w));
 }
 
 /** Same word, a stretched one ("thankss"), or one typo away for longer words ("graicas", "thnaks"). */
@@ -111,7 +111,8 @@ function sameWord(w: string, pw: string): boolean {
   if (w === pw) return true;
   if (w.length > 3 && w.replace(/(\p{L})\1/gu, "$1") === pw.replace(/(\p{L})\1/gu, "$1")) return true;
   // A typo only of a word that is not itself a common word ("tanto" is not "tonto").
-  return pw.length >= 5 && w.length >= 5 && !STOPWORDS.has(w) && isOneEdit(w, pw);
+  // (Five-letter words have too many real neighbours: "monto", "tanto" and "tonto".)
+  return pw.length >= 6 && w.length >= 5 && !STOPWORDS.has(w) && isOneEdit(w, pw);
 }
 
 // The phrases whose first word a customer's word can stand for (sameWord), in PHRASE_LIST order,
@@ -267,7 +268,7 @@ const SOFT: Array<[SmallTalkIntent, RegExp, "strong"?]> = [
   ["howareyou", /^(is )?(everything|all|todo|things) (good|ok|okay|fine|alright|well|bien|tranqui|en orden) (with you|with u|on your end|on your side|contigo|por ahi|por tu lado|de tu lado)$/],
   ["insult", new RegExp(`\\b(stupid|dumb|thick|chiste|pesado|pesada|joke|idiot|idiotic|useless|pointless|rubbish|garbage|trash|crap|crappy|worthless|clueless|tonto|tonta|estupido|estupida|idiota|inutil|asco|basura|malo|mala|pesimo|porqueria|mierda|torpe|burro|lento|incompetente|ridiculo)\\b`)],
 ];
-const SOFT_YOU = new RegExp(`\\b${YOU}\\b|\\b(bot|chat|chatbot|eres|sos|are|r|ur|youre)\\b`);
+const SOFT_YOU = new RegExp(`\\b${YOU}\\b|\\b(bot|chat|chatbot|eres|eri|sos|are|r|ur|youre)\\b`);
 
 // Words that talk about the chat itself rather than about anything the FAQ could cover.
 const META = new Set(

@@ -79,6 +79,15 @@ const NOT_YOU = /\b(person|human|someone|somebody|agent|persona|alguien|humano|a
 // other word makes the person a modifier ("necesito orden del médico", "I need a note from the doctor").
 const BRIDGE = new Set(["a", "an", "the", "un", "una", "el", "la", "al", "some", "one", "of", "your", "ur", "real", "actual", "live", "proper", "de", "verdad", "help", "ayuda", "assistance", "atencion", "contact", "contacto", "chat", "call", "llamada", "phone", "telefono", "por", "by", "on", "the", "someone", "alguien", "otra", "otro", "another", "other", "different", "distinto", "distinta", "human", "humano"]);
 
+// Person words that are also adjectives, as they are after a noun: "revisión técnica", "cita
+// médica", "ficha técnica", "área comercial" — not "hablar con el técnico".
+const ADJECTIVAL = new Set(["tecnica", "tecnico", "tecnicas", "tecnicos", "medica", "medico", "medicas", "medicos", "comercial", "comerciales", "humana", "humano"]);
+const DETERMINERS = new Set(["el", "la", "los", "las", "un", "una", "al", "del", "con", "a", "otro", "otra", "algun", "alguna", "ese", "esa", "su", "tu", "mi", "vuestro", "vuestra", "de", "the", "a", "an", "some", "your"]);
+function adjectival(words: string[], j: number): boolean {
+  const prev = words[j - 1];
+  return ADJECTIVAL.has(words[j]) && prev !== undefined && !DETERMINERS.has(prev) && !VERBS.has(prev) && !WANT.has(prev) && !POLITE.has(prev);
+}
+
 function hasPhrase(words: string[], phrase: string[]): boolean {
   for (let i = 0; i + phrase.length <= words.length; i++) if (phrase.every((w, k) => words[i + k] === w)) return true;
   return false;
@@ -203,7 +212,7 @@ export function asksForPerson(text: string): boolean {
     for (let j = i + 1; j < Math.min(words.length, i + 7); j++) {
       // "spanish-speaking staff", "staff who speak French": a question about the staff.
       if (LANGUAGES.has(words[j]) || OBJECTS.has(words[j])) break;
-      if (PEOPLE.has(words[j]) || (PROFESSIONALS.has(words[j]) && !MODIFIERS.has(words[j - 1]))) return true;
+      if ((PEOPLE.has(words[j]) && !adjectival(words, j)) || (PROFESSIONALS.has(words[j]) && !MODIFIERS.has(words[j - 1]))) return true;
     }
   }
   // "I need someone from billing", "quiero una persona", "prefiero alguien del equipo"
@@ -212,7 +221,7 @@ export function asksForPerson(text: string): boolean {
     // Further away only with a verb of talking between ("prefiero hablarlo por teléfono con alguien").
     const reach = words.slice(i + 1, i + 5).some((w) => VERBS.has(w)) ? 7 : 4;
     for (let j = i + 1; j < Math.min(words.length, i + reach); j++) {
-      if (PEOPLE.has(words[j]) && !MODIFIERS.has(words[j - 1])) return true;
+      if (PEOPLE.has(words[j]) && !MODIFIERS.has(words[j - 1]) && !adjectival(words, j)) return true;
       const w = words[j];
       if (!BRIDGE.has(w) && !VERBS.has(w) && !JOINING.has(w) && !POLITE.has(w) && !STOPWORDS.has(w)) break;
     }

@@ -160,5 +160,10 @@ export const CONCEPTS: Record<string, string[]> = {
   decrease: ["decrease", "lower", "reduce", "cut down", "reducir", "disminuir", "rebajar", "mas baja"],
   add: ["add", "adding", "invite", "include", "anadir", "agregar", "invitar", "sumar", "meter", "incluir", "dar de alta"],
   colleague: ["colleague", "colleagues", "coworker", "coworkers", "teammate", "staff", "employee", "employees", "companero", "companeros", "compi", "compis", "colega", "colegas", "empleado", "empleados", "equipo"],
+  assemble: ["assemble", "assembly", "disassemble", "dismantle", "take apart", "put together", "montaje", "desmontar", "desmontaje", "desmontan", "armar", "arman", "desarmar", "desarman", "desarmado", "ensamblar"],
+  furniture: ["furniture", "wardrobe", "closet", "sofa", "couch", "mueble", "muebles", "armario", "armarios", "ropero", "roperos", "placard", "sillon"],
+  hot_water: ["boiler", "water heater", "hot water", "caldera", "calentador", "termo", "calefon", "calefont", "agua caliente"],
+  guarantor: ["guarantor", "co-signer", "cosigner", "guarantee", "aval", "avalista", "avales", "fiador", "fiadora", "garante", "codeudor"],
+  income: ["income", "salary", "earn", "earnings", "payslip", "payslips", "wage", "wages", "nomina", "nominas", "sueldo", "salario", "ingresos", "ganar", "gano", "cobro mensual"],
   invoice_error: ["overcharged", "charged twice", "double charge", "wrong charge", "cobro doble", "cobraron dos veces", "cobro indebido", "me cobraron de mas"],
 };

@@ -11,7 +11,7 @@ import { CONCEPTS, STOPWORDS } from "./lexicon";
 import { normalizeText, tokenize } from "./normalize";
 import { cosine, getWordVectors, type WordVectors } from "./word-vectors";
 import { detectTextLanguage } from "./text-language";
-import { buildSpeller, correctWord, type Speller } from "./spelling";
+import { buildSpeller, correctWord, undiminish, type Speller } from "./spelling";
 
 export interface Token {
   form: string;
@@ -221,6 +221,10 @@ export function guessLanguageFromFaq(index: SemanticIndex, text: string): string
 export function analyzeMessage(index: SemanticIndex, text: string, lang: string | null): Token[] {
   const words = tokenize(normalizeText(text)).map((w) => {
     if (index.wv && index.wv.rank(w) >= 0 && index.wv.rank(w) < 60_000) return w;
+    if (lang !== "en") {
+      const base = undiminish(w, index.speller.known);
+      if (base) return base;
+    }
     return correctWord(w, index.speller);
   });
   return rawTokens(words, lang).map((t) => finish(index, t, lang));

@@ -58,6 +58,32 @@ export function correctWord(word: string, sp: Speller): string {
   return found.size === 1 ? [...found][0] : word;
 }
 
+/**
+ * A Spanish diminutive of a known word ("perrito" → "perro", "cafecito" → "cafe", "poquito" →
+ * "poco", "ratito" → "rato"), or null. Customers use them freely; FAQs almost never do.
+ */
+// Words that end like a diminutive and are not one.
+const NOT_DIMINUTIVE = new Set(
+  ("visita visitas bonito bonita bonitos bonitas maldito maldita exito exitos favorito favorita favoritos gratuito gratuita gratuitos credito creditos " +
+    "debito deposito depositos requisito requisitos escrito escrita inscrito inscrita circuito distrito infinito merito proposito apetito transito " +
+    "necesito permito repito habito bendito frito frita fritos quito quita quitas gasto marito cabrito mosquito delito delitos precito solicito solicita " +
+    "limita limito imita evita evito admite invita invito medita edita edito acredita habilita deposita").split(" "),
+);
+
+export function undiminish(word: string, known: ReadonlySet<string>): string | null {
+  const m = /^(.{2,}?)(cit|it)(o|a|os|as)$/.exec(word);
+  if (!m || word.length < 6 || known.has(word) || NOT_DIMINUTIVE.has(word)) return null;
+  const [, stem, , end] = m;
+  const plural = end.endsWith("s") ? "s" : "";
+  const bases = [stem.replace(/qu$/, "c").replace(/gu$/, "g"), stem];
+  for (const b of bases) {
+    for (const cand of [b + end, b + (end.startsWith("o") ? "o" : "a") + plural, b + (end.startsWith("o") ? "o" : "a"), b + "e" + plural, b + "es", b]) {
+      if (cand.length >= 3 && known.has(cand)) return cand;
+    }
+  }
+  return null;
+}
+
 export function correctTokens(tokens: string[], sp: Speller): string[] {
   return tokens.map((t) => correctWord(t, sp));
 }

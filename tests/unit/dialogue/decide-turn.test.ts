@@ -124,6 +124,10 @@ describe("small talk, never a failure and never queued", () => {
     ["me responde una inteligencia artificial?", "bot"],
     ["me dices qué cosas puedes resolver?", "capabilities"],
     ["que se te puede preguntar", "capabilities"],
+    // the blind dev4 dialogues
+    ["hey what can u do", "capabilities"],
+    ["whatever. bye", "goodbye"],
+    ["puta que eri lento", "insult"],
   ])("%j → %s", async (text, intent) => {
     const d = await one(text);
     expect(d).toMatchObject({ kind: "smalltalk", intent });
@@ -150,6 +154,8 @@ describe("questions that only look like small talk", () => {
     // the customer's own bot, not this chat
     "como configuro un bot de respuestas automaticas en su plataforma?",
     "thanks for replying, but where is my refund",
+    // five-letter words have real neighbours: "monto" is not "tonto"
+    "desde que monto?",
   ])("%j", (text) => {
     const s = detectSmallTalk(text);
     expect(s.intent).toBeNull();
