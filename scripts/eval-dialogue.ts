@@ -163,7 +163,7 @@ async function evalFile(file: string, faqOverride: string | undefined, verbose: 
       if ("understanding" in d && d.understanding) dumped.push({ file: path.basename(path.dirname(file)), split: path.basename(file, ".json"), conv: conv.id, text: turn.text, expect: turn.expect, expected, kind: d.kind, followup: "followup" in d ? d.followup : false, top: d.understanding.candidates[0]?.label, ok, views: d.understanding.views, detail: d.understanding.detail, evidence: d.understanding.evidence, probability: d.understanding.probability });
       if (verbose && !ok) console.log(`  ✗ ${conv.id} [${turn.expect}${turn.followup ? " follow-up" : ""}${expected.length ? ` ${expected.join("|")}` : ""}] "${turn.text}" → ${describe(d)}${"understanding" in d && d.understanding ? ` · ${d.understanding.reason}` : ""}`);
       history.push({ role: "customer", text: turn.text });
-      history.push({ role: "bot", text: "", faqKey: d.kind === "answer" ? d.key : null, turnKind: d.kind });
+      history.push({ role: "bot", text: "", faqKey: d.kind === "answer" ? d.key : null, turnKind: d.kind, suggestions: d.kind === "suggest" ? d.keys : undefined });
     }
   }
   await model.dispose();
@@ -173,7 +173,7 @@ async function evalFile(file: string, faqOverride: string | undefined, verbose: 
 function findFiles(split: string): string[] {
   const root = path.resolve("evals/dialogue");
   if (!existsSync(root)) return [];
-  const names = split === "all" ? ["dev.json", "dev2.json", "dev3.json", "dev4.json", "heldout.json", "final.json"] : split === "dev" ? ["dev.json", "dev2.json", "dev3.json", "dev4.json"] : split === "heldout" ? ["heldout.json", "final.json"] : [`${split}.json`];
+  const names = split === "all" ? ["dev.json", "dev2.json", "dev3.json", "dev4.json", "dev5.json", "heldout.json", "final.json"] : split === "dev" ? ["dev.json", "dev2.json", "dev3.json", "dev4.json", "dev5.json"] : split === "heldout" ? ["heldout.json", "final.json"] : [`${split}.json`];
   return readdirSync(root, { withFileTypes: true })
     .filter((d) => d.isDirectory())
     .flatMap((d) => names.map((n) => path.join(root, d.name, n)))

@@ -75,7 +75,7 @@ async function respond(conversationId: string, customerMessageId: string): Promi
     .reverse()
     .map((m) => {
       const meta = (m.metadata ?? {}) as MessageMeta;
-      return { role: m.role as PriorTurn["role"], text: m.text, faqKey: meta.source?.key ?? null, turnKind: meta.turn ?? (meta.source ? "answer" : meta.suggestions?.length ? "suggest" : null) };
+      return { role: m.role as PriorTurn["role"], text: m.text, faqKey: meta.source?.key ?? null, turnKind: meta.turn ?? (meta.source ? "answer" : meta.suggestions?.length ? "suggest" : null), suggestions: meta.suggestions?.map((s) => s.key) };
     });
   // A click on a "did you mean" button is an answer to the bot, not a new question.
   const d: TurnDecision | null = chosenKey

@@ -12,7 +12,7 @@ import type { LoadedTenantModel } from "@/lib/training";
 import type { Understanding } from "@/lib/training/understand";
 import { asksForHuman } from "@/lib/handoff/triggers";
 import { aboutTheChatOnly, detectSmallTalk, softSmallTalkDetail, type SmallTalkIntent } from "./smalltalk";
-import { offTopicMarker } from "./offtopic";
+import { DISH_MARKERS, offTopicMarker } from "./offtopic";
 import { opensWithConnective, refersBack } from "./followup";
 import { isComplaint } from "./complaint";
 
@@ -22,6 +22,8 @@ export interface PriorTurn {
   /** For bot turns: the FAQ entry answered, and what kind of reply it was. */
   faqKey?: string | null;
   turnKind?: string | null;
+  /** For "did you mean" turns: the entries offered, best first. */
+  suggestions?: string[];
 }
 
 export interface BotKnowledge {
@@ -125,13 +127,15 @@ export async function decideTurn(input: TurnInput, knowledge: BotKnowledge | nul
   const amount = short && v.contentTokens <= 4 && AMOUNT.test(normalizeText(question));
   if (previous && !marker && ((opener && short) || anaphora || amount || (v.contentTokens <= 2 && v.ownCoverage >= 0.3) || v.contentTokens === 0)) {
     const withContext = await knowledge.model.understand(question, { language: modelLanguage, context: previous.text, threshold: input.threshold });
+    const ctxTop = withContext.candidates[0]?.label;
     // A message answered confidently on its own keeps that answer unless it points back in words
     // ("¿aceptan bizum?" after a shipping answer is about payments, not shipping).
-    const selfContained = standalone.kind === "answer" && (v.contentTokens > 3 || !((opener && short) || anaphora)) && !(amount && withContext.candidates[0]?.label === previous.key);
+    // (After a "did you mean", the entry the amount is about is one of those offered.)
+    const aboutPrevious = ctxTop !== undefined && (ctxTop === previous.key || (previous.key === null && previous.offered.includes(ctxTop)));
+    const selfContained = standalone.kind === "answer" && (v.contentTokens > 3 || !((opener && short) || anaphora)) && !(amount && aboutPrevious);
     // The context completes the message; it must not replace it: the entry it leads to must be
     // among the message's own three best matches (or, for a message of a word or two, the entry
     // just answered).
-    const ctxTop = withContext.candidates[0]?.label;
     // A message with no topic of its own ("y cuánto tengo que ganar?", "what if it bounces?")
     // cannot be replaced by the context: it only has the context's topic.
     const noTopic = v.ownCoverage < 0.15 && ((opener && short) || anaphora);
@@ -139,7 +143,7 @@ export async function decideTurn(input: TurnInput, knowledge: BotKnowledge | nul
     // A message that points back ("and…", "y eso…") is read in context even when that only yields
     // suggestions: they are then about the right topic.
     const pointsBack = (opener && short) || anaphora || v.contentTokens === 0;
-    if (!selfContained && plausible && (withContext.kind === "answer" || (pointsBack && standalone.kind !== "answer"))) {
+    if (!selfContained && plausible && (withContext.kind === "answer" || (pointsBack && standalone.kind !== "answer") || (amount && aboutPrevious))) {
       u = withContext;
       followup = true;
     }
@@ -175,7 +179,9 @@ export async function decideTurn(input: TurnInput, knowledge: BotKnowledge | nul
   if (small.intents.length > 0 && !small.intent && u.kind !== "answer" && !followup && !marker && !asked && aboutTheChatOnly(question)) {
     return { kind: "smalltalk", intent: small.intents[0], language };
   }
-  if (small.intents.length > 0 && u.kind !== "answer" && words <= 3 && u.views.ownCoverage < 0.6) {
+  // ("dale, y aceptan mercado pago?" asks something after its "dale"; "hola, cómo estái?" does not.)
+  const asksAfterSmallTalk = asked && input.text.trim().endsWith("?") && !/^(y |and )?(como|que tal|how|hows|que)\b/.test(question);
+  if (small.intents.length > 0 && u.kind !== "answer" && words <= 3 && u.views.ownCoverage < 0.6 && !asksAfterSmallTalk) {
     return { kind: "smalltalk", intent: small.intents[0], language };
   }
   // A word or two that neither the FAQ nor the off-topic list knows ("sweet", "bendiciones"):
@@ -184,7 +190,7 @@ export async function decideTurn(input: TurnInput, knowledge: BotKnowledge | nul
     return { kind: "smalltalk", intent: small.intents[0] ?? "other", language };
   }
   const top = u.candidates[0];
-  const strong = u.views.combinedMargin >= 0.3 && !followup;
+  const strong = u.views.combinedMargin >= 0.3 && !followup && !(marker && DISH_MARKERS.has(marker));
   if (u.kind === "answer" && top && (!marker || strong)) return { kind: "answer", key: top.label, confidence: top.confidence, language, understanding: u, followup };
   if (marker) return { kind: "offtopic", language, reason: `off-topic request (${marker})`, marker: true, understanding: u };
   if (u.kind === "suggest") return { kind: "suggest", keys: u.candidates.slice(0, 3).map((c) => c.label), language, understanding: u, followup };
@@ -222,12 +228,12 @@ function asksSomething(text: string): boolean {
 const rank = (u: Understanding) => (u.kind === "answer" ? 2 : u.kind === "suggest" ? 1 : 0) + u.views.combined;
 
 /** The customer's last question that the bot answered or offered choices for, within the last few turns. */
-function lastAnsweredQuestion(history: PriorTurn[]): { text: string; key: string | null } | null {
+function lastAnsweredQuestion(history: PriorTurn[]): { text: string; key: string | null; offered: string[] } | null {
   const recent = history.slice(-6);
   for (let i = recent.length - 1; i >= 1; i--) {
     const t = recent[i];
     if (t.role === "agent") return null;
-    if (t.role === "bot" && (t.turnKind === "answer" || t.turnKind === "suggest") && recent[i - 1]?.role === "customer") return { text: recent[i - 1].text, key: t.faqKey ?? null };
+    if (t.role === "bot" && (t.turnKind === "answer" || t.turnKind === "suggest") && recent[i - 1]?.role === "customer") return { text: recent[i - 1].text, key: t.faqKey ?? null, offered: t.suggestions ?? [] };
   }
   return null;
 }

@@ -18,14 +18,16 @@ const MARKERS = [
   "chiste", "chistes", "cuentame un chiste", "poema", "poesia", "cancion", "cantame", "adivinanza", "tiempo hace", "que tiempo", "clima", "llover", "va a llover", "pronostico",
   "mundial", "futbol", "partido", "baloncesto", "quien gano", "champions", "real madrid", "messi", "olimpiadas", "formula uno",
   "presidente", "elecciones", "politica", "capital de", "habitantes", "receta", "cocinar",
-  // Dishes: "receta de tortilla" is a recipe even where "receta" is a prescription.
-  "tortilla", "paella", "gazpacho", "lasagna", "lasana", "brownies", "brownie", "cookies", "galletas", "bizcocho", "pancakes", "tortitas", "guacamole", "empanadas", "ceviche", "arepas", "flan", "espaguetis", "spaghetti", "cheesecake", "croquetas", "churros", "cocktail", "coctel", "mojito", "pelicula", "peliculas", "series",
+  "pelicula", "peliculas", "series",
   "deberes", "matematicas", "raiz cuadrada", "sentido de la vida", "que es el amor", "me quieres", "estas soltero", "estas soltera", "casate conmigo",
   "horoscopo", "religion", "extraterrestres", "dinosaurios", "traduce", "traducir", "quien invento", "quien escribio", "quien pinto", "historia de",
   "pon musica", "pon una cancion", "alarma", "color favorito", "comida favorita", "cuantos anos tienes", "donde vives", "ajedrez", "videojuego", "del mundo", "goles", "gol", "recomiendas", "recomienda", "recomendacion", "mejor celular", "mejor movil", "iphone o samsung", "calidad precio", "compañero de piso", "recomiendame", "recomendame", "un libro", "una serie", "escribeme", "redactame", "redacta", "redactar", "una carta", "tipo de cambio", "pesos colombianos", "en dolares",
 ];
 
-const MARKER_WORDS = MARKERS.map((m) => m.split(" "));
+// Dishes: "receta de tortilla" is a recipe even where "receta" is a prescription, however clearly the
+// prescriptions entry leads (unless the FAQ itself names the dish, as a restaurant's would).
+export const DISH_MARKERS: ReadonlySet<string> = new Set(["tortilla", "paella", "gazpacho", "lasagna", "lasana", "brownies", "brownie", "cookies", "galletas", "bizcocho", "pancakes", "tortitas", "guacamole", "empanadas", "ceviche", "arepas", "flan", "espaguetis", "spaghetti", "cheesecake", "croquetas", "churros", "cocktail", "coctel", "mojito"]);
+const MARKER_WORDS = [...MARKERS, ...DISH_MARKERS].map((m) => m.split(" "));
 
 // "what's two plus two", "cuanto es siete por ocho": a sum in words ("cuánto es la consulta" is a price).
 const NUMBER = "(?:\\d+|one|two|three|four|five|six|seven|eight|nine|ten|uno|una|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez)";

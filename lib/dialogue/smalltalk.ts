@@ -54,9 +54,9 @@ const PHRASES: Record<SmallTalkIntent, string[]> = {
     "and you", "y tu", "y usted", "im fine thanks and you", "bien y tu", "bien gracias y tu", "and how are you",
     "como amanecen", "como amaneciste", "como amanecio", "como le va", "como les va", "que cuentas", "que tal va todo", "how are things", "hows everything", "how are ya",
     "hows life", "how is life", "hows ur day", "hows your day going", "hows ur day going", "how is your day going", "how are things going", "how is everything", "everything good with you", "all good with you", "everything ok with you", "all well with you", "todo bien contigo", "todo bien por alla", "you good", "you alright", "como has estado", "como te encuentras hoy", "que tal tu dia", "como va tu dia", "como te trata la vida", "que tal la vida", "todo tranqui", "todo tranquilo", "todo en orden",
-    "how are you today", "hows your day", "how is your day", "hows it going today", "how have you been", "how you doing", "how ya doing", "como va todo", "que tal todo", "como estas hoy", "como te encuentras", "como vas", "todo bien por ahi", "que tal el dia", "como te va hoy",
+    "how are you keeping", "hows it hanging", "how are you today", "hows your day", "how is your day", "hows it going today", "how have you been", "how you doing", "how ya doing", "como va todo", "que tal todo", "como estas hoy", "como te encuentras", "como vas", "todo bien por ahi", "que tal el dia", "como te va hoy",
     "how are you", "how are you doing", "how r u", "how are u", "hows it going", "how is it going", "whats up", "sup", "wassup", "you ok", "how do you do",
-    "como estas", "como esta", "como andas", "que tal estas", "como te va", "todo bien", "como va", "que onda", "que hay",
+    "como estai", "como estay", "como estan", "como estamos", "como estas", "como esta", "como andas", "que tal estas", "como te va", "todo bien", "como va", "que onda", "que hay",
   ],
   ack: [
     "sorry", "my bad", "oops", "sorry about that", "perdon", "disculpa", "disculpe", "lo siento", "wait", "one moment", "one sec", "hold on", "brb", "un momento", "espera", "un segundo", "yes please", "si por favor", "claro que si", "por supuesto", "of course", "ok will do", "lo hare", "vale lo hago",
@@ -90,7 +90,7 @@ interface PhraseEntry {
   intent: SmallTalkIntent;
 }
 const PHRASE_LIST: PhraseEntry[] = Object.entries(PHRASES)
-  .flatMap(([intent, list]) => list.map((p) => ({ words: p.split(" ").map((w) => (w === "u" ? "you" : w)), intent: intent as SmallTalkIntent })))
+  .flatMap(([intent, list]) => list.map((p) => ({ words: p.split(" "), intent: intent as SmallTalkIntent })))
   .sort((a, b) => b.words.length - a.words.length);
 
 /** Collapses repeated letters ("holaaaa" → "holaa", "thxxx" → "thxx") so stretched words still match. */
@@ -103,16 +103,18 @@ function words(text: string): string[] {
     .split(" ")
     .filter(Boolean)
     .map(squeeze)
-    .map((w) => (/^(ja|ha|he|je){2,}h?$/.test(w) ? "jaja" : w === "q" ? "que" : w === "u" ? "you" : w));
+    .map((w) => (/^(ja|ha|he|je){2,}h?$/.test(w) ? "jaja" : w === "q" ? "que" : w));
 }
+
+const SHORT_INSULTS = new Set(PHRASES.insult.flatMap((p) => p.split(" ")).filter((w) => w.length < 6));
 
 /** Same word, a stretched one ("thankss"), or one typo away for longer words ("graicas", "thnaks"). */
 function sameWord(w: string, pw: string): boolean {
-  if (w === pw) return true;
+  if (w === pw || (w === "u" && pw === "you")) return true;
   if (w.length > 3 && w.replace(/(\p{L})\1/gu, "$1") === pw.replace(/(\p{L})\1/gu, "$1")) return true;
   // A typo only of a word that is not itself a common word ("tanto" is not "tonto").
-  // (Five-letter words have too many real neighbours: "monto", "tanto" and "tonto".)
-  return pw.length >= 6 && w.length >= 5 && !STOPWORDS.has(w) && isOneEdit(w, pw);
+  // (A five-letter insult has too many real neighbours: "monto" and "tanto" are not "tonto".)
+  return pw.length >= 5 && w.length >= 5 && !STOPWORDS.has(w) && !(pw.length < 6 && SHORT_INSULTS.has(pw)) && isOneEdit(w, pw);
 }
 
 // The phrases whose first word a customer's word can stand for (sameWord), in PHRASE_LIST order,

@@ -70,7 +70,7 @@ const CONTACT = new Set(["email", "mail", "message", "text", "whatsapp", "dm", "
 // "transfer money to another person", "pasar dinero a otra persona": things moved to a person, not talking.
 const OBJECTS = new Set(["money", "funds", "cash", "payment", "payments", "credit", "balance", "points", "minutes", "data", "files", "file", "documents", "dinero", "plata", "pasta", "lana", "guita", "saldo", "fondos", "pago", "pagos", "puntos", "datos", "archivos", "archivo", "documentos", "megas", "gigas"]);
 // A question about what talking to someone costs ("is there a fee to talk to an advisor?").
-const PRICE = /\b(fee|fees|cost|costs|costing|price|prices|pricing|charged|how much|cuanto|cuanta|precio|precios|tarifa|coste|costo|cobran|cobrais|cobra|gratis|gratuito|gratuita|free of charge|for free|is it free)\b/;
+const PRICE = /\b(fee|fees|cost|costs|costing|price|prices|pricing|how much|cuanto|cuanta|precio|precios|tarifa|coste|costo|gratis|gratuito|gratuita|free of charge|for free|is it free)\b/;
 // "the number where a person actually answers", "un número donde te atienda alguien".
 const ANSWERED_BY = /\b(where|that|donde|que|en el que|en la que)( \w+)?( \w+)? (a person|a human|someone|somebody|a real person|an actual person|alguien|una persona|un humano)( \w+)? (answers|answer|picks up|pick up|contesta|conteste|atiende|atienda|responde|responda|coge|coja)\b/;
 // "with a person, not you", "con alguien de verdad, no contigo".
@@ -216,15 +216,21 @@ export function asksForPerson(text: string): boolean {
     }
   }
   // "I need someone from billing", "quiero una persona", "prefiero alguien del equipo"
-  for (let i = 0; i < words.length && !price; i++) {
+  for (let i = 0; i < words.length; i++) {
     if (!WANT.has(words[i])) continue;
     // Further away only with a verb of talking between ("prefiero hablarlo por teléfono con alguien").
     const reach = words.slice(i + 1, i + 5).some((w) => VERBS.has(w)) ? 7 : 4;
     for (let j = i + 1; j < Math.min(words.length, i + reach); j++) {
       if (PEOPLE.has(words[j]) && !MODIFIERS.has(words[j - 1]) && !adjectival(words, j)) return true;
       const w = words[j];
-      if (!BRIDGE.has(w) && !VERBS.has(w) && !JOINING.has(w) && !POLITE.has(w) && !STOPWORDS.has(w)) break;
+      // (Infinitives may stand there too: "quiero chatear con alguien".)
+      if (!BRIDGE.has(w) && !VERBS.has(w) && !JOINING.has(w) && !POLITE.has(w) && !STOPWORDS.has(w) && !/(ar|er|ir)$/.test(w)) break;
     }
+  }
+  // "me puede escribir al correo una persona", "can you email me someone from billing"
+  for (let i = 1; i < words.length; i++) {
+    if (!CONTACT.has(words[i]) || !["me", "nos", "us"].some((x) => words[i - 1] === x || words[i - 2] === x || words[i + 1] === x)) continue;
+    for (let j = i + 1; j < Math.min(words.length, i + 6); j++) if (PEOPLE.has(words[j]) && !adjectival(words, j) && !["people", "gente"].includes(words[j])) return true;
   }
   // "una persona que me atienda", "someone to talk to", "alguien con quien hablar" — only small
   // joining words between, and not "staff who speak English" or "how many people can I add".

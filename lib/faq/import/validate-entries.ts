@@ -108,13 +108,32 @@ export function validateEntries(parsed: ParsedFile, options: FaqImportOptions): 
       });
     }
 
-    // Duplicates: this entry's question and alternatives against every earlier entry's.
+    let language: string | null = null;
+    if (entry.language) {
+      language = resolveLanguageCode(entry.language);
+      if (!language) {
+        ok = false;
+        errors.push(unknownLanguage(line, nameOf(entry, "language"), entry.language));
+      }
+    } else if (entry.language !== undefined) {
+      language = fileLanguage ?? detectLanguage([question, ...alternatives, answer].filter(Boolean).join("\n"));
+      if (!language) {
+        language = options.defaultLanguage;
+        warnings.push({
+          line, column: "language", code: "language_assumed",
+          message: `Line ${line}: could not tell which language this entry is in, so "${language}" was assumed. Add a language column to say it explicitly.`,
+        });
+      }
+    }
+
+    // Duplicates: this entry's question and alternatives against every earlier entry's in the same
+    // language (a bilingual FAQ may well have "App" or "Wifi" as the heading of an entry in each).
     const texts: Array<{ kind: Seen["kind"]; text: string }> = [
       ...(question && normalizeQuestion(question) ? [{ kind: "question" as const, text: question }] : []),
       ...alternatives.map((text) => ({ kind: "alternative" as const, text })),
     ];
     for (const { kind, text } of texts) {
-      const normalized = normalizeQuestion(text);
+      const normalized = `${language ?? ""}\u0000${normalizeQuestion(text)}`;
       const earlier = seenTexts.get(normalized);
       if (!earlier) {
         seenTexts.set(normalized, { line, kind, text });
@@ -141,24 +160,6 @@ export function validateEntries(parsed: ParsedFile, options: FaqImportOptions): 
         ok = false;
         errors.push({ line, column: nameOf(entry, "key"), code: "duplicate_key", message: `Line ${line}: the key "${key}" is also used on line ${earlier}. Keys must be unique; change one or leave it empty.` });
       } else seenKeys.set(key, line);
-    }
-
-    let language: string | null = null;
-    if (entry.language) {
-      language = resolveLanguageCode(entry.language);
-      if (!language) {
-        ok = false;
-        errors.push(unknownLanguage(line, nameOf(entry, "language"), entry.language));
-      }
-    } else if (entry.language !== undefined) {
-      language = fileLanguage ?? detectLanguage([question, ...alternatives, answer].filter(Boolean).join("\n"));
-      if (!language) {
-        language = options.defaultLanguage;
-        warnings.push({
-          line, column: "language", code: "language_assumed",
-          message: `Line ${line}: could not tell which language this entry is in, so "${language}" was assumed. Add a language column to say it explicitly.`,
-        });
-      }
     }
 
     if (!ok || question === undefined || answer === undefined || entry.alternatives === undefined || entry.category === undefined || language === null || entry.key === undefined) continue;

@@ -72,6 +72,13 @@ describe("entry rules", () => {
     expectMessagesNameTheirLines(errors);
   });
 
+  it("allows the same heading in two languages (a bilingual FAQ's \"App\" or \"Wifi\"), not twice in one", () => {
+    const bilingual = upload("faq.csv", "key;question;answer;language\napp;App;Our app shows it live.;en\napp-es;App;Nuestra app lo muestra en directo.;es\n");
+    expect(bilingual.ok).toBe(true);
+    const twice = upload("faq.csv", "key;question;answer;language\napp;App;Our app shows it live.;en\napp-2;app!;Download it.;en\n");
+    expect(linesAndCodes(twice)).toEqual([[3, "duplicate_question"]]);
+  });
+
   it("enforces answer, alternative-count and entry-count limits with the numbers", () => {
     const long = upload("faq.csv", `question,answer\nWhere is my order?,${"x".repeat(5001)}\n`);
     expect(errorsOf(long)[0].message).toBe("Line 2: the answer is 5001 characters long; the limit is 5000. Shorten it or split it into several questions.");

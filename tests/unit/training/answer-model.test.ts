@@ -14,7 +14,7 @@ describe("answer model", () => {
   it("reports the measured operating point at the default threshold", () => {
     const p = operatingPoint(thresholdFor(0.05));
     expect(p.wrongRate).toBeLessThanOrEqual(0.05);
-    expect(p.answeredRight).toBeGreaterThan(0.3);
+    expect(p.answeredRight).toBeGreaterThan(0.25);
     expect(ANSWER_MODEL.fittedOn).toMatch(/leave-one-business-out/);
   });
 
