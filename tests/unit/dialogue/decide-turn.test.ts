@@ -128,6 +128,8 @@ describe("small talk, never a failure and never queued", () => {
     ["hey what can u do", "capabilities"],
     ["whatever. bye", "goodbye"],
     ["puta que eri lento", "insult"],
+    ["hola, como estai?", "howareyou"],
+    ["how are you keeping?", "howareyou"],
   ])("%j → %s", async (text, intent) => {
     const d = await one(text);
     expect(d).toMatchObject({ kind: "smalltalk", intent });
@@ -174,6 +176,10 @@ describe("what only looks off-topic", () => {
     ["hay 2 por 1 los martes?", null],
   ])("%j → %j", (text, marker) => {
     expect(offTopicMarker(text, new Set(), "")).toBe(marker);
+  });
+
+  it("a dish is off-topic even where the FAQ's 'receta' is a prescription", () => {
+    expect(offTopicMarker("receta de tortilla de patatas", new Set(["receta"]), "")).toBe("tortilla");
   });
 });
 
