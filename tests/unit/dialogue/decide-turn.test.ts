@@ -2,42 +2,26 @@
 // what customers of the demo shop actually write, small talk, off-topic questions, requests for a
 // person, follow-ups and the customer's language.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadTenantModel, trainTenantModel, type LoadedTenantModel } from "@/lib/training";
+import type { LoadedTenantModel } from "@/lib/training";
 import { DEMO_FAQ } from "@/lib/seed/demo-faq";
-import { buildKnowledge } from "@/lib/dialogue/knowledge";
-import { decideTurn, messageLanguage, type BotKnowledge, type PriorTurn, type TurnDecision } from "@/lib/dialogue/decide-turn";
+import { messageLanguage, type BotKnowledge, type TurnDecision } from "@/lib/dialogue/decide-turn";
 import { handoffFor } from "@/lib/dialogue/policy";
 import { offTopicMarker } from "@/lib/dialogue/offtopic";
+import { knowledgeFor, playConversation } from "./play";
 import { detectSmallTalk } from "@/lib/dialogue/smalltalk";
 
 let model: LoadedTenantModel;
 let knowledge: BotKnowledge;
 
 beforeAll(async () => {
-  const examples = DEMO_FAQ.flatMap((e) => [e.question, ...e.alternatives].map((text) => ({ text, label: e.key })));
-  const trained = await trainTenantModel(examples, { seed: 0, answers: Object.fromEntries(DEMO_FAQ.map((e) => [e.key, e.answer])) });
-  model = await loadTenantModel(trained.files, { entries: DEMO_FAQ.map((e) => ({ key: e.key, answer: e.answer, language: e.language })) });
-  knowledge = buildKnowledge(model, DEMO_FAQ);
+  ({ model, knowledge } = await knowledgeFor(DEMO_FAQ));
 }, 60_000);
 
 afterAll(async () => {
   await model?.dispose();
 });
 
-/** Plays messages in one conversation and returns each decision. */
-async function play(...texts: string[]): Promise<TurnDecision[]> {
-  const history: PriorTurn[] = [];
-  const out: TurnDecision[] = [];
-  let language: string | null = null;
-  for (const text of texts) {
-    const d = await decideTurn({ text, history, conversationLanguage: language, defaultLanguage: "en" }, knowledge);
-    language = d.language;
-    out.push(d);
-    history.push({ role: "customer", text }, { role: "bot", text: "", faqKey: d.kind === "answer" ? d.key : null, turnKind: d.kind });
-  }
-  return out;
-}
-
+const play = (...texts: string[]): Promise<TurnDecision[]> => playConversation(knowledge, texts);
 const one = async (text: string) => (await play(text))[0];
 
 describe("answers in the customer's own words", () => {

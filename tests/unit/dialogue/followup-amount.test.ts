@@ -2,9 +2,9 @@
 // about what was just answered, even where the FAQ also has a general prices entry; and a
 // follow-up with no topic of its own ("what if it bounces?") is read in its context.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadTenantModel, trainTenantModel, type LoadedTenantModel } from "@/lib/training";
-import { buildKnowledge } from "@/lib/dialogue/knowledge";
-import { decideTurn, type BotKnowledge, type PriorTurn, type TurnDecision } from "@/lib/dialogue/decide-turn";
+import type { LoadedTenantModel } from "@/lib/training";
+import type { BotKnowledge, TurnDecision } from "@/lib/dialogue/decide-turn";
+import { knowledgeFor, playConversation } from "./play";
 
 const FAQ = [
   { key: "move-price", language: "en", category: "Prices", question: "How much does a move cost?", alternatives: ["What are your prices for a house move?", "price of a removal"], answer: "A move within the city starts at €350 for a one-bedroom flat; we give a fixed quote after a free survey." },
@@ -19,26 +19,14 @@ let model: LoadedTenantModel;
 let knowledge: BotKnowledge;
 
 beforeAll(async () => {
-  const examples = FAQ.flatMap((e) => [e.question, ...e.alternatives].map((text) => ({ text, label: e.key })));
-  const trained = await trainTenantModel(examples, { seed: 0, answers: Object.fromEntries(FAQ.map((e) => [e.key, e.answer])) });
-  model = await loadTenantModel(trained.files, { entries: FAQ.map((e) => ({ key: e.key, answer: e.answer, language: e.language })) });
-  knowledge = buildKnowledge(model, FAQ);
+  ({ model, knowledge } = await knowledgeFor(FAQ));
 }, 60_000);
 
 afterAll(async () => {
   await model?.dispose();
 });
 
-async function play(...texts: string[]): Promise<TurnDecision[]> {
-  const history: PriorTurn[] = [];
-  const out: TurnDecision[] = [];
-  for (const text of texts) {
-    const d = await decideTurn({ text, history, conversationLanguage: "en", defaultLanguage: "en" }, knowledge);
-    out.push(d);
-    history.push({ role: "customer", text }, { role: "bot", text: "", faqKey: d.kind === "answer" ? d.key : null, turnKind: d.kind });
-  }
-  return out;
-}
+const play = (...texts: string[]): Promise<TurnDecision[]> => playConversation(knowledge, texts, "en");
 
 const topic = (d: TurnDecision) => (d.kind === "answer" ? d.key : d.kind === "suggest" ? d.keys[0] : d.kind);
 
