@@ -26,6 +26,8 @@ export type FrameToHost =
   | { tag: typeof BRIDGE_TAG; type: "store"; key: string; value: string | null }
   /** The visitor asked to be connected and the chat should be opened (e.g. an agent replied). */
   | { tag: typeof BRIDGE_TAG; type: "open" }
+  /** The language the chat's words follow now (the conversation's): the launcher labels itself in it. */
+  | { tag: typeof BRIDGE_TAG; type: "language"; language: string }
   /** The server's answer to `identify`: verified, or refused with the reason. */
   | { tag: typeof BRIDGE_TAG; type: "identified"; seq: number; ok: boolean; error?: string };
 

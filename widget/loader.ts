@@ -150,7 +150,9 @@ const GREET: Record<string, string> = {
 
 function mount(appOrigin: string, key: string, lang: string, cfg: CheckOk): void {
   const l2 = lang.toLowerCase().slice(0, 2);
-  const label = LABELS[l2] ?? LABELS.en;
+  // The page's language first; then the conversation's, as the chat frame reports it (a customer
+  // who chats in Spanish on an English page gets a Spanish launcher, as the chat itself is).
+  let label = LABELS[l2] ?? LABELS.en;
   const inLang = (m: Record<string, string> | undefined) => (m ? (m[l2] ?? m[cfg.defaultLanguage ?? ""] ?? m.en ?? Object.values(m)[0]) : undefined);
 
   const host = document.createElement("div");
@@ -164,7 +166,6 @@ function mount(appOrigin: string, key: string, lang: string, cfg: CheckOk): void
 
   const frame = document.createElement("iframe");
   frame.className = "panel";
-  frame.title = cfg.name ? `${label.title}: ${cfg.name}` : label.title;
   frame.referrerPolicy = "origin";
   const src = `${appOrigin}/widget/frame?key=${encodeURIComponent(key)}&parent=${encodeURIComponent(location.origin)}&lang=${encodeURIComponent(lang)}`;
   // New visitors load the chat on first open (no socket, no server state for every page view);
@@ -185,6 +186,7 @@ function mount(appOrigin: string, key: string, lang: string, cfg: CheckOk): void
   let open = false;
   let ready = false;
   let unread = 0;
+  let dismissButton: HTMLButtonElement | null = null;
 
   const prefix = storagePrefix(key);
   const post = (m: Untagged<HostToFrame>) => {
@@ -209,7 +211,11 @@ function mount(appOrigin: string, key: string, lang: string, cfg: CheckOk): void
     badge.hidden = open || unread === 0;
     badge.textContent = unread > 9 ? "9+" : String(unread);
     button.setAttribute("aria-expanded", String(open));
-    button.setAttribute("aria-label", open ? label.close : unread ? `${label.open} (${unread} ${label.unread})` : label.open);
+    const name = open ? label.close : unread ? `${label.open} (${unread} ${label.unread})` : label.open;
+    button.setAttribute("aria-label", name);
+    button.title = name;
+    frame.title = cfg.name ? `${label.title}: ${cfg.name}` : label.title;
+    if (dismissButton) dismissButton.setAttribute("aria-label", label.dismiss);
     frame.classList.toggle("open", open);
   };
   const setOpen = (next: boolean, focusLauncher = false) => {
@@ -275,6 +281,13 @@ function mount(appOrigin: string, key: string, lang: string, cfg: CheckOk): void
       }
     } else if (m.type === "close") setOpen(false, true);
     else if (m.type === "open") setOpen(true);
+    else if (m.type === "language") {
+      const next = typeof m.language === "string" ? LABELS[m.language.toLowerCase().slice(0, 2)] : undefined;
+      if (next && next !== label) {
+        label = next;
+        render();
+      }
+    }
     else if (m.type === "unread" && !open) {
       unread = Math.max(0, Math.min(99, Number(m.count) || 0));
       render();
@@ -338,6 +351,7 @@ function mount(appOrigin: string, key: string, lang: string, cfg: CheckOk): void
       x.className = "x";
       x.textContent = "×";
       x.setAttribute("aria-label", label.dismiss);
+      dismissButton = x;
       x.addEventListener("click", forget);
       bubble.append(body, x);
       box.append(bubble);

@@ -4,7 +4,7 @@
 // use-canned-responses.ts); this component lays the pieces out.
 "use client";
 
-import { useCallback, useRef, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import { useAgentSocket } from "./agent-socket";
 import { useAnnouncer, useTitleCount } from "./hooks";
 import { useAgentQueue } from "./use-agent-queue";
@@ -30,6 +30,11 @@ export function AgentConsole({ user, mailEnabled = false }: { user: { id: string
   const { data, refresh, openId, open, unread, claim, claiming, closeTicket, closingTicket } = useAgentQueue({ socket, announce, soundOn: settings.soundOn, notifyOn: settings.notifyOn, onError: setError });
 
   useTitleCount(data?.queue.length ?? 0, TITLE);
+  // A link to one conversation (/agent?conversation=…, e.g. from an offline message) opens it.
+  useEffect(() => {
+    const linked = new URLSearchParams(window.location.search).get("conversation");
+    if (linked) open(linked);
+  }, [open]);
   const onChanged = useCallback(() => void refresh(), [refresh]);
 
   // Keyboard shortcuts (components/agent/shortcuts.ts): they act on the lists and on the open
@@ -90,7 +95,7 @@ export function AgentConsole({ user, mailEnabled = false }: { user: { id: string
             <>
               <QueuePanel items={data.queue} busyId={claiming} onClaim={(id) => void claim(id)} onPreview={open} openId={openId} teamsNote={teamsNote} />
               <MyConversations title={user.role === "agent" ? "My conversations" : "Conversations with agents"} items={data.mine} openId={openId} unread={unread} onOpen={open} />
-              <TicketsPanel items={data.tickets} busyId={closingTicket} onClose={(id) => void closeTicket(id)} socket={socket} mailEnabled={mailEnabled} onReplied={onChanged} />
+              <TicketsPanel items={data.tickets} busyId={closingTicket} onClose={(id) => void closeTicket(id)} socket={socket} mailEnabled={mailEnabled} onReplied={onChanged} onOpen={open} />
               <SearchPanel ref={search} teams={data.teams} onOpen={open} />
             </>
           ) : (

@@ -3,11 +3,13 @@
 "use client";
 
 import type { ConversationDetail } from "@/lib/handoff/agent-protocol";
-import { decisionLabel, entryLabel, formatTime, languageLabel, percent, reasonLabel } from "./labels";
+import { decisionLabel, entryLabel, formatTime, languageLabel, percent, reasonLabel, triggerDetail } from "./labels";
 
 const STATUS: Record<string, string> = { open: "with the bot", queued: "waiting", assigned: "with an agent", resolved: "resolved", closed: "closed" };
 
 export function ContextPanel({ c, onOpen }: { c: ConversationDetail; onOpen?: (conversationId: string) => void }) {
+  // The trigger under the reason, unless it only repeats it ("Asked for a person" / "asked for a person").
+  const trigger = c.handoff ? triggerDetail(c.handoff.reason, c.handoff.context?.trigger) : null;
   return (
     <aside aria-label="Conversation context" className="space-y-4 text-sm" data-testid="context-panel">
       <section>
@@ -42,7 +44,11 @@ export function ContextPanel({ c, onOpen }: { c: ConversationDetail; onOpen?: (c
         <section>
           <h3 className="text-xs font-semibold uppercase tracking-wide text-slate-500">Handoff</h3>
           <p data-testid="context-reason">{reasonLabel(c.handoff.reason)}</p>
-          {c.handoff.context?.trigger && <p className="text-slate-600">{c.handoff.context.trigger}</p>}
+          {trigger && (
+            <p className="text-slate-600" data-testid="context-trigger">
+              {trigger}
+            </p>
+          )}
           <p className="text-slate-600">
             Queued {formatTime(c.handoff.queuedAt)}
             {c.handoff.claimedAt ? ` · taken ${formatTime(c.handoff.claimedAt)}` : ""}

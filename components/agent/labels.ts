@@ -15,6 +15,25 @@ export function reasonLabel(reason: string | null | undefined): string {
   return REASONS[reason] ?? reason.replace(/_/g, " ");
 }
 
+const sameWords = (a: string) => a.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, " ").trim();
+
+/**
+ * The hand-off's reason and what triggered it, each said once: the trigger is left out when it
+ * only repeats the reason in other case or punctuation ("Asked for a person" / "asked for a person").
+ */
+export function handoffReasonParts(reason: string | null | undefined, trigger: string | null | undefined): string[] {
+  const parts: string[] = [];
+  for (const p of [reasonLabel(reason), trigger?.trim() ?? ""]) {
+    if (p && !parts.some((q) => sameWords(q) === sameWords(p))) parts.push(p);
+  }
+  return parts;
+}
+
+/** The trigger when it adds something to the reason's label, else null. */
+export function triggerDetail(reason: string | null | undefined, trigger: string | null | undefined): string | null {
+  return handoffReasonParts(reason, trigger)[1] ?? null;
+}
+
 const DECISIONS: Record<string, string> = { answer: "Answered", suggest: "Suggested", handoff: "Had no answer", smalltalk: "Small talk", offtopic: "Declined as off-topic", human: "Asked for a person" };
 
 export function decisionLabel(kind: string): string {

@@ -4,7 +4,7 @@
 
 import type { QueueItem } from "@/lib/handoff/agent-protocol";
 import { useNow } from "./hooks";
-import { decisionLabel, entryLabel, formatDuration, languageLabel, percent, reasonLabel } from "./labels";
+import { decisionLabel, entryLabel, formatDuration, languageLabel, percent, reasonLabel, triggerDetail } from "./labels";
 
 const RETURNED_PRIORITY = 100;
 
@@ -117,9 +117,11 @@ function QueueContext({ item }: { item: QueueItem }) {
   // A hand-off stored without context (an API client, an older row) has `{}`: nothing to show.
   const context = { trigger: item.context?.trigger ?? "", questions: item.context?.questions ?? [], botAnswers: item.context?.botAnswers ?? [] };
   if (context.questions.length === 0 && context.botAnswers.length === 0) return null;
+  // The reason is the item's title already: the trigger only when it says more.
+  const trigger = triggerDetail(item.reason, context.trigger);
   return (
     <details className="mt-2 text-xs text-slate-600" data-testid="queue-context">
-      <summary className="cursor-pointer select-none focus-visible:outline-2 focus-visible:outline-blue-600">Context{context.trigger ? ` — ${context.trigger}` : ""}</summary>
+      <summary className="cursor-pointer select-none focus-visible:outline-2 focus-visible:outline-blue-600">Context{trigger ? ` — ${trigger}` : ""}</summary>
       {context.questions.length > 0 && (
         <>
           <p className="mt-1 font-medium">Customer asked</p>

@@ -1,4 +1,5 @@
-// The agent's own conversations and the offline tickets left while nobody was available.
+// The agent's own conversations and the offline tickets left while nobody was available (each
+// with a link to the chat it was left from, when there was one).
 "use client";
 
 import type { ConversationSummary, TicketView } from "@/lib/handoff/agent-protocol";
@@ -57,6 +58,7 @@ export function TicketsPanel({
   socket = null,
   mailEnabled = false,
   onReplied,
+  onOpen,
 }: {
   items: TicketView[];
   onClose: (id: string) => void;
@@ -64,6 +66,8 @@ export function TicketsPanel({
   socket?: AgentSocket | null;
   mailEnabled?: boolean;
   onReplied?: () => void;
+  /** Opens a conversation in the console (the ticket's chat). */
+  onOpen?: (conversationId: string) => void;
 }) {
   return (
     <section aria-labelledby="tickets-heading" className="space-y-2">
@@ -91,6 +95,22 @@ export function TicketsPanel({
               <p className="mt-1 whitespace-pre-wrap break-words text-slate-800" data-testid="ticket-message">
                 {t.message}
               </p>
+              {t.conversationId && (
+                <a
+                  href={conversationHref(t.conversationId)}
+                  onClick={(e) => {
+                    // A plain click opens it here; a middle or modified click, in a new tab (the link reopens it).
+                    if (!onOpen || e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
+                    e.preventDefault();
+                    onOpen(t.conversationId!);
+                  }}
+                  data-testid="ticket-conversation"
+                  data-conversation-id={t.conversationId}
+                  className="mt-1 inline-block text-xs text-blue-700 underline-offset-2 hover:underline focus-visible:outline-2 focus-visible:outline-blue-600"
+                >
+                  Read the chat it came from
+                </a>
+              )}
               <button
                 type="button"
                 onClick={() => onClose(t.id)}
@@ -109,3 +129,6 @@ export function TicketsPanel({
     </section>
   );
 }
+
+/** The console with one conversation open (agent-console.tsx reads `?conversation=`). */
+export const conversationHref = (conversationId: string) => `/agent?conversation=${encodeURIComponent(conversationId)}`;

@@ -2,7 +2,7 @@
 // The chat panel inside the widget iframe (/widget/frame): wires the connection (ChatClient), the
 // state reducer and the bridge to the loader to the visible parts. Rendered only in the browser:
 // everything it shows depends on this browser's storage, language and connection.
-import { useCallback, useEffect, useReducer, useRef, useState } from "react";
+import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from "react";
 import type { WireMessage, WireSource } from "@/lib/chat/protocol";
 import type { FrameToHost, HostToFrame, Untagged } from "@/widget/bridge";
 import { ChatClient, type IdentifyResult } from "./chat-client";
@@ -11,7 +11,8 @@ import { ChatHeader } from "./chat-header";
 import { Composer } from "./composer";
 import { HandoffBar } from "./handoff-bar";
 import { readableBrandColor } from "@/lib/widget/contrast";
-import { UI_LANGUAGES, chooseLanguage, chooseUiLanguage, isUiLanguage, uiStrings } from "./i18n";
+import { offlineDraft } from "@/lib/widget/offline-draft";
+import { UI_LANGUAGES, chooseLanguage, chooseUiLanguage, conversationUiLanguage, isUiLanguage, uiStrings } from "./i18n";
 import { MessageList } from "./message-list";
 import { Outbox, outboxText } from "./outbox";
 import { RatingPrompt } from "./rating-prompt";
@@ -97,8 +98,8 @@ function ChatPanel({ widgetKey, parentOrigin, requestedLanguage, store, embedded
   // The widget's own labels follow the conversation: once the bot replies in another language the
   // customer chose by writing in it, the header, status bar and composer switch too (system notices —
   // "connecting you with a person", "resolved" — carry the language they are written in as well).
-  const replied = state.messages.findLast((m) => (m.role === "bot" || m.role === "system") && m.language)?.language;
-  const t = uiStrings(replied && isUiLanguage(replied) ? replied : uiLanguage);
+  const shownLanguage = conversationUiLanguage(state.messages, uiLanguage);
+  const t = uiStrings(shownLanguage);
   const tRef = useRef(t);
   tRef.current = t;
 
@@ -136,6 +137,8 @@ function ChatPanel({ widgetKey, parentOrigin, requestedLanguage, store, embedded
       identities.handle = null;
     };
   }, [client, identities, post]);
+  // The launcher on the host page labels itself in the same language (widget/loader.ts).
+  useEffect(() => post({ type: "language", language: shownLanguage }), [post, shownLanguage]);
   useEffect(() => {
     client.setOpen(open);
     if (open) composer.current?.focus();
@@ -160,6 +163,11 @@ function ChatPanel({ widgetKey, parentOrigin, requestedLanguage, store, embedded
   // speaks; else the tenant's greeting in its default language.
   const greeting = state.config ? (state.config.greeting[language] ?? (isUiLanguage(language) ? uiStrings(language).greeting : null) ?? state.config.greeting[state.config.defaultLanguage] ?? null) : null;
   const handoffActive = state.handoff.state === "queued" || state.handoff.state === "assigned";
+  // The e-mail form starts with what the customer already wrote, without the request for a person
+  // itself: that detector (the server's own) is loaded only once the form is about to show.
+  const offlineForm = state.handoff.state === "offline" || (state.handoff.state === "queued" && !(state.config?.teamAvailable ?? true));
+  const asksForPerson = usePersonRequestDetector(offlineForm);
+  const draft = useMemo(() => (asksForPerson ? offlineDraft(state.messages, asksForPerson) : ""), [asksForPerson, state.messages]);
 
   const onHandoff = async () => {
     const err = await client.requestHandoff();
@@ -170,7 +178,7 @@ function ChatPanel({ widgetKey, parentOrigin, requestedLanguage, store, embedded
   const onChoose = (s: WireSource) => client.chooseSuggestion(s);
 
   return (
-    <section className="flex h-dvh flex-col bg-white text-slate-900" lang={uiLanguage} aria-labelledby="chat-title">
+    <section className="flex h-dvh flex-col bg-white text-slate-900" lang={shownLanguage} aria-labelledby="chat-title">
       <ChatHeader
         name={state.config?.tenantName ?? t.title}
         logoUrl={state.config?.logoUrl ?? null}
@@ -208,7 +216,7 @@ function ChatPanel({ widgetKey, parentOrigin, requestedLanguage, store, embedded
           {state.notice}
         </p>
       )}
-      <HandoffBar handoff={state.handoff} t={t} color={color} teamAvailable={state.config?.teamAvailable ?? true} onTicket={(email, message) => client.offlineTicket(email, message)} />
+      <HandoffBar handoff={state.handoff} t={t} color={color} teamAvailable={state.config?.teamAvailable ?? true} onTicket={(email, message) => client.offlineTicket(email, message)} draft={draft} />
       {state.ratingRequested && <RatingPrompt t={t} color={color} onSubmit={(score, comment) => client.rate(score, comment)} onDone={() => dispatch({ type: "rating", requested: false })} />}
       {/* The pre-chat form comes before the first message, in place of the composer. */}
       {state.config?.prechat && !state.prechatDone && state.messages.length === 0 && state.pending.length === 0 ? (
@@ -223,4 +231,20 @@ function ChatPanel({ widgetKey, parentOrigin, requestedLanguage, store, embedded
       </div>
     </section>
   );
+}
+
+/** `asksForPerson` (lib/handoff/human-request.ts), loaded in its own chunk the first time `needed`. */
+function usePersonRequestDetector(needed: boolean): ((text: string) => boolean) | null {
+  const [detector, setDetector] = useState<((text: string) => boolean) | null>(null);
+  useEffect(() => {
+    if (!needed || detector) return;
+    let live = true;
+    import("@/lib/handoff/human-request")
+      .then((m) => live && setDetector(() => m.asksForPerson))
+      .catch(() => live && setDetector(() => () => false));
+    return () => {
+      live = false;
+    };
+  }, [needed, detector]);
+  return detector;
 }

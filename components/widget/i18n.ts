@@ -36,8 +36,10 @@ const en = {
     `Waiting for a person${pos ? ` — you are number ${pos} in line` : ""}${etaSeconds ? `, about ${Math.max(1, Math.round(etaSeconds / 60))} min` : ""}.`,
   assigned: (name: string | null | undefined) => (name ? `You're chatting with ${name}.` : "You're chatting with our team."),
   resolved: "The conversation with our team has ended.",
-  offlineTitle: (reason: string | undefined): string =>
-    reason === "closed" ? "We're closed right now. Leave us a message and we'll reply by e-mail." : "No one is available right now. Leave us a message and we'll reply by e-mail.",
+  /** The e-mail form's heading (the chat's system line already says why nobody can answer). */
+  offlineHeading: "Leave us your e-mail",
+  /** Above the form while the customer waits in line and the last person from the team has gone. */
+  queuedAway: "No one from our team is here right now. You keep your place in line, or leave us your e-mail and we'll reply.",
   email: "Your e-mail",
   message: "Message",
   sendTicket: "Send message",
@@ -104,8 +106,8 @@ const es: UiStrings = {
     `Esperando a una persona${pos ? `: eres el número ${pos} en la cola` : ""}${etaSeconds ? `, unos ${Math.max(1, Math.round(etaSeconds / 60))} min` : ""}.`,
   assigned: (name) => (name ? `Estás hablando con ${name}.` : "Estás hablando con nuestro equipo."),
   resolved: "La conversación con nuestro equipo ha terminado.",
-  offlineTitle: (reason) =>
-    reason === "closed" ? "Ahora estamos cerrados. Déjanos un mensaje y te responderemos por correo." : "Ahora no hay nadie disponible. Déjanos un mensaje y te responderemos por correo.",
+  offlineHeading: "Déjanos tu e-mail",
+  queuedAway: "Ahora no hay nadie del equipo. Mantienes tu lugar en la cola, o déjanos tu e-mail y te responderemos.",
   email: "Tu correo electrónico",
   message: "Mensaje",
   sendTicket: "Enviar mensaje",
@@ -171,8 +173,8 @@ const fr: UiStrings = {
     `En attente d'une personne${pos ? ` — vous êtes numéro ${pos} dans la file` : ""}${etaSeconds ? `, environ ${Math.max(1, Math.round(etaSeconds / 60))} min` : ""}.`,
   assigned: (name) => (name ? `Vous discutez avec ${name}.` : "Vous discutez avec notre équipe."),
   resolved: "La conversation avec notre équipe est terminée.",
-  offlineTitle: (reason) =>
-    reason === "closed" ? "Nous sommes fermés pour le moment. Laissez-nous un message et nous vous répondrons par e-mail." : "Personne n'est disponible pour le moment. Laissez-nous un message et nous vous répondrons par e-mail.",
+  offlineHeading: "Laissez-nous votre e-mail",
+  queuedAway: "Personne de notre équipe n'est là pour le moment. Vous gardez votre place dans la file, ou laissez-nous votre e-mail et nous vous répondrons.",
   email: "Votre e-mail",
   message: "Message",
   sendTicket: "Envoyer le message",
@@ -237,8 +239,8 @@ const de: UiStrings = {
     `Sie warten auf eine Person${pos ? ` — Sie sind Nummer ${pos} in der Warteschlange` : ""}${etaSeconds ? `, etwa ${Math.max(1, Math.round(etaSeconds / 60))} Min.` : ""}.`,
   assigned: (name) => (name ? `Sie chatten mit ${name}.` : "Sie chatten mit unserem Team."),
   resolved: "Das Gespräch mit unserem Team ist beendet.",
-  offlineTitle: (reason) =>
-    reason === "closed" ? "Wir haben gerade geschlossen. Hinterlassen Sie uns eine Nachricht, wir antworten per E-Mail." : "Gerade ist niemand erreichbar. Hinterlassen Sie uns eine Nachricht, wir antworten per E-Mail.",
+  offlineHeading: "Hinterlassen Sie uns Ihre E-Mail-Adresse",
+  queuedAway: "Gerade ist niemand aus unserem Team da. Sie behalten Ihren Platz in der Warteschlange – oder hinterlassen Sie uns Ihre E-Mail-Adresse, wir antworten Ihnen.",
   email: "Ihre E-Mail-Adresse",
   message: "Nachricht",
   sendTicket: "Nachricht senden",
@@ -303,8 +305,8 @@ const pt: UiStrings = {
     `À espera de uma pessoa${pos ? ` — é o número ${pos} na fila` : ""}${etaSeconds ? `, cerca de ${Math.max(1, Math.round(etaSeconds / 60))} min` : ""}.`,
   assigned: (name) => (name ? `Está a conversar com ${name}.` : "Está a conversar com a nossa equipa."),
   resolved: "A conversa com a nossa equipa terminou.",
-  offlineTitle: (reason) =>
-    reason === "closed" ? "Neste momento estamos fechados. Deixe-nos uma mensagem e responderemos por e-mail." : "Neste momento não há ninguém disponível. Deixe-nos uma mensagem e responderemos por e-mail.",
+  offlineHeading: "Deixe-nos o seu e-mail",
+  queuedAway: "Neste momento não está ninguém da nossa equipa. Mantém o seu lugar na fila, ou deixe-nos o seu e-mail e responderemos.",
   email: "O seu e-mail",
   message: "Mensagem",
   sendTicket: "Enviar mensagem",
@@ -369,8 +371,8 @@ const it: UiStrings = {
     `In attesa di una persona${pos ? ` — sei il numero ${pos} in coda` : ""}${etaSeconds ? `, circa ${Math.max(1, Math.round(etaSeconds / 60))} min` : ""}.`,
   assigned: (name) => (name ? `Stai parlando con ${name}.` : "Stai parlando con il nostro team."),
   resolved: "La conversazione con il nostro team è terminata.",
-  offlineTitle: (reason) =>
-    reason === "closed" ? "Al momento siamo chiusi. Lasciaci un messaggio e ti risponderemo via e-mail." : "Al momento non c'è nessuno disponibile. Lasciaci un messaggio e ti risponderemo via e-mail.",
+  offlineHeading: "Lasciaci la tua e-mail",
+  queuedAway: "Al momento non c'è nessuno del nostro team. Mantieni il tuo posto in coda, oppure lasciaci la tua e-mail e ti risponderemo.",
   email: "La tua e-mail",
   message: "Messaggio",
   sendTicket: "Invia messaggio",
@@ -416,6 +418,16 @@ export function isUiLanguage(tag: string | null | undefined): tag is string {
 
 export function uiStrings(language: string): UiStrings {
   return isUiLanguage(language) ? UI_STRINGS[primary(language) as UiLanguage] : en;
+}
+
+/**
+ * The language the widget's words follow once the chat is under way: that of the latest bot reply
+ * or system notice that names one (a customer who writes in Spanish gets Spanish replies, and then
+ * Spanish labels — in the frame and on the launcher), when the widget speaks it; else `fallback`.
+ */
+export function conversationUiLanguage(messages: readonly { role: string; language?: string | null }[], fallback: UiLanguage): UiLanguage {
+  const replied = messages.findLast((m) => (m.role === "bot" || m.role === "system") && m.language)?.language;
+  return replied && isUiLanguage(replied) ? (primary(replied) as UiLanguage) : fallback;
 }
 
 /**

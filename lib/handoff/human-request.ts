@@ -3,7 +3,8 @@
 // "prefiero que me atienda una persona"), so besides fixed phrases this looks for a verb of
 // talking/connecting near a word for a person, in English and Spanish. Words are compared after
 // normalisation (lower case, no accents); past tenses ("I talked to an agent yesterday") do not count.
-import { normalizeText } from "@/lib/training";
+// Also loaded by the chat widget (lib/widget/offline-draft.ts), so it imports only browser-safe modules.
+import { normalizeText } from "@/lib/training/normalize";
 import { STOPWORDS } from "@/lib/training/lexicon";
 
 // Messages that are only this (plus politeness) ask for a person.

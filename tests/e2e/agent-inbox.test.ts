@@ -219,6 +219,9 @@ describe("customer history in the context panel", () => {
       await queueItem(page, current).getByRole("button", { name: "Read the conversation" }).click();
       const panel = page.getByTestId("context-panel");
       await panel.getByTestId("customer-history").waitFor();
+      // The reason is said once: the trigger ("asked for a person") only repeats it.
+      expect(await panel.getByTestId("context-reason").innerText()).toBe("Asked for a person");
+      expect(await panel.getByTestId("context-trigger").count()).toBe(0);
       const items = panel.getByTestId("customer-history-item");
       expect(await items.count()).toBe(2);
       expect(await items.nth(0).getAttribute("data-conversation-id")).toBe(earlier.id);
@@ -233,6 +236,33 @@ describe("customer history in the context panel", () => {
       await view.waitFor();
       expect(await view.getAttribute("data-status")).toBe("resolved");
       await view.locator('[data-testid="history-message"][data-role="customer"]', { hasText: "order 1234" }).waitFor();
+    } finally {
+      await page.context().close();
+    }
+  });
+});
+
+describe("offline messages", () => {
+  it("link to the chat they were left from, here and from another tab", async () => {
+    const page = await openConsole(t.agent);
+    const customer = await widgetIn("en");
+    const problem = `My parcel arrived damaged, the box was crushed ${Date.now()}`;
+    await customer.send(problem);
+    const conversationId = await customer.conversationId();
+    const res = await customer.call("offline:ticket", { email: "dan@example.com", message: problem });
+    expect(res).toMatchObject({ ok: true });
+    try {
+      const card = page.getByTestId("ticket").filter({ hasText: problem });
+      const link = card.getByTestId("ticket-conversation");
+      await link.waitFor();
+      expect(await link.getAttribute("href")).toBe(`/agent?conversation=${conversationId}`);
+      await link.click();
+      const view = page.locator(`[data-testid="conversation"][data-conversation-id="${conversationId}"]`);
+      await view.locator('[data-testid="history-message"][data-role="customer"]', { hasText: problem }).waitFor();
+      expect(new URL(page.url()).pathname).toBe("/agent");
+      // The same link opened on its own (a new tab, a bookmark) opens that conversation too.
+      await page.goto(`${app.server.url}${await link.getAttribute("href")}`);
+      await view.locator('[data-testid="history-message"][data-role="customer"]', { hasText: problem }).waitFor();
     } finally {
       await page.context().close();
     }

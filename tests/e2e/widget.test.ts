@@ -122,6 +122,12 @@ describe("widget on a customer's website", () => {
     await frame.locator('[data-testid="header-handoff"]').click();
     const form = frame.locator('[data-testid="offline-form"]');
     await form.waitFor();
+    // Why nobody can answer is said once, in the chat; the form has its own short heading and
+    // starts with the customer's question (answered, but they still asked for a person).
+    await frame.locator('[data-testid="message"][data-kind="offline"]').waitFor();
+    expect(await frame.getByText(/available right now/).count()).toBe(1);
+    expect(await form.getByTestId("offline-heading").innerText()).toBe("Leave us your e-mail");
+    await frame.waitForFunction(() => (document.querySelector('[data-testid="offline-message"]') as HTMLTextAreaElement | null)?.value === "how much does shipping cost", undefined, { polling: 100 });
     const email = `visitor-${Date.now()}@example.com`;
     await form.getByLabel("Your e-mail").fill(email);
     await form.getByLabel("Message").fill("Please call me back about my order.");
@@ -129,6 +135,27 @@ describe("widget on a customer's website", () => {
     await frame.locator('[data-testid="ticket-sent"]').waitFor();
     const ticket = await app.db.offlineTicket.findFirst({ where: { email } });
     expect(ticket?.message).toBe("Please call me back about my order.");
+  });
+
+  it("with nobody on duty, starts the e-mail form with the problem the customer wrote, not their request for a person", async () => {
+    const page = await context.newPage();
+    const frame = await openChat(page, "pk_demo");
+    const problem = "my order never arrived, it's been 10 days";
+    await send(frame, problem);
+    await frame.locator('[data-testid="message"][data-role="bot"]').first().waitFor();
+    await send(frame, "can someone email me back about this?");
+    const form = frame.locator('[data-testid="offline-form"]');
+    await form.waitFor();
+    await frame.waitForFunction((text) => (document.querySelector('[data-testid="offline-message"]') as HTMLTextAreaElement | null)?.value === text, problem, { polling: 100 });
+    // Editable: what the customer types replaces the draft.
+    const email = `draft-${Date.now()}@example.com`;
+    await form.getByLabel("Your e-mail").fill(email);
+    await form.getByLabel("Message").fill(`${problem}. Order 4411.`);
+    await form.getByRole("button", { name: "Send message" }).click();
+    await frame.locator('[data-testid="ticket-sent"]').waitFor();
+    const ticket = await app.db.offlineTicket.findFirst({ where: { email } });
+    expect(ticket?.message).toBe(`${problem}. Order 4411.`);
+    expect(ticket?.conversationId).toBeTruthy();
   });
 
   it("delivers a message typed while offline exactly once when the network returns", async () => {
@@ -204,6 +231,23 @@ describe("widget languages and accessibility", () => {
     await frame.getByRole("button", { name: "Parler à une personne" }).first().waitFor();
     await send(frame, "bonjour");
     await frame.locator('[data-testid="message"][data-role="bot"]', { hasText: "Comment puis-je vous aider" }).waitFor();
+  });
+
+  it("labels the launcher in the conversation's language once the customer chats in another one", async () => {
+    const page = await context.newPage();
+    const frame = await openChat(page, "pk_demo", "&page=en");
+    expect(await launcher(page).getAttribute("aria-label")).toBe("Close chat");
+    await send(frame, "¿cuánto cuesta el envío?");
+    await frame.locator('[data-testid="message"][data-role="bot"]').first().waitFor();
+    await frame.locator("section[lang=es]").waitFor();
+    await page.waitForFunction(() => document.getElementById("faqbot-widget")?.shadowRoot?.querySelector("button.btn")?.getAttribute("aria-label") === "Cerrar chat", undefined, { polling: 100 });
+    await page.keyboard.press("Escape");
+    await page.locator("#faqbot-widget iframe").waitFor({ state: "hidden" });
+    expect(await launcher(page).getAttribute("aria-label")).toBe("Abrir chat");
+    expect(await launcher(page).getAttribute("title")).toBe("Abrir chat");
+    // After a reload the launcher (page language English) switches again once the chat has synced.
+    await page.reload();
+    await page.waitForFunction(() => document.getElementById("faqbot-widget")?.shadowRoot?.querySelector("button.btn")?.getAttribute("aria-label") === "Abrir chat", undefined, { polling: 100 });
   });
 
   it("takes the page's own language when the snippet has no data-lang", async () => {

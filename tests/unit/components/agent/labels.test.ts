@@ -1,6 +1,6 @@
 // What the agent console prints for handoff reasons, bot decisions and waiting times.
 import { describe, expect, it } from "vitest";
-import { entryLabel, formatDuration, percent, reasonLabel } from "@/components/agent/labels";
+import { entryLabel, formatDuration, handoffReasonParts, percent, reasonLabel, triggerDetail } from "@/components/agent/labels";
 
 describe("console labels", () => {
   it("names every handoff reason in plain words", () => {
@@ -10,6 +10,16 @@ describe("console labels", () => {
     expect(reasonLabel("frustration")).toBe("Frustrated customer");
     expect(reasonLabel("no_model")).toBe("No trained model");
     expect(reasonLabel("something_new")).toBe("something new");
+  });
+
+  it("says the hand-off's reason and trigger once each, whatever their case", () => {
+    expect(handoffReasonParts("customer_request", "asked for a person")).toEqual(["Asked for a person"]);
+    expect(handoffReasonParts("customer_request", " Asked for a person. ")).toEqual(["Asked for a person"]);
+    expect(triggerDetail("customer_request", "asked for a person")).toBeNull();
+    expect(handoffReasonParts("frustration", "repeated the same question")).toEqual(["Frustrated customer", "repeated the same question"]);
+    expect(triggerDetail("frustration", "wrote in capitals")).toBe("wrote in capitals");
+    expect(handoffReasonParts("off_topic", "")).toEqual(["Off-topic message"]);
+    expect(handoffReasonParts(null, undefined)).toEqual(["Handed over"]);
   });
 
   it("shows waiting times as people read them", () => {

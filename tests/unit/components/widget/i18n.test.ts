@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { chooseLanguage, chooseUiLanguage, uiStrings } from "@/components/widget/i18n";
+import { UI_LANGUAGES, UI_STRINGS, chooseLanguage, chooseUiLanguage, conversationUiLanguage, uiStrings } from "@/components/widget/i18n";
 
 describe("chooseLanguage", () => {
   const supported = ["en", "es"];
@@ -26,5 +26,33 @@ describe("chooseLanguage", () => {
     expect(chooseUiLanguage({ requested: "nl", browser: ["nl-NL", "de-DE"], fallback: "en" })).toBe("de");
     expect(chooseUiLanguage({ requested: null, browser: ["ja"], fallback: "es" })).toBe("es");
     expect(chooseUiLanguage({ requested: null, browser: ["ja"], fallback: "zz" })).toBe("en");
+  });
+});
+
+describe("the language the widget follows during the chat", () => {
+  it("is that of the latest bot reply or system notice naming a language the widget speaks", () => {
+    const messages = [
+      { role: "customer", language: null },
+      { role: "bot", language: "en" },
+      { role: "customer", language: null },
+      { role: "bot", language: "es" },
+      { role: "customer", language: null },
+    ];
+    expect(conversationUiLanguage(messages, "en")).toBe("es");
+    expect(conversationUiLanguage([...messages, { role: "system", language: "pt-BR" }], "en")).toBe("pt");
+    expect(conversationUiLanguage([...messages, { role: "bot", language: "nl" }], "de")).toBe("de");
+    expect(conversationUiLanguage([], "fr")).toBe("fr");
+  });
+});
+
+describe("the e-mail form's heading", () => {
+  it("is short, in every language, and never the sentence of the chat's own 'nobody available' line", () => {
+    for (const lang of UI_LANGUAGES) {
+      const s = UI_STRINGS[lang];
+      expect(s.offlineHeading.length, lang).toBeLessThan(45);
+      expect(s.queuedAway.length, lang).toBeGreaterThan(s.offlineHeading.length);
+    }
+    expect(uiStrings("es").offlineHeading).toBe("Déjanos tu e-mail");
+    expect(new Set(UI_LANGUAGES.map((l) => UI_STRINGS[l].offlineHeading)).size).toBe(UI_LANGUAGES.length);
   });
 });
