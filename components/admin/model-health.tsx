@@ -1,11 +1,14 @@
 "use client";
 // The model runtime's state for admins: which chat / embedding model is used (the built-in
 // default or a configured one), how far its first download has come, and when one is missing or
-// broken, which and why. Without a chat model the bot answers verbatim from the FAQ. While a
+// broken, what that means for the bot (in an admin's words) and, on a line for the server's
+// operator, which and why (lib/admin/model-health-text.ts). Without a chat model the bot answers
+// verbatim from the FAQ. While a
 // model downloads or loads, the card asks the server again every few seconds.
 import { useEffect, useState } from "react";
 import type { modelHealth } from "@/lib/health/model-health";
 import type { ModelStatus } from "@/lib/models/model-status";
+import { modelStateText, replyModeText } from "@/lib/admin/model-health-text";
 import { api } from "./api";
 import { Card } from "./ui";
 
@@ -20,8 +23,7 @@ const STATE_STYLE: Record<string, string> = {
   error: "bg-red-100 text-red-800",
 };
 
-const ROLE_LABEL = { chat: "Chat model (writes replies)", embedding: "Embedding model (understands questions)" } as const;
-const ROLE_VAR = { chat: "CHAT_MODEL", embedding: "EMBEDDING_MODEL" } as const;
+const ROLE_LABEL = { chat: "Language model (rewords replies)", embedding: "Embedding model (understands questions)" } as const;
 const POLL_MS = 3000;
 
 const mb = (n: number) => `${(n / 1024 / 1024).toFixed(n < 10 * 1024 * 1024 ? 1 : 0)} MB`;
@@ -54,6 +56,7 @@ function Download({ m }: { m: ModelStatus }) {
 }
 
 function ModelRow({ m }: { m: ModelStatus }) {
+  const text = modelStateText(m);
   return (
     <li className="rounded-md border border-slate-200 p-2" data-testid={`model-${m.role}`} data-state={m.state}>
       <div className="flex flex-wrap items-center gap-2">
@@ -68,8 +71,16 @@ function ModelRow({ m }: { m: ModelStatus }) {
           {[m.source === "local" ? "from its folder" : "from MODELS_DIR", m.dtype, m.memoryBytes ? mb(m.memoryBytes) : null, m.loadMs !== undefined ? `loaded in ${(m.loadMs / 1000).toFixed(1)} s` : null].filter(Boolean).join(" · ")}
         </p>
       )}
-      {m.error && <p className={`mt-1 ${m.state === "unavailable" ? "text-amber-900" : "text-red-700"}`}>{m.error}</p>}
-      {m.state === "disabled" && <p className="mt-1 text-slate-500">Turned off with {ROLE_VAR[m.role]}=none. Remove that setting to use the default model.</p>}
+      {text.admin && (
+        <p className={`mt-1 ${m.state === "error" ? "text-red-700" : m.state === "unavailable" ? "text-amber-900" : "text-slate-600"}`} data-testid={`model-${m.role}-meaning`}>
+          {text.admin}
+        </p>
+      )}
+      {text.operator && (
+        <p className="mt-1 text-xs text-slate-500" data-testid={`model-${m.role}-operator`}>
+          <span className="font-medium">For your server operator:</span> {text.operator}
+        </p>
+      )}
     </li>
   );
 }
@@ -100,11 +111,7 @@ export function ModelHealthCard({ health: initial }: { health: ModelHealthView |
       ) : (
         <div className="space-y-3 text-sm">
           <p>
-            {health.mode === "generative"
-              ? "Replies are written by the chat model from the matched FAQ answer."
-              : chat?.state === "downloading" || chat?.state === "loading"
-                ? "The chat model is on its way; until it is ready the bot answers with the FAQ answer verbatim."
-                : "No chat model is loaded: the bot answers with the FAQ answer verbatim (a supported mode)."}
+            {replyModeText(health.mode, chat)}
             {health.degraded && <span className="ml-1 font-medium text-red-700">A configured model is missing or failed to load.</span>}
           </p>
           <ul className="space-y-2">

@@ -12,7 +12,8 @@ import { buildSemanticIndex, scoreMessage, type EntryTexts } from "./semantic";
 import { operatingPoint, ANSWER_MODEL } from "./answer-model";
 import { temperedSoftmax } from "./softmax";
 import { understand } from "./understand";
-import type { Calibration } from "./types";
+import { confusedPairs } from "./report";
+import type { Calibration, ConfusedPair } from "./types";
 
 export interface ConversationReport {
   /** Answer threshold on P(right) used (from the tenant's wrong-answer target). */
@@ -27,6 +28,12 @@ export interface ConversationReport {
   };
   /** What customers can expect: held-out conversations when measured at this threshold, else the development curve. */
   expected: { directAnswer: number; wrongAmongAnswers: number; basis: string; heldOut?: boolean; development?: { directAnswer: number; wrongAmongAnswers: number; basis: string } };
+  /**
+   * The entries most often mixed up, counted as the live bot compares them: each held-out phrasing
+   * only against the entries of its own language. Supersedes the report's `confusedPairs` (which
+   * compares across languages); absent in reports made before it was recorded.
+   */
+  confusedPairs?: ConfusedPair[];
 }
 
 export function conversationReport(args: {
@@ -97,6 +104,12 @@ export function conversationReport(args: {
     threshold,
     ownPhrasings: { n: covered, directAnswer: share(direct, covered), withSuggestions: share(withSugg, covered), wrongAmongAnswers: share(wrong, answers), uncoveredAnswered: share(uncoveredAnswered, uncovered) },
     expected: expectedAt(threshold, { directAnswer: point.answeredRight, wrongAmongAnswers: point.wrongRate, basis: ANSWER_MODEL.fittedOn }),
+    confusedPairs: confusedPairs(
+      args.records.filter((r) => !r.nearVerbatim),
+      labels,
+      10,
+      args.languages,
+    ),
   };
 }
 

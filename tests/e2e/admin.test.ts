@@ -80,6 +80,8 @@ describe("admin console", () => {
     expect(texts[0]).toMatch(/Line 5: the question "How do I return an item\?" has no answer/);
     expect(texts[1]).toMatch(/Line 7: .*duplicates the question on line 2/);
     expect(texts[2]).toMatch(/Line 10: the question is \d+ characters long/);
+    // The line is said once: the message's own "Line 5:" is the label, not repeated next to it.
+    for (const [i, line] of [[0, 5], [1, 7], [2, 10]] as const) expect(texts[i].match(new RegExp(`\\bline ${line}\\b`, "gi")), texts[i]).toHaveLength(1);
     expect(await app.db.faqVersion.count({ where: { tenantId: t.tenantId } })).toBe(0);
 
     // The corrected file: a preview of every entry, then saved as version 1.
@@ -93,6 +95,11 @@ describe("admin console", () => {
     await page.getByTestId("faq-saved").waitFor();
     expect(await page.getByTestId("faq-saved").textContent()).toMatch(/FAQ version 1 with 8 entries/);
     expect(await page.getByTestId("faq-entry").count()).toBe(8);
+    // With an FAQ in place, the file format and the samples stay one click away on the upload card.
+    const format = page.getByTestId("faq-upload").getByTestId("faq-format");
+    expect(await format.locator("summary").textContent()).toBe("File format and sample");
+    await format.locator("summary").click();
+    expect(await format.getByTestId("faq-sample-csv").getAttribute("href")).toBe("/api/admin/faq/sample?format=csv");
 
     // Train with a visible progress bar that reaches done.
     await page.goto(`${app.server.url}/admin/training`);
@@ -230,8 +237,12 @@ describe("admin console", () => {
     // Train on FAQ v2: the test console then tries model v2, not the live v1.
     await page.getByTestId("live-faq-action").click();
     await page.waitForURL(/\/admin\/training$/);
+    expect(await page.getByTestId("training").textContent()).toContain("FAQ v2 has not been trained yet.");
     await page.getByTestId("train").click();
-    await page.locator('[data-testid="model-version"][data-number="2"]').waitFor();
+    // "Done" comes with the new version's row, never next to "FAQ v2 has not been trained yet".
+    await page.locator('[data-testid="training-run"][data-status="succeeded"]', { hasText: "FAQ v2" }).waitFor();
+    expect(await page.locator('[data-testid="model-version"][data-number="2"]').count()).toBe(1);
+    expect(await page.getByTestId("training").textContent()).not.toContain("has not been trained yet");
     const select = page.getByTestId("try-version");
     const v2 = await app.db.modelVersion.findFirstOrThrow({ where: { tenantId: t.tenantId, number: 2 } });
     expect(await select.inputValue()).toBe(v2.id);

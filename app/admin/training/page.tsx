@@ -14,10 +14,11 @@ export default async function AdminTrainingPage() {
   const db = await tenantDb(user.tenantId);
   const [models, run, faq, health] = await Promise.all([listModelVersions(db), latestTrainingRun(db), readFaqVersion(user.tenantId), Promise.resolve().then(() => services().modelHealth()).catch(() => null)]);
   const questions = Object.fromEntries(faq.entries.map((e) => [e.key, e.question]));
+  const languages = Object.fromEntries(faq.entries.map((e) => [e.key, e.language]));
   return (
     <>
       <h1 className="text-xl font-semibold">Training & models</h1>
-      <ModelsConsole initial={{ ...models, run }} latestFaq={faq.version ? { id: faq.version.id, number: faq.version.number } : null} questions={questions} />
+      <ModelsConsole initial={{ ...models, run }} latestFaq={faq.version ? { id: faq.version.id, number: faq.version.number } : null} questions={questions} languages={languages} />
       <ModelHealthCard health={health} />
     </>
   );

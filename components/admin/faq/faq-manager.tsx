@@ -44,7 +44,7 @@ export function FaqManager({ initial, languages, live }: { initial: FaqState; la
       ) : (
         <EmptyState />
       )}
-      <FaqUpload onSaved={(m) => void reload(m)} />
+      <FaqUpload onSaved={(m) => void reload(m)} emptyFaq={!state.version} />
       {state.version && <FaqEditor versionId={state.version.id} versionNumber={state.version.number} entries={state.entries} languages={languages} onSaved={(m) => void reload(m)} />}
       <FaqHistory key={state.versions[0]?.id ?? "none"} versions={state.versions} />
     </>
@@ -74,33 +74,10 @@ function LiveFaq({ status, latest }: { status: LiveFaqStatus; latest: number }) 
 function EmptyState() {
   return (
     <Card title="Your FAQ is empty" testId="faq-empty">
-      <div className="space-y-2 text-sm text-slate-700">
-        <p>The bot answers from your FAQ: a list of questions customers ask, each with its answer. Upload it as a file below.</p>
-        <p>
-          Start from a sample:{" "}
-          <a className="text-blue-700 underline" href="/api/admin/faq/sample?format=csv" download>
-            CSV
-          </a>
-          ,{" "}
-          <a className="text-blue-700 underline" href="/api/admin/faq/sample?format=json" download>
-            JSON
-          </a>{" "}
-          or{" "}
-          <a className="text-blue-700 underline" href="/api/admin/faq/sample?format=markdown" download>
-            Markdown
-          </a>
-          .
-        </p>
-        <ul className="list-disc space-y-1 pl-5">
-          <li>
-            Columns: <code>question</code> and <code>answer</code> (required); <code>alternatives</code> (other ways to ask, separated by <code>|</code>), <code>category</code>,{" "}
-            <code>language</code> (<code>en</code>, <code>es</code>…; detected when empty) and <code>key</code> (optional stable id).
-          </li>
-          <li>Spanish headers work too (pregunta, respuesta, alternativas, categoría, idioma). Excel: save as “CSV UTF-8”; “;” separators are fine.</li>
-          <li>Add several phrasings per question: the more ways customers might ask, the better the bot recognises them.</li>
-          <li>An upload with any problem saves nothing and lists every problem with its line.</li>
-        </ul>
-      </div>
+      <p className="text-sm text-slate-700">
+        The bot answers from your FAQ: a list of questions customers ask, each with its answer. Upload it as a file below; “File format and sample” under the upload button shows the columns
+        and has sample files to start from.
+      </p>
     </Card>
   );
 }

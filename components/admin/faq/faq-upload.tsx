@@ -7,9 +7,10 @@ import { useRef, useState } from "react";
 import { api, ApiError } from "../api";
 import { Button, Card, LineErrorList, Notice, Table } from "../ui";
 import type { Preview, UploadChange } from "./types";
+import { FileFormatHelp } from "./file-format";
 import { describeFieldChange, keyMatchingHint, uploadChangeCounts, uploadChangeHeadline } from "./upload-change";
 
-export function FaqUpload({ onSaved }: { onSaved: (message: string) => void }) {
+export function FaqUpload({ onSaved, emptyFaq = false }: { onSaved: (message: string) => void; /** The workspace has no FAQ yet (the file format is shown open). */ emptyFaq?: boolean }) {
   const input = useRef<HTMLInputElement>(null);
   const [file, setFile] = useState<File | null>(null);
   const [preview, setPreview] = useState<Preview | null>(null);
@@ -72,6 +73,7 @@ export function FaqUpload({ onSaved }: { onSaved: (message: string) => void }) {
           if (f) void runPreview(f);
         }}
       />
+      <FileFormatHelp emptyFaq={emptyFaq} />
       {busy === "preview" && <p className="mt-3 text-sm text-slate-500">Checking the file…</p>}
       {error && (
         <div className="mt-3 space-y-2">

@@ -1,18 +1,19 @@
 "use client";
 // A model version's evaluation report: one headline (what share of customers' questions the bot
-// answers right on its own, how many of its answers are wrong, measured how), the warnings to act
-// on, the entries most often mixed up, and — folded under "Details" — every secondary figure with
-// a one-line explanation (the check on the tenant's own FAQ, the classifier's internal figures and
-// its threshold curve). The words come from report-figures.ts.
+// can be expected to answer right on its own, how many of its answers are wrong, measured how) with
+// the check on the tenant's own FAQ next to it, the warnings to act on, the entries most often
+// mixed up (within a language), and — folded under "Details" — every secondary figure with a
+// one-line explanation (the classifier's internal figures and its threshold curve). The words come
+// from report-figures.ts.
 import type { EvaluationReport } from "@/lib/training/types";
 import { Notice } from "../ui";
 import { ThresholdChart } from "./threshold-chart";
-import { CONFUSION_INTRO, confusionLine, reportFigures, type DetailSection, type Figure } from "./report-figures";
+import { CONFUSION_INTRO, confusionLine, entryNamer, reportFigures, type DetailSection, type Figure } from "./report-figures";
 
-function BigFigure({ figure }: { figure: Figure }) {
+function BigFigure({ figure, small = false }: { figure: Figure; small?: boolean }) {
   return (
     <div data-testid={figure.id}>
-      <div className="text-3xl font-semibold" data-testid={`${figure.id}-value`}>
+      <div className={small ? "text-xl font-semibold" : "text-3xl font-semibold"} data-testid={`${figure.id}-value`}>
         {figure.value}
       </div>
       <p className="text-sm">{figure.label}</p>
@@ -55,16 +56,48 @@ function Section({ section, children }: { section: DetailSection; children?: Rea
   );
 }
 
-export function EvaluationReportView({ report, threshold, target, questions }: { report: EvaluationReport; threshold: number | null; target: number | null; questions: Record<string, string> }) {
-  const question = (key: string) => questions[key] ?? key;
-  const { headline, warnings, details } = reportFigures(report, target);
+export function EvaluationReportView({
+  report,
+  threshold,
+  target,
+  questions,
+  languages = {},
+}: {
+  report: EvaluationReport;
+  threshold: number | null;
+  target: number | null;
+  questions: Record<string, string>;
+  /** Entry key → language code; entries are named with their language when the FAQ has several. */
+  languages?: Record<string, string>;
+}) {
+  const { question, name } = entryNamer(questions, languages);
+  const { headline, warnings, confusions, details } = reportFigures(report, target, languages);
   return (
     <div className="space-y-4" data-testid="evaluation-report">
       <section className="rounded-md border border-blue-200 bg-blue-50 p-4" data-testid="report-headline" data-basis={headline.basis}>
-        <h3 className="font-semibold">What customers will get</h3>
-        <div className="mt-2 grid grid-cols-1 gap-4 sm:grid-cols-2">
-          <BigFigure figure={headline.answered} />
-          <BigFigure figure={headline.wrong} />
+        <div className="grid grid-cols-1 gap-4 lg:grid-cols-[2fr_1fr]">
+          <div>
+            <h3 className="font-semibold" data-testid="headline-title">
+              {headline.title}
+            </h3>
+            <p className="text-xs text-slate-600" data-testid="headline-subtitle">
+              {headline.subtitle}
+            </p>
+            <div className="mt-2 grid grid-cols-1 gap-4 sm:grid-cols-2">
+              <BigFigure figure={headline.answered} />
+              <BigFigure figure={headline.wrong} />
+            </div>
+          </div>
+          {headline.own && (
+            <div className="rounded-md border border-slate-200 bg-white p-3" data-testid="headline-own">
+              <h4 className="text-sm font-semibold">{headline.own.title}</h4>
+              <div className="mt-1 space-y-2">
+                <BigFigure figure={headline.own.answered} small />
+                <BigFigure figure={headline.own.wrong} small />
+              </div>
+              <p className="mt-2 text-xs text-slate-600">{headline.own.explain}</p>
+            </div>
+          )}
         </div>
         <p className="mt-2 text-sm">{headline.rest}</p>
         <p className="mt-2 text-xs text-slate-600" data-testid="headline-measured">
@@ -80,23 +113,25 @@ export function EvaluationReportView({ report, threshold, target, questions }: {
 
       <div>
         <h3 className="mb-1 text-sm font-semibold">Entries most often mixed up</h3>
-        {report.confusedPairs.length === 0 ? (
-          <p className="text-sm text-slate-500">No phrasing was matched to another entry in the held-out checks.</p>
+        {confusions.length === 0 ? (
+          <p className="text-sm text-slate-500" data-testid="no-confusions">
+            No phrasing was matched to another entry of its language in the held-out checks.
+          </p>
         ) : (
           <>
             <p className="mb-2 text-xs text-slate-500" data-testid="confused-intro">
               {CONFUSION_INTRO}
             </p>
             <ul className="space-y-2 text-sm" data-testid="confused-pairs">
-              {report.confusedPairs.slice(0, 8).map((p) => (
+              {confusions.slice(0, 8).map((p) => (
                 <li key={`${p.a}|${p.b}`} className="rounded-md border border-slate-200 p-2">
                   <p>
-                    <span className="font-medium">{question(p.a)}</span> ↔ <span className="font-medium">{question(p.b)}</span> <span className="text-slate-500">({p.count}× in the held-out checks)</span>
+                    <span className="font-medium">{name(p.a)}</span> ↔ <span className="font-medium">{name(p.b)}</span> <span className="text-slate-500">({p.count}× in the held-out checks)</span>
                   </p>
                   <ul className="mt-1 list-disc pl-5 text-slate-600">
                     {p.examples.slice(0, 3).map((ex, i) => (
                       <li key={i} data-testid="confused-example">
-                        {confusionLine(ex, question)}
+                        {confusionLine(ex, question, name)}
                       </li>
                     ))}
                   </ul>

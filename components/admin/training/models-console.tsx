@@ -12,8 +12,20 @@ import type { ModelVersionView } from "./types";
 import { useModels, type ModelsState } from "./use-models";
 import { useConfirm } from "../confirm-dialog";
 import { publishConfirmation } from "./publish-confirmation";
+import { isFaqStale } from "./training-state";
 
-export function ModelsConsole({ initial, latestFaq, questions }: { initial: ModelsState; latestFaq: { id: string; number: number } | null; questions: Record<string, string> }) {
+export function ModelsConsole({
+  initial,
+  latestFaq,
+  questions,
+  languages,
+}: {
+  initial: ModelsState;
+  latestFaq: { id: string; number: number } | null;
+  questions: Record<string, string>;
+  /** Entry key → language code of the latest FAQ. */
+  languages: Record<string, string>;
+}) {
   const { state, running, selected, setSelected, error, notice, busy, train, cancel, publish } = useModels(initial);
 
   const { confirm, dialog } = useConfirm();
@@ -25,7 +37,7 @@ export function ModelsConsole({ initial, latestFaq, questions }: { initial: Mode
   }
 
   const shown = state.versions.find((v) => v.id === selected) ?? null;
-  const stale = !!latestFaq && !!state.versions[0] && state.versions[0].faqVersionNumber !== latestFaq.number;
+  const stale = isFaqStale(latestFaq, state.versions, state.run);
 
   return (
     <>
@@ -42,7 +54,7 @@ export function ModelsConsole({ initial, latestFaq, questions }: { initial: Mode
       {shown && (
         <Card title={`Evaluation report — model v${shown.number}${shown.live ? " (live)" : ""}`}>
           {shown.evaluation ? (
-            <EvaluationReportView report={shown.evaluation} threshold={shown.calibration?.answerThreshold ?? null} target={shown.calibration?.targetWrongRate ?? null} questions={questions} />
+            <EvaluationReportView report={shown.evaluation} threshold={shown.calibration?.answerThreshold ?? null} target={shown.calibration?.targetWrongRate ?? null} questions={questions} languages={languages} />
           ) : (
             <p className="text-sm text-slate-500">This version has no evaluation report.</p>
           )}

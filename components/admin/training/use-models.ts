@@ -4,30 +4,17 @@
 // (useApiCall: the page's error line and busy flag).
 "use client";
 
-import { useCallback, useEffect, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import { io, type Socket } from "socket.io-client";
 import type { AgentToServerEvents, ServerToAgentEvents } from "@/lib/handoff/agent-protocol";
 import { api } from "../api";
 import { useApiCall } from "../use-api-call";
 import type { ModelVersionView, TrainingRunView } from "./types";
+import { finishedRunState, isRunActive, mergeRun, type ModelsState } from "./training-state";
 
-export interface ModelsState {
-  versions: ModelVersionView[];
-  activeModelId: string | null;
-  run: TrainingRunView | null;
-}
+export { isRunActive, mergeRun, type ModelsState } from "./training-state";
 
 type ProgressEvent = Parameters<ServerToAgentEvents["training:progress"]>[0];
-
-export const isRunActive = (run: TrainingRunView | null) => run?.status === "queued" || run?.status === "running";
-
-/** Live events and polled rows arrive in any order: a run never goes back in status or progress. */
-export function mergeRun(prev: TrainingRunView | null, next: TrainingRunView): TrainingRunView {
-  if (!prev || prev.id !== next.id) return next;
-  if (!isRunActive(prev) && isRunActive(next)) return prev;
-  if (isRunActive(next) && next.progress < prev.progress) return { ...next, progress: prev.progress, phase: prev.phase };
-  return { ...prev, ...next, faqVersionNumber: next.faqVersionNumber ?? prev.faqVersionNumber };
-}
 
 /** The run as a progress event describes it (a run first seen through its events starts queued). */
 function runFromEvent(current: TrainingRunView | null, p: ProgressEvent): TrainingRunView {
@@ -49,15 +36,29 @@ export function useModels(initial: ModelsState) {
     return next;
   }, []);
 
-  /** Shows the model a finished run produced, with the versions as they are now. */
-  const showNewModel = useCallback((modelVersionId: string | null | undefined) => void refresh().then(() => modelVersionId && setSelected(modelVersionId)), [refresh]);
+  /**
+   * A run succeeded: the versions are fetched first, then the run's "Done", the new version's row
+   * and its report appear together (the run stays at its last phase meanwhile), so the page never
+   * shows "Done" next to a versions list from before the run.
+   */
+  const finishing = useRef<string | null>(null);
+  const showNewModel = useCallback((finished: (current: TrainingRunView | null) => TrainingRunView, runId: string, modelVersionId: string | null | undefined) => {
+    if (finishing.current === runId) return;
+    finishing.current = runId;
+    void api<ModelsState>("/api/admin/models")
+      .catch(() => null)
+      .then((fetched) => {
+        setState((s) => finishedRunState(s, finished(s.run), fetched));
+        if (fetched && modelVersionId) setSelected(modelVersionId);
+      });
+  }, []);
 
   // Live progress from the server; the run row in the database is the fallback (polled below).
   useEffect(() => {
     const socket: Socket<ServerToAgentEvents, AgentToServerEvents> = io("/agent", { transports: ["websocket", "polling"] });
     socket.on("training:progress", (p) => {
-      setState((s) => ({ ...s, run: mergeRun(s.run, runFromEvent(s.run, p)) }));
-      if (p.status === "succeeded") showNewModel(p.modelVersionId);
+      if (p.status === "succeeded") showNewModel((current) => runFromEvent(current, p), p.runId, p.modelVersionId);
+      else setState((s) => ({ ...s, run: mergeRun(s.run, runFromEvent(s.run, p)) }));
     });
     socket.on("model:published", () => void refresh());
     return () => {
@@ -71,8 +72,8 @@ export function useModels(initial: ModelsState) {
     const timer = setInterval(() => {
       void api<{ run: TrainingRunView | null }>("/api/admin/training")
         .then(({ run }) => {
-          if (run) setState((s) => ({ ...s, run: mergeRun(s.run, run) }));
-          if (run?.status === "succeeded") showNewModel(run.modelVersionId);
+          if (run?.status === "succeeded") showNewModel(() => run, run.id, run.modelVersionId);
+          else if (run) setState((s) => ({ ...s, run: mergeRun(s.run, run) }));
         })
         .catch(() => undefined);
     }, 2000);
