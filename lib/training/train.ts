@@ -193,7 +193,7 @@ export async function trainTenantModel(examples: FaqExample[], options: TrainOpt
   );
   lap("exportMs", t);
   timings.totalMs = Math.round(performance.now() - started);
-  const evaluation = buildReport({ records: records.filter((r) => !r.nearVerbatim), fit, labels, n: kept.length, folds: plan.folds, notes, timings });
+  const evaluation = buildReport({ records: records.filter((r) => !r.nearVerbatim), fit, labels, n: kept.length, folds: plan.folds, notes, timings, languages: options.languages });
   if (kept.length <= 400) {
     const t2 = performance.now();
     const byLabel: string[][] = labels.map(() => []);
