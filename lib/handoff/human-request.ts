@@ -78,12 +78,12 @@ const ANSWERED_BY = /\b(where|that|donde|que|en el que|en la que)( \w+)?( \w+)? 
 const NOT_YOU = /\b(person|human|someone|somebody|agent|persona|alguien|humano|agente)( real| de verdad| actual)? (not|no) (you|u|a bot|the bot|a machine|a robot|tu|vos|contigo|un bot|el bot|una maquina|un robot|con el bot|con un bot)\b/;
 // Between "I need" and a person word only these may stand ("I need to speak to a person"); any
 // other word makes the person a modifier ("necesito orden del médico", "I need a note from the doctor").
-const BRIDGE = new Set(["a", "an", "the", "un", "una", "el", "la", "al", "some", "one", "of", "your", "ur", "real", "actual", "live", "proper", "de", "verdad", "help", "ayuda", "assistance", "atencion", "contact", "contacto", "chat", "call", "llamada", "phone", "telefono", "por", "by", "on", "the", "someone", "alguien", "otra", "otro", "another", "other", "different", "distinto", "distinta", "human", "humano"]);
+const BRIDGE = new Set(["a", "an", "the", "un", "una", "el", "la", "al", "some", "one", "of", "your", "ur", "real", "actual", "live", "proper", "de", "verdad", "help", "ayuda", "assistance", "atencion", "contact", "contacto", "chat", "call", "llamada", "phone", "telefono", "por", "by", "on", "someone", "alguien", "otra", "otro", "another", "other", "different", "distinto", "distinta", "human", "humano"]);
 
 // Person words that are also adjectives, as they are after a noun: "revisión técnica", "cita
 // médica", "ficha técnica", "área comercial" — not "hablar con el técnico".
 const ADJECTIVAL = new Set(["tecnica", "tecnico", "tecnicas", "tecnicos", "medica", "medico", "medicas", "medicos", "comercial", "comerciales", "humana", "humano"]);
-const DETERMINERS = new Set(["el", "la", "los", "las", "un", "una", "al", "del", "con", "a", "otro", "otra", "algun", "alguna", "ese", "esa", "su", "tu", "mi", "vuestro", "vuestra", "de", "the", "a", "an", "some", "your"]);
+const DETERMINERS = new Set(["el", "la", "los", "las", "un", "una", "al", "del", "con", "a", "otro", "otra", "algun", "alguna", "ese", "esa", "su", "tu", "mi", "vuestro", "vuestra", "de", "the", "an", "some", "your"]);
 function adjectival(words: string[], j: number): boolean {
   const prev = words[j - 1];
   return ADJECTIVAL.has(words[j]) && prev !== undefined && !DETERMINERS.has(prev) && !VERBS.has(prev) && !WANT.has(prev) && !POLITE.has(prev);

@@ -12,7 +12,6 @@ import { buildSemanticIndex, scoreMessage, type EntryTexts } from "./semantic";
 import { operatingPoint, ANSWER_MODEL } from "./answer-model";
 import { temperedSoftmax } from "./softmax";
 import { understand } from "./understand";
-import { confusedPairs } from "./report";
 import type { Calibration, ConfusedPair } from "./types";
 
 export interface ConversationReport {
@@ -30,8 +29,9 @@ export interface ConversationReport {
   expected: { directAnswer: number; wrongAmongAnswers: number; basis: string; heldOut?: boolean; development?: { directAnswer: number; wrongAmongAnswers: number; basis: string } };
   /**
    * The entries most often mixed up, counted as the live bot compares them: each held-out phrasing
-   * only against the entries of its own language. Supersedes the report's `confusedPairs` (which
-   * compares across languages); absent in reports made before it was recorded.
+   * only against the entries of its own language (training copies the report's own pairs here,
+   * counted that way). Absent in reports made before it was recorded, whose pairs compared across
+   * languages.
    */
   confusedPairs?: ConfusedPair[];
 }
@@ -104,12 +104,6 @@ export function conversationReport(args: {
     threshold,
     ownPhrasings: { n: covered, directAnswer: share(direct, covered), withSuggestions: share(withSugg, covered), wrongAmongAnswers: share(wrong, answers), uncoveredAnswered: share(uncoveredAnswered, uncovered) },
     expected: expectedAt(threshold, { directAnswer: point.answeredRight, wrongAmongAnswers: point.wrongRate, basis: ANSWER_MODEL.fittedOn }),
-    confusedPairs: confusedPairs(
-      args.records.filter((r) => !r.nearVerbatim),
-      labels,
-      10,
-      args.languages,
-    ),
   };
 }
 

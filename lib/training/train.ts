@@ -198,7 +198,8 @@ export async function trainTenantModel(examples: FaqExample[], options: TrainOpt
     const t2 = performance.now();
     const byLabel: string[][] = labels.map(() => []);
     for (const e of kept) byLabel[index.get(e.label)!].push(e.text);
-    evaluation.conversation = conversationReport({ records, labels, phrasings: byLabel, answers: options.answers ?? {}, languages: options.languages ?? {}, calibration: fit.calibration, threshold: thresholdFor(settings.targetWrongRate) });
+    // The pairs are the report's own, already counted within a language (buildReport above).
+    evaluation.conversation = { ...conversationReport({ records, labels, phrasings: byLabel, answers: options.answers ?? {}, languages: options.languages ?? {}, calibration: fit.calibration, threshold: thresholdFor(settings.targetWrongRate) }), confusedPairs: evaluation.confusedPairs };
     timings.conversationReportMs = Math.round(performance.now() - t2);
   }
   progress("done", 1);
