@@ -152,7 +152,10 @@ export async function decideTurn(input: TurnInput, knowledge: BotKnowledge | nul
   // "¿qué tal tu día?"), when the FAQ has nothing for it.
   // A message made only of words about the chat ("what kind of questions can you answer?") asks
   // what the bot can do even when some entry seems to match.
-  const soft = softSmallTalkDetail(input.text);
+  // (When the small talk peeled off leaves a question of its own — "hola, ¿cómo estás? ¿me dices
+  // el horario?" — only that question is read for it.)
+  const ownQuestion = small.intents.length > 0 && small.rest !== "" && asksSomething(small.rest) && !aboutTheChatOnly(small.rest);
+  const soft = softSmallTalkDetail(ownQuestion ? small.rest : input.text);
   if (soft && !followup && ((soft.strong && (u.kind !== "answer" || (u.probability ?? 0) < 0.97)) || (u.kind !== "answer" && u.views.ownCoverage < 0.5))) {
     return { kind: "smalltalk", intent: soft.intent, language };
   }
@@ -180,7 +183,7 @@ export async function decideTurn(input: TurnInput, knowledge: BotKnowledge | nul
     return { kind: "smalltalk", intent: small.intents[0], language };
   }
   // ("dale, y aceptan mercado pago?" asks something after its "dale"; "hola, cómo estái?" does not.)
-  const asksAfterSmallTalk = asked && input.text.trim().endsWith("?") && !/^(y |and )?(como|que tal|how|hows|que)\b/.test(question);
+  const asksAfterSmallTalk = asked && input.text.trim().endsWith("?") && !/^(y |and )?(como|how|hows|que (tal|onda|hay|cuentas|haces|mas|hubo|pasa|pedo))\b/.test(question);
   if (small.intents.length > 0 && u.kind !== "answer" && words <= 3 && u.views.ownCoverage < 0.6 && !asksAfterSmallTalk) {
     return { kind: "smalltalk", intent: small.intents[0], language };
   }

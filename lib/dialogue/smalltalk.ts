@@ -54,6 +54,7 @@ const PHRASES: Record<SmallTalkIntent, string[]> = {
     "and you", "y tu", "y usted", "im fine thanks and you", "bien y tu", "bien gracias y tu", "and how are you",
     "como amanecen", "como amaneciste", "como amanecio", "como le va", "como les va", "que cuentas", "que tal va todo", "how are things", "hows everything", "how are ya",
     "hows life", "how is life", "hows ur day", "hows your day going", "hows ur day going", "how is your day going", "how are things going", "how is everything", "everything good with you", "all good with you", "everything ok with you", "all well with you", "todo bien contigo", "todo bien por alla", "you good", "you alright", "como has estado", "como te encuentras hoy", "que tal tu dia", "como va tu dia", "como te trata la vida", "que tal la vida", "todo tranqui", "todo tranquilo", "todo en orden",
+    "how are you feeling", "how are you feeling today", "how you feeling", "how r u feeling", "how do you feel", "are you having a good day", "you having a good day", "having a good day", "are you having a nice day", "como te sientes", "como se siente", "que tal te sientes", "como te sentis", "estas teniendo un buen dia", "como te fue hoy",
     "how are you keeping", "hows it hanging", "how are you today", "hows your day", "how is your day", "hows it going today", "how have you been", "how you doing", "how ya doing", "como va todo", "que tal todo", "como estas hoy", "como te encuentras", "como vas", "todo bien por ahi", "que tal el dia", "como te va hoy",
     "how are you", "how are you doing", "how r u", "how are u", "hows it going", "how is it going", "whats up", "sup", "wassup", "you ok", "how do you do",
     "como estai", "como estay", "como estan", "como estamos", "como estas", "como esta", "como andas", "que tal estas", "como te va", "todo bien", "como va", "que onda", "que hay",
@@ -100,6 +101,7 @@ function squeeze(word: string): string {
 
 function words(text: string): string[] {
   return normalizeText(text)
+    .replace(/\breal estate\b/g, "realestate") // not "are you real"
     .split(" ")
     .filter(Boolean)
     .map(squeeze)
@@ -164,7 +166,7 @@ export interface SmallTalk {
  */
 // A few words may come first: "be honest, are you a real human?", "en serio, ¿eres una persona?".
 const BOT_SUBJECT = /^(((be honest|honestly|seriously|quick question|just curious|so|ok|okay|wait|hey|hi|hello|but|and|en serio|sinceramente|a ver|oye|hola|pero|y|dime) )*)(are you|r u|are u|is this|is it|am i (talking|speaking|chatting) (to|with)|eres|sos|es esto|esto es|hablo con|estoy hablando con|estoy chateando con)\b/;
-const BOT_NOUN = /\b(bot|robot|chatbot|human|humano|humana|person|persona|real|machine|maquina|ai|ia|chatgpt|automated|automatic|automatico|computer|program|programa|inteligencia artificial)\b/;
+const BOT_NOUN = /\b(bot|robot|chatbot|human|humano|humana|person|persona|real(?! estate)|machine|maquina|ai|ia|chatgpt|automated|automatic|automatico|computer|program|programa|inteligencia artificial)\b/;
 // Anywhere in a short message: "you're a bot aren't you", "is this one of those chatbots",
 // "esto lo responde una máquina?", "¿hay alguien real o es un programa?", "persona o máquina??".
 const BOT_ANYWHERE = new RegExp(
@@ -173,7 +175,8 @@ const BOT_ANYWHERE = new RegExp(
     "\\b(is this|is it|is that) (one of those |an |a |just a )?(bot|bots|chatbot|chatbots|machine|program|ai)\\b",
     "\\b(is this|are these|are the|is the|are your|is your) (answers|replies|responses|chat|reply|answer) (automatic|automated|a bot|a machine|ai|real)\\b",
     "\\b(answers|replies|responses|respuestas) (are |son )?(automatic|automated|automaticas)\\b",
-    "\\b(esto|lo|me) (lo )?(responde|contesta|escribe) (un|una) (bot|robot|maquina|programa|ia|persona|humano|inteligencia artificial)\\b",
+    "\\b(esto|lo|me) (lo )?(esta |estan )?(responde|contesta|escribe|contestando|respondiendo|escribiendo) (un|una) (bot|robot|maquina|programa|ia|persona|humano|inteligencia artificial)\\b",
+    "^(is |are )?(a |an |the )?(bot|robot|machine|program|computer|ai) (answering|replying|responding|writing|typing|talking)( to)?( me| us)?$",
     "\\b(o es|or is it|or just|or a|or an|o un|o una|o es un|o es una) (just )?(a |an |un |una )?(bot|robot|chatbot|machine|program|programa|maquina|ia|ai)\\b",
     "\\b(person|persona|human|humano|real) (or|o) (a |an |un |una )?(bot|robot|machine|maquina|program|programa|ia|ai)\\b",
     "\\b(bot|robot|machine|maquina|ia|ai) (or|o) (a |an |un |una )?(person|persona|human|humano)\\b",
@@ -253,7 +256,7 @@ export function detectSmallTalk(text: string): SmallTalk {
 // answer and the message shares little with it.
 const YOU = "(you|u|ya|this chat|this bot|the bot|this|te|tu|tus|vos|usted|este chat|el chat|este bot|el bot)";
 const SOFT: Array<[SmallTalkIntent, RegExp, "strong"?]> = [
-  ["capabilities", new RegExp(`^(so |ok |and |y |bueno |a ver |me dices |me decis |dime |decime |me puedes decir |me podrias decir |tell me |can you tell me |could you tell me )?(what|which|wat|q|k|que|cuales|en que|para que|what kind of|what sort of|what type of|que tipo de|que clase de|que cosas)\\b.*\\b(help|helping|ask|answer|answers|cover|covers|topics|do|offer|use|know|able|questions|services|options|functions|solve|handle|ayudar|ayudas|ayudarme|preguntar|preguntarte|preguntas|consultas|respondes|responder|contestas|manejas|sabes|ofreces|ofrecer|funciones|opciones|temas|servicios|sirves|sirve|usar|uso|hacer|haces|resolver|resuelves|gestionar|gestionas)\\b`)],
+  ["capabilities", new RegExp(`^(so |ok |and |y |bueno |a ver |me dices |me decis |dime |decime |me puedes decir |me podrias decir |tell me |can you tell me |could you tell me )?(what|which|wat|q|k|que|cuales|en que|para que|what kind of|what sort of|what type of|que tipo de|que clase de|que cosas)\\b.*\\b(help|helping|ask|answer|answers|cover|covers|topics|do|offer|use|know|able|questions|services|options|functions|solve|handle|ayudar|ayudas|ayudarme|preguntar|preguntarte|preguntas|consultas|respondes|responder|contestas|manejas|sabes|ofreces|ofrecer|funciones|opciones|temas|servicios|sirves|sirve|usar|uso|hacer|haces|resolver|resuelves|gestionar|gestionas|colaborar|colaborarme|colaborarle|asistir|asistirme|servirle|servirte)\\b`)],
   ["capabilities", new RegExp(`\\b(show me|tell me|dime|muestrame|explain|explicame)\\b.*\\b(what|que|how|como)\\b.*\\b(you|u|this|puedes|sabes|haces|funciona|works)\\b`)],
   ["capabilities", /^(como|how)\b.*\b(te uso|uso esto|use this|use you|funciona esto|funciona el chat|does this work|do i use)\b/],
   ["capabilities", /^(ver |show |see )?(menu|options|opciones|help|ayuda)$/],
@@ -265,10 +268,10 @@ const SOFT: Array<[SmallTalkIntent, RegExp, "strong"?]> = [
   ["capabilities", /^(que|what) (servicios|services|temas|topics|cosas|things) (atiendes|manejas|cubres|cover|handle|do you handle|do you cover)\b/, "strong"],
   ["insult", /\b(more|mas) (helpful|useful|util|utiles) (than|que) (you|u|tu|vos|este bot|this bot)\b/, "strong"],
   ["insult", /\b(you|u) (clearly |really |just |obviously |simply )?(dont|do not|cant|cannot) (understand|get it|help)\b/, "strong"],
-  ["howareyou", /^(and |y |hey |hi |hola |oye )?(how|hows|como|que tal|que hay)\b.*\b(life|day|going|been|vida|dia|has estado|encuentras|andas|estas|tal|va todo|te va|te trata|tranqui|todo)\b/],
+  ["howareyou", /^(and |y |hey |hi |hola |oye )?(how|hows|como|que tal|que hay)\b.*\b(life|day|going|been|vida|dia|has estado|encuentras|andas|estas|tal|va todo|te va|te trata|tranqui|todo|feeling|feel|sientes|siente|sentis)\b/],
   ["howareyou", /^(todo|all) (tranqui|tranquilo|bien|good|ok|okay)$/],
   ["howareyou", /^(is )?(everything|all|todo|things) (good|ok|okay|fine|alright|well|bien|tranqui|en orden) (with you|with u|on your end|on your side|contigo|por ahi|por tu lado|de tu lado)$/],
-  ["insult", new RegExp(`\\b(stupid|dumb|thick|chiste|pesado|pesada|joke|idiot|idiotic|useless|pointless|rubbish|garbage|trash|crap|crappy|worthless|clueless|tonto|tonta|estupido|estupida|idiota|inutil|asco|basura|malo|mala|pesimo|porqueria|mierda|torpe|burro|lento|incompetente|ridiculo)\\b`)],
+  ["insult", new RegExp(`\\b(stupid|dumb|thick|chiste|pesado|pesada|joke|idiot|idiotic|useless|pointless|rubbish|garbage|trash|crap|crappy|worthless|clueless|tonto|tonta|estupido|estupida|idiota|inutil|asco|basura|malo|mala|pesimo|porqueria|mierda|torpe|burro|lento|incompetente|ridiculo|gafo|gafa|menso|mensa|tarado|tarada|bobo|boba|baboso|babosa|pendejo|pendeja|boludo|boluda|pelotudo|pelotuda|huevon|weon|imbecil|moron|lerdo|lerda)\\b`)],
 ];
 const SOFT_YOU = new RegExp(`\\b${YOU}\\b|\\b(bot|chat|chatbot|eres|eri|sos|are|r|ur|youre)\\b`);
 
@@ -278,7 +281,7 @@ const META = new Set(
     "help helping ask answer answers cover covers topics topic do offer use know able questions question services service options option functions things thing stuff kind sort type " +
     "show tell explain chat bot work works using able anything everything else more exactly really actually " +
     "q k se le dices decis decir dime decime are is am my here aca aqui tengo tienes atiendes atender resuelves resolver gestionas exactamente exactly que cuales cual en para como y bueno a ver me te tu tus vos usted este esta esto el la los las un una de del con sobre aqui puedo puedes podes puede sabes haces hacer " +
-    "ayudar ayudas ayudarme ayuda preguntar preguntarte preguntas pregunta consultas consulta respondes responder contestas manejas ofreces ofrecer funciones funcion opciones temas tema servicios servicio sirves sirve usar uso cosas cosa tipo clase chat bot consiste").split(" "),
+    "colaborar colaborarme colaborarle asistir asistirme servirle servirte ayudar ayudas ayudarme ayuda preguntar preguntarte preguntas pregunta consultas consulta respondes responder contestas manejas ofreces ofrecer funciones funcion opciones temas tema servicios servicio sirves sirve usar uso cosas cosa tipo clase chat bot consiste").split(" "),
 );
 
 // Words of a remark about the reply or the chat itself ("that answers my question", "eso me sirvió

@@ -18,7 +18,7 @@ const POLITE = new Set(["w", "with", "w/", "on", "ur", "your", "side", "from", "
 const VERBS = new Set([
   "parler", "sprechen", "falar", "parlare",
   "talk", "speak", "chat", "connect", "transfer", "reach", "contact", "call", "escalate", "deal", "handle", "phone", "ring", "complain", "quejarme", "quejarnos", "reclamar",
-  "hablar", "hablo", "hable", "hablarlo", "hablarla", "discuss", "atendido", "atendida", "llamar", "comunica", "comunique", "comuniquen", "conecta", "conecten", "transfiere", "deriva", "derive", "deriven", "hablarme", "marcar", "marque", "marquen", "marcarme", "llamase", "llamara", "llamasen", "llamaran", "llama", "llamen", "llamarme", "contacte", "contacten", "contactase", "atendiera", "atendiese", "charlar", "comunicar", "comunicarme", "comunicame", "comuniqueme", "comunican", "comunicas", "comunicarse", "comunicais", "transfieres", "transfieren", "transfiera", "transfieran", "derivas", "derivan", "pones", "conectas", "conectan", "pasais", "pasar", "pasame", "paseme", "pasas", "pasan", "pasarme", "poner", "ponme", "pongame", "ponerme", "ponen", "atienda", "atiendan", "atender", "atenderme", "contactar", "contactarme", "llame", "llamen", "llamarme", "llamadme", "derivar", "derivame", "derivarme", "escalar", "transferir", "transfiereme", "transferirme", "conectar", "conectame", "conectarme",
+  "hablar", "hablo", "hable", "hablarlo", "hablarla", "discuss", "atendido", "atendida", "llamar", "comunica", "comunique", "comuniquen", "conecta", "conecten", "transfiere", "deriva", "derive", "deriven", "hablarme", "marcar", "marque", "marquen", "marcarme", "llamase", "llamara", "llamasen", "llamaran", "llama", "llamen", "llamarme", "contacte", "contacten", "contactase", "atendiera", "atendiese", "charlar", "comunicar", "comunicarme", "comunicame", "comuniqueme", "comunican", "comunicas", "comunicarse", "comunicais", "transfieres", "transfieren", "transfiera", "transfieran", "derivas", "derivan", "pones", "conectas", "conectan", "pasais", "pasar", "pasen", "pongan", "pasame", "paseme", "pasas", "pasan", "pasarme", "poner", "ponme", "pongame", "ponerme", "ponen", "atienda", "atiendan", "atender", "atenderme", "contactar", "contactarme", "llame", "llamen", "llamarme", "llamadme", "derivar", "derivame", "derivarme", "escalar", "transferir", "transfiereme", "transferirme", "conectar", "conectame", "conectarme",
 ]);
 // Wanting someone: a person word right after these is a request.
 const WANT = new Set(["veux", "voudrais", "souhaite", "souhaiterais", "mochte", "quero", "queria", "gostaria", "preciso", "vorrei", "voglio", "need", "want", "prefer", "rather", "require", "request", "deseo", "desearia", "solicito", "pido", "quiero", "quisieramos", "necesito", "necesitaria", "quiero", "quisiera", "prefiero", "preferiria", "busco", "pido", "exijo"]);
@@ -60,7 +60,7 @@ const NOT_A_REQUEST = /\b(human resources|recursos humanos|human error|error hum
 // "is there a phone number I can call?", "¿hay algún teléfono al que pueda llamar?"
 const PHONE_TO_CALL = /\b(phone|telephone|number|telefono|numero)\b.*\b(call|ring|llamar|llamaros|llamarles|llamarlos|marcar)\b/;
 
-const NOUN_AFTER = new Set(["out", "centre", "center", "centres", "centers", "details", "info", "information", "form", "number", "numbers", "list", "card", "hours", "logs", "log", "history", "charges", "minutes", "quality"]);
+const NOUN_AFTER = new Set(["plan", "plans", "bill", "bills", "contract", "contracts", "case", "cases", "screen", "model", "models", "insurance", "repair", "repairs", "charger", "upgrade", "deal", "deals", "out", "centre", "center", "centres", "centers", "details", "info", "information", "form", "number", "numbers", "list", "card", "hours", "logs", "log", "history", "charges", "minutes", "quality"]);
 
 // "someone stole my card", "alguien me ha robado": a person word that is not about talking.
 const NOT_ABOUT_TALKING = new Set(["stole", "stolen", "used", "took", "hacked", "robo", "robado", "robaron", "uso", "usado", "hackeo", "entro"]);
@@ -145,11 +145,34 @@ function damerau1(a: string, b: string): boolean {
   return false;
 }
 
+// Chat shorthand: "ke me pasen con alguien d verdad", "q me llamen".
+const SHORTHAND: Record<string, string> = { ke: "que", q: "que", k: "que", d: "de", xq: "porque", pq: "porque", x: "por" };
+
+// Asking for the business's own contact channel: "give me your phone number", "deme el teléfono de
+// la oficina", "¿cuál es el correo de atención al cliente?" — a way to reach a person.
+const CHANNEL = "(phone|phone number|telephone|telephone number|number|contact number|email|e mail|email address|mail|whatsapp|telefono|numero|numero de telefono|correo|correo electronico|mail|email)";
+const OWN_CHANNEL = new RegExp(
+  "^(give me|send me|can i have|can i get|could i have|could i get|what is|whats|dame|deme|denme|pasame|paseme|pasenme|me das|me da|me dan|me pasas|me pasa|me pasan|me puede dar|me puedes dar|me podes dar|cual es|cual seria)" +
+    "( the| el| la| un| una| your| ur| vuestro| vuestra| su| office| support| customer service| contact| helpline| de contacto)* " +
+    CHANNEL +
+    "( address| de contacto)?" +
+    "( (de|del|para|for|of|to) (la |el |the |your |vuestra |vuestro |su )?(oficina|office|atencion al cliente|servicio al cliente|customer service|support|soporte|contacto|atencion|reclamos|reclamaciones|quejas|complaints|la empresa|the company|ustedes|vosotros|la tienda|the shop|the store|sales|ventas|billing|facturacion))?" +
+    "( please| pls| porfa| por favor)?$",
+);
+// Someone else's call ("can the delivery driver call me when he gets here?") is not a request.
+const THIRD_PARTY = new Set(["driver", "courier", "rider", "postman", "delivery", "repartidor", "repartidora", "mensajero", "mensajera", "cartero", "chofer", "conductor", "taxi", "uber", "installer", "instalador", "neighbour", "neighbor", "vecino", "vecina"]);
+
 export function asksForPerson(text: string): boolean {
-  const words = normalizeText(text).split(" ").filter(Boolean);
+  const words = normalizeText(text)
+    .split(" ")
+    .filter(Boolean)
+    .map((w) => SHORTHAND[w] ?? w);
   if (words.length === 0) return false;
   const joined = words.join(" ");
   if (NOT_A_REQUEST.test(joined)) return false;
+  if (words.length <= 12 && OWN_CHANNEL.test(joined)) return true;
+  const call = words.findIndex((w) => ["call", "ring", "phone", "contact", "llame", "llamen", "llamar", "contacte", "llamara"].includes(w));
+  if (call > 0 && words.slice(Math.max(0, call - 3), call).some((w) => THIRD_PARTY.has(w))) return false;
   if (NOT_YOU.test(joined) || (ANSWERED_BY.test(joined) && /\b(phone|number|line|telephone|telefono|numero|linea)\b/.test(joined))) return true;
   if (words.some((w, i) => ANYWHERE.has(w) && !adjectiveUse(words, i))) return true;
   // "speak to humen", "agnet please": a typo of a person word.

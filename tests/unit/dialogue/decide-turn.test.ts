@@ -114,6 +114,14 @@ describe("small talk, never a failure and never queued", () => {
     ["puta que eri lento", "insult"],
     ["hola, como estai?", "howareyou"],
     ["how are you keeping?", "howareyou"],
+    // the blind probe5
+    ["is a machine answering me", "bot"],
+    ["me está contestando una máquina?", "bot"],
+    ["en qué me puede colaborar", "capabilities"],
+    ["eres gafo o qué", "insult"],
+    ["are you having a good day?", "howareyou"],
+    ["how you feeling today bot", "howareyou"],
+    ["cómo te sientes hoy", "howareyou"],
   ])("%j → %s", async (text, intent) => {
     const d = await one(text);
     expect(d).toMatchObject({ kind: "smalltalk", intent });
@@ -122,6 +130,12 @@ describe("small talk, never a failure and never queued", () => {
 
   it("peels a greeting off a real question", async () => {
     expect(await one("hi! how much does shipping cost?")).toMatchObject({ kind: "answer", key: "shipping-cost" });
+  });
+
+  it("keeps a question that follows small talk a question (probe5)", async () => {
+    for (const text of ["hola cómo estás, me dices el horario de atención?", "epa, a qué hora cierran hoy?", "are you real estate agents too or just mortgages"]) {
+      expect((await one(text)).kind).not.toBe("smalltalk");
+    }
   });
 });
 
