@@ -10,7 +10,7 @@ import { detectLanguage, lexiconLanguages } from "@/lib/faq/language";
 import { getWordVectors, normalizeText } from "@/lib/training";
 import type { LoadedTenantModel } from "@/lib/training";
 import type { Understanding } from "@/lib/training/understand";
-import { asksForHuman } from "@/lib/handoff/triggers";
+import { asksForContactChannel, asksForHuman } from "@/lib/handoff/triggers";
 import { aboutTheChatOnly, detectSmallTalk, softSmallTalkDetail, type SmallTalkIntent } from "./smalltalk";
 import { DISH_MARKERS, offTopicMarker } from "./offtopic";
 import { opensWithConnective, refersBack } from "./followup";
@@ -29,7 +29,7 @@ export interface PriorTurn {
 export interface BotKnowledge {
   model: LoadedTenantModel;
   /** FAQ entries by key (language per entry). */
-  entries: Map<string, { key: string; question: string; language: string }>;
+  entries: Map<string, { key: string; question: string; language: string; /** A contact entry: about reaching the business, answered with a phone number or an e-mail address. */ contact?: boolean }>;
   /** Languages the FAQ has entries in. */
   languages: ReadonlySet<string>;
   /** Normalised words of the whole FAQ (questions, alternatives, answers). */
@@ -102,14 +102,21 @@ export async function decideTurn(input: TurnInput, knowledge: BotKnowledge | nul
   const small = detectSmallTalk(input.text);
   // "¿eres humano?" asks about the bot; "quiero un humano" asks for one.
   if (small.intent === "bot") return { kind: "smalltalk", intent: "bot", language };
-  if (asksForHuman(input.text)) return { kind: "human", language };
+  // "what's your phone number?" asks for a way to reach a person: the FAQ's contact entry when it is
+  // among the best three (see knowledge.ts), a person otherwise.
+  const contactChannel = asksForContactChannel(input.text);
+  if (!contactChannel && asksForHuman(input.text)) return { kind: "human", language };
   if (small.intent) return { kind: "smalltalk", intent: small.intent, language };
   const question = small.rest || input.text;
-  if (!knowledge) return { kind: "offtopic", language, reason: "no published model", marker: false, understanding: null };
+  if (!knowledge) return contactChannel ? { kind: "human", language } : { kind: "offtopic", language, reason: "no published model", marker: false, understanding: null };
   const modelLanguage = knowledge.languages.has(language) ? language : null;
   const marker = offTopicMarker(question, knowledge.faqWords, knowledge.faqText);
 
   const standalone = await knowledge.model.understand(question, { language: modelLanguage, threshold: input.threshold });
+  if (contactChannel) {
+    const top = standalone.candidates.slice(0, 3).find((c) => knowledge.entries.get(c.label)?.contact);
+    return top ? { kind: "answer", key: top.label, confidence: top.confidence, language, understanding: standalone, followup: false } : { kind: "human", language };
+  }
   // An outburst with nothing to answer: calm words and the offer of a person, not an FAQ entry.
   if (standalone.kind !== "answer" && (isComplaint(input.text) || small.intents.includes("insult"))) return { kind: "smalltalk", intent: "insult", language };
   let u = standalone;

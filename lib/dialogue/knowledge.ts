@@ -13,6 +13,12 @@ export interface KnowledgeEntry {
   category?: string | null;
 }
 
+// A contact entry: asked as a way to reach the business ("How can I contact you?", "teléfono de
+// atención") and answered with a phone number or an e-mail address.
+const GIVES_CONTACT = /(\+?\d[\d .()-]{6,}\d)|([\w.+-]+@[\w-]+\.[\w.]+)/;
+const ABOUT_CONTACT = /\b(contact|contacts|contacting|reach|phone|telephone|call|email|e mail|mail|whatsapp|hotline|helpline|contacto|contactar|contactaros|contactarlos|contactarles|telefono|llamar|llamaros|llamarles|correo|escribir|escribiros|escribirles)\b/;
+const isContactEntry = (e: KnowledgeEntry) => GIVES_CONTACT.test(e.answer) && [e.question, ...(e.alternatives ?? []), e.category ?? ""].some((t) => ABOUT_CONTACT.test(normalizeText(t)));
+
 export function buildKnowledge(model: LoadedTenantModel, entries: KnowledgeEntry[]): BotKnowledge {
   const faqWords = new Set<string>();
   const texts: string[] = [];
@@ -25,7 +31,7 @@ export function buildKnowledge(model: LoadedTenantModel, entries: KnowledgeEntry
   }
   return {
     model,
-    entries: new Map(entries.map((e) => [e.key, { key: e.key, question: e.question, language: e.language }])),
+    entries: new Map(entries.map((e) => [e.key, { key: e.key, question: e.question, language: e.language, contact: isContactEntry(e) }])),
     languages: new Set(entries.map((e) => e.language)),
     faqWords,
     faqText: ` ${texts.join(" | ")} `,

@@ -162,6 +162,12 @@ const OWN_CHANNEL = new RegExp(
 // Someone else's call ("can the delivery driver call me when he gets here?") is not a request.
 const THIRD_PARTY = new Set(["driver", "courier", "rider", "postman", "delivery", "repartidor", "repartidora", "mensajero", "mensajera", "cartero", "chofer", "conductor", "taxi", "uber", "installer", "instalador", "neighbour", "neighbor", "vecino", "vecina"]);
 
+/** "give me your phone number", "¿cuál es el correo de atención al cliente?": a way to reach a person, which the FAQ may already give. */
+export function asksForContactChannel(text: string): boolean {
+  const words = normalizeText(text).split(" ").filter(Boolean);
+  return words.length <= 12 && OWN_CHANNEL.test(words.map((w) => SHORTHAND[w] ?? w).join(" "));
+}
+
 export function asksForPerson(text: string): boolean {
   const words = normalizeText(text)
     .split(" ")
@@ -170,7 +176,7 @@ export function asksForPerson(text: string): boolean {
   if (words.length === 0) return false;
   const joined = words.join(" ");
   if (NOT_A_REQUEST.test(joined)) return false;
-  if (words.length <= 12 && OWN_CHANNEL.test(joined)) return true;
+  if (asksForContactChannel(text)) return true;
   const call = words.findIndex((w) => ["call", "ring", "phone", "contact", "llame", "llamen", "llamar", "contacte", "llamara"].includes(w));
   if (call > 0 && words.slice(Math.max(0, call - 3), call).some((w) => THIRD_PARTY.has(w))) return false;
   if (NOT_YOU.test(joined) || (ANSWERED_BY.test(joined) && /\b(phone|number|line|telephone|telefono|numero|linea)\b/.test(joined))) return true;

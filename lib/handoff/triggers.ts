@@ -2,7 +2,9 @@
 // other triggers — the tenant model deciding "hand off", two unanswered questions in a row — are
 // decided in lib/chat/respond.ts from the model's decisions.)
 import { normalizeText } from "@/lib/training";
-import { asksForPerson } from "./human-request";
+import { asksForContactChannel, asksForPerson } from "./human-request";
+
+export { asksForContactChannel };
 
 const FRUSTRATION = [
   "useless", "this is useless", "stupid bot", "dumb bot", "you are useless", "not helpful", "doesnt help", "does not help",

@@ -217,3 +217,24 @@ describe("the customer's language", () => {
     expect(messageLanguage("envio gratis", null, "en", model.guessLanguage("envio gratis"))).toBe("es");
   });
 });
+
+describe("asking for the business's phone number or e-mail", () => {
+  const contact = [
+    { key: "contact", language: "en", category: "Contact", question: "How can I contact you?", alternatives: ["what is your phone number", "customer service email"], answer: "Call us on +34 910 123 456 (Mon–Fri 9–18) or write to help@example.com." },
+    { key: "change-phone", language: "en", category: "Account", question: "How do I change my phone number?", alternatives: ["update my phone number"], answer: "Go to Settings → Profile and edit your phone number." },
+    { key: "shipping", language: "en", category: "Shipping", question: "How long does shipping take?", alternatives: ["delivery time"], answer: "3–5 working days." },
+  ];
+
+  it("gets the FAQ's contact entry when it has one, and a person otherwise", async () => {
+    const withContact = await knowledgeFor(contact);
+    const without = await knowledgeFor(contact.slice(1));
+    try {
+      expect((await playConversation(withContact.knowledge, ["give me your phone number"]))[0]).toMatchObject({ kind: "answer", key: "contact" });
+      // "change my phone number" is about the customer's own number: never the answer to this.
+      expect((await playConversation(without.knowledge, ["give me your phone number"]))[0]).toMatchObject({ kind: "human" });
+    } finally {
+      await withContact.model.dispose();
+      await without.model.dispose();
+    }
+  }, 60_000);
+});
