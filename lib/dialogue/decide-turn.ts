@@ -6,7 +6,7 @@
 // → the tenant model, with the previous question as context when the message is an elliptical
 // follow-up ("and to the US?") → an off-topic decline when nothing in the FAQ is close → a
 // suggestion list or a hand-off for in-domain questions the FAQ does not answer.
-import { detectLanguage, lexiconLanguages } from "@/lib/faq/language";
+import { detectLanguage, lexiconLanguages, scoreLanguages } from "@/lib/faq/language";
 import { getWordVectors, normalizeText } from "@/lib/training";
 import type { LoadedTenantModel } from "@/lib/training";
 import type { Understanding } from "@/lib/training/understand";
@@ -68,7 +68,15 @@ export function messageLanguage(text: string, conversationLanguage: string | nul
   const words = text.trim().split(/\s+/).filter(Boolean).length;
   const detected = detectLanguage(text) ?? (words >= 3 && looksEnglish(text) ? "en" : null);
   if (detected && words >= 3) return detected;
-  if (faqGuess && words >= 2 && (!detected || detected === faqGuess)) return faqGuess;
+  if (faqGuess && words >= 2 && (!detected || detected === faqGuess)) {
+    // An undecided detection keeps the conversation's language when its words weigh at least as
+    // much as the FAQ language's ("ah o sea no me cobran lo que no use?" has "use" in English).
+    if (!detected && conversationLanguage && conversationLanguage !== faqGuess) {
+      const scores: Record<string, number> = scoreLanguages(text);
+      if ((scores[conversationLanguage] ?? 0) >= (scores[faqGuess] ?? 0)) return conversationLanguage;
+    }
+    return faqGuess;
+  }
   if (conversationLanguage) return conversationLanguage;
   return detected ?? faqGuess ?? defaultLanguage;
 }

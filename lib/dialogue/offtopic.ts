@@ -21,7 +21,7 @@ const MARKERS = [
   "pelicula", "peliculas", "series",
   "deberes", "matematicas", "raiz cuadrada", "sentido de la vida", "que es el amor", "me quieres", "estas soltero", "estas soltera", "casate conmigo",
   "horoscopo", "religion", "extraterrestres", "dinosaurios", "traduce", "traducir", "quien invento", "quien escribio", "quien pinto", "historia de",
-  "pon musica", "pon una cancion", "alarma", "color favorito", "comida favorita", "cuantos anos tienes", "donde vives", "ajedrez", "videojuego", "del mundo", "goles", "gol", "recomiendas", "recomienda", "recomendacion", "mejor celular", "mejor movil", "iphone o samsung", "calidad precio", "compañero de piso", "recomiendame", "recomendame", "un libro", "una serie", "escribeme", "redactame", "redacta", "redactar", "una carta", "tipo de cambio", "pesos colombianos", "en dolares",
+  "pon musica", "pon una cancion", "alarma", "color favorito", "comida favorita", "cuantos anos tienes", "donde vives", "ajedrez", "videojuego", "del mundo", "goles", "gol", "recomiendas", "recomienda", "recomendacion", "mejor celular", "mejor movil", "iphone o samsung", "calidad precio", "compañero de piso", "recomiendame", "recomendame", "un libro", "una serie", "escribeme", "redactame", "redacta", "redactar", "una carta", "tipo de cambio", "pesos colombianos", "en dolares", "esta el dolar", "precio del dolar", "cotizacion del dolar", "dolar blue", "dolar hoy", "el bitcoin", "dollar rate", "price of bitcoin", "bitcoin price",
 ];
 
 // Dishes: "receta de tortilla" is a recipe even where "receta" is a prescription, however clearly the

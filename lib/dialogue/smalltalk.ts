@@ -271,9 +271,11 @@ const SOFT: Array<[SmallTalkIntent, RegExp, "strong"?]> = [
   ["howareyou", /^(and |y |hey |hi |hola |oye )?(how|hows|como|que tal|que hay)\b.*\b(life|day|going|been|vida|dia|has estado|encuentras|andas|estas|tal|va todo|te va|te trata|tranqui|todo|feeling|feel|sientes|siente|sentis)\b/],
   ["howareyou", /^(todo|all) (tranqui|tranquilo|bien|good|ok|okay)$/],
   ["howareyou", /^(is )?(everything|all|todo|things) (good|ok|okay|fine|alright|well|bien|tranqui|en orden) (with you|with u|on your end|on your side|contigo|por ahi|por tu lado|de tu lado)$/],
-  ["insult", new RegExp(`\\b(stupid|dumb|thick|chiste|pesado|pesada|joke|idiot|idiotic|useless|pointless|rubbish|garbage|trash|crap|crappy|worthless|clueless|tonto|tonta|estupido|estupida|idiota|inutil|asco|basura|malo|mala|pesimo|porqueria|mierda|torpe|burro|lento|incompetente|ridiculo|gafo|gafa|menso|mensa|tarado|tarada|bobo|boba|baboso|babosa|pendejo|pendeja|boludo|boluda|pelotudo|pelotuda|huevon|weon|imbecil|moron|lerdo|lerda)\\b`)],
+  ["insult", new RegExp(`\\b(stupid|dumb|thick|chiste|pesado|pesada|joke|idiot|idiotic|useless|pointless|rubbish|garbage|trash|crap|crappy|worthless|clueless|tonto|tonta|estupido|estupida|idiota|inutil|asco|basura|malo|mala|pesimo|porqueria|mierda|torpe|burro|lento|incompetente|ridiculo|heartless|shameful|disgraceful|outrageous|unacceptable|scandalous|vergonzoso|vergonzosa|inaceptable|abusivo|abusiva|indignante|gafo|gafa|menso|mensa|tarado|tarada|bobo|boba|baboso|babosa|pendejo|pendeja|boludo|boluda|pelotudo|pelotuda|huevon|weon|imbecil|moron|lerdo|lerda)\\b`)],
 ];
 const SOFT_YOU = new RegExp(`\\b${YOU}\\b|\\b(bot|chat|chatbot|eres|eri|sos|are|r|ur|youre)\\b`);
+// An insult may also be aimed at the business ("honestly your policy is heartless").
+const AT_US = /\b(your|vuestra|vuestro|vuestras|vuestros)\b/;
 
 // Words that talk about the chat itself rather than about anything the FAQ could cover.
 const META = new Set(
@@ -317,7 +319,7 @@ export function softSmallTalkDetail(text: string): { intent: SmallTalkIntent; st
     }
     // An insult must be aimed at the bot or the chat ("ur so dumb", "qué bot tan malo"), not at a
     // product ("the app is useless").
-    if (intent === "insult" && !SOFT_YOU.test(joined)) continue;
+    if (intent === "insult" && !SOFT_YOU.test(joined) && !AT_US.test(joined)) continue;
     return { intent, strong: false };
   }
   return null;

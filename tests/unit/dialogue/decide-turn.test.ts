@@ -122,6 +122,8 @@ describe("small talk, never a failure and never queued", () => {
     ["are you having a good day?", "howareyou"],
     ["how you feeling today bot", "howareyou"],
     ["cómo te sientes hoy", "howareyou"],
+    // the blind dev6 dialogues: a complaint aimed at the business
+    ["honestly your policy is heartless", "insult"],
   ])("%j → %s", async (text, intent) => {
     const d = await one(text);
     expect(d).toMatchObject({ kind: "smalltalk", intent });
@@ -197,6 +199,11 @@ describe("the customer's language", () => {
   it("keeps the conversation's language for very short messages", () => {
     expect(messageLanguage("ok", "es", "en")).toBe("es");
     expect(messageLanguage("pedido", "es", "en")).toBe("es");
+  });
+
+  it("keeps the conversation's language when detection is undecided and the FAQ's words lean the other way", () => {
+    // "use" is in the English FAQ; "o sea", "me", "lo que" are Spanish (the blind dev6 dialogues).
+    expect(messageLanguage("ah o sea no me cobran lo que no use?", "es", "en", "en")).toBe("es");
   });
 
   it("follows a clear switch", () => {
