@@ -5,6 +5,12 @@
 //   npm run eval:dialogue                         # every set under evals/dialogue, dev and held-out
 //   npm run eval:dialogue -- --split heldout      # only held-out files
 //   npm run eval:dialogue -- --file my/dialogues.json [--faq my/faq.csv] [--verbose]
+//   npm run eval:dialogue -- --no-clicks         # customers never pick one of the bot's choices
+//
+// When the bot offers choices that include the right entry, the customer picks it, as in the
+// widget (`suggestion:choose`: the entry's question is sent and the bot answers that entry), so
+// the next turns are read after that answer. It still counts as "with suggestions", not as a
+// direct answer. (Before 2026-11-30 the script did not play the pick: `--no-clicks`.)
 //
 // Dialogue files: see evals/dialogue/README.md. The FAQ may be any format the admin console
 // accepts (CSV, JSON, Markdown). The LAST line printed is JSON with percentages:
@@ -95,7 +101,7 @@ function describe(d: TurnDecision): string {
 const dumped: unknown[] = [];
 const decideMs: number[] = [];
 
-async function evalFile(file: string, faqOverride: string | undefined, verbose: boolean): Promise<Counts> {
+async function evalFile(file: string, faqOverride: string | undefined, verbose: boolean, clicks: boolean): Promise<Counts> {
   const data = ZFile.parse(JSON.parse(await readFile(file, "utf8")));
   const faqPath = faqOverride ?? path.resolve(path.dirname(file), data.faq);
   const parsed = parseFaqFile({ fileName: faqPath, bytes: await readFile(faqPath) });
@@ -160,10 +166,17 @@ async function evalFile(file: string, faqOverride: string | undefined, verbose: 
           ok = d.kind !== "answer";
           break;
       }
-      if ("understanding" in d && d.understanding) dumped.push({ file: path.basename(path.dirname(file)), split: path.basename(file, ".json"), conv: conv.id, text: turn.text, expect: turn.expect, expected, kind: d.kind, followup: "followup" in d ? d.followup : false, top: d.understanding.candidates[0]?.label, ok, views: d.understanding.views, detail: d.understanding.detail, evidence: d.understanding.evidence, probability: d.understanding.probability });
+      if ("understanding" in d && d.understanding) dumped.push({ file: path.basename(path.dirname(file)), split: path.basename(file, ".json"), conv: conv.id, text: turn.text, expect: turn.expect, expected, kind: d.kind, followup: "followup" in d ? d.followup : false, top: d.understanding.candidates[0]?.label, ok, views: d.understanding.views, detail: d.understanding.detail, evidence: d.understanding.evidence, probability: d.understanding.probability, floored: d.understanding.floored ?? false });
       if (verbose && !ok) console.log(`  ✗ ${conv.id} [${turn.expect}${turn.followup ? " follow-up" : ""}${expected.length ? ` ${expected.join("|")}` : ""}] "${turn.text}" → ${describe(d)}${"understanding" in d && d.understanding ? ` · ${d.understanding.reason}` : ""}`);
       history.push({ role: "customer", text: turn.text });
       history.push({ role: "bot", text: "", faqKey: d.kind === "answer" ? d.key : null, turnKind: d.kind, suggestions: d.kind === "suggest" ? d.keys : undefined });
+      // The customer picks the right choice: its question is sent and the bot answers that entry.
+      const picked = clicks && turn.expect === "answer" && d.kind === "suggest" ? d.keys.find((k) => expected.includes(k)) : undefined;
+      if (picked) {
+        history.push({ role: "customer", text: entries.find((e) => e.key === picked)!.question });
+        history.push({ role: "bot", text: "", faqKey: picked, turnKind: "answer" });
+        streak = 0;
+      }
     }
   }
   await model.dispose();
@@ -173,7 +186,7 @@ async function evalFile(file: string, faqOverride: string | undefined, verbose: 
 function findFiles(split: string): string[] {
   const root = path.resolve("evals/dialogue");
   if (!existsSync(root)) return [];
-  const names = split === "all" ? ["dev.json", "dev2.json", "dev3.json", "dev4.json", "dev5.json", "heldout.json", "final.json"] : split === "dev" ? ["dev.json", "dev2.json", "dev3.json", "dev4.json", "dev5.json"] : split === "heldout" ? ["heldout.json", "final.json"] : [`${split}.json`];
+  const names = split === "all" ? ["dev.json", "dev2.json", "dev3.json", "dev4.json", "dev5.json", "dev6.json", "heldout.json", "final.json"] : split === "dev" ? ["dev.json", "dev2.json", "dev3.json", "dev4.json", "dev5.json", "dev6.json"] : split === "heldout" ? ["heldout.json", "final.json"] : [`${split}.json`];
   return readdirSync(root, { withFileTypes: true })
     .filter((d) => d.isDirectory())
     .flatMap((d) => names.map((n) => path.join(root, d.name, n)))
@@ -189,6 +202,7 @@ async function main() {
       split: { type: "string", default: "all" },
       verbose: { type: "boolean", default: false },
       dump: { type: "string" },
+      "no-clicks": { type: "boolean", default: false },
     },
   });
   if (!["dev", "heldout", "all"].includes(values.split!)) throw new Error("--split must be dev, heldout or all");
@@ -198,7 +212,7 @@ async function main() {
   let all = zero();
   const started = performance.now();
   for (const f of files) {
-    const c = await evalFile(f, values.faq, values.verbose!);
+    const c = await evalFile(f, values.faq, values.verbose!, !values["no-clicks"]);
     const s = summary(c);
     console.log(`${path.relative(process.cwd(), f)}: direct ${s.directAnswer}% · with suggestions ${s.withSuggestions}% · wrong among answers ${s.wrongAmongAnswers}% · small talk ${s.smalltalk}% · off-topic safe ${s.offtopicSafe}% / queued ${s.offtopicToHandoff}% · person ${s.human}% · in-domain unknowns answered ${s.unknownAnswered}% · follow-ups direct ${s.followupDirect}%`);
     const split = path.basename(f, ".json");

@@ -141,7 +141,9 @@ export async function decideTurn(input: TurnInput, knowledge: BotKnowledge | nul
   // what was just answered, even where the FAQ has a general prices entry.
   const amount = short && v.contentTokens <= 4 && AMOUNT.test(normalizeText(question));
   if (previous && !marker && ((opener && short) || anaphora || amount || (v.contentTokens <= 2 && v.ownCoverage >= 0.3) || v.contentTokens === 0)) {
-    const withContext = await knowledge.model.understand(question, { language: modelLanguage, context: previous.text, threshold: input.threshold });
+    // (After the customer picked one of the bot's choices, the previous question is the entry's own.)
+    const contextFromFaq = previous.key !== null && knowledge.entries.get(previous.key)?.question === previous.text;
+    const withContext = await knowledge.model.understand(question, { language: modelLanguage, context: previous.text, contextFromFaq, threshold: input.threshold });
     const ctxTop = withContext.candidates[0]?.label;
     // A message answered confidently on its own keeps that answer unless it points back in words
     // ("¿aceptan bizum?" after a shipping answer is about payments, not shipping).

@@ -8,14 +8,14 @@ import { normalizeText } from "@/lib/training";
 // Whole normalised words or phrases.
 const MARKERS = [
   // English
-  "joke", "jokes", "funny story", "poem", "poetry", "song", "lyrics", "riddle", "weather", "forecast", "temperature outside",
+  "joke", "jokes", "funny story", "poem", "poetry", "song", "lyrics", "riddle", "weather", "forecast", "temperature outside", "rain", "raining", "snow", "snowing", "sunny",
   "world cup", "football", "soccer", "basketball", "nba", "baseball", "who won", "champions league", "super bowl", "olympics", "formula 1",
   "president", "prime minister", "election", "politics", "capital of", "population of", "recipe", "bake", "pizza", "movie", "movies", "film", "netflix",
   "homework", "math", "maths", "square root", "times table", "meaning of life", "what is love", "do you love me", "are you single", "marry me", "date me",
   "stock market", "horoscope", "zodiac", "religion", "aliens", "dinosaurs", "translate", "capital city", "tallest", "biggest country", "who invented", "who wrote", "who painted", "history of",
   "play music", "play a song", "set an alarm", "alarm", "favourite color", "favorite color", "favourite colour", "favorite food", "how old are you", "where do you live", "tell me about yourself", "chess", "video game", "in the world", "goals", "goal", "show tonight", "best phone", "iphone or samsung", "recommend", "recommendation", "flatmates", "roommate", "dating app", "fun fact", "fun facts", "facts about", "python", "javascript", "code for", "script that", "linked list", "trivia", "podcast", "podcasts", "recommend a book", "recommend a movie", "recommend a song", "good book", "write me", "write a letter", "write an essay", "essay", "convert", "exchange rate",
   // Spanish
-  "chiste", "chistes", "cuentame un chiste", "poema", "poesia", "cancion", "cantame", "adivinanza", "tiempo hace", "que tiempo", "clima", "llover", "va a llover", "pronostico",
+  "chiste", "chistes", "cuentame un chiste", "poema", "poesia", "cancion", "cantame", "adivinanza", "tiempo hace", "que tiempo", "clima", "llover", "va a llover", "lluvia", "llueve", "nevar", "nieve", "hace frio", "hace calor", "pronostico",
   "mundial", "futbol", "partido", "baloncesto", "quien gano", "champions", "real madrid", "messi", "olimpiadas", "formula uno",
   "presidente", "elecciones", "politica", "capital de", "habitantes", "receta", "cocinar",
   "pelicula", "peliculas", "series",

@@ -42,6 +42,8 @@ export interface UnderstandOptions {
   language?: string | null;
   /** Earlier customer text whose meaning carries over (an elliptical follow-up). */
   context?: string;
+  /** The context is the FAQ's own question: the customer picked it from the bot's choices. */
+  contextFromFaq?: boolean;
   /** Answer threshold on P(right) (default: the measured 5 % wrong-answer point; see answer-model.ts). */
   threshold?: number;
 }
@@ -150,7 +152,7 @@ export async function loadTenantModel(source: string | Record<string, Uint8Array
     if (o.context) context = scoreMessage(semanticIndex, o.context, { language, only: [] }).tokens;
     const semantic = scoreMessage(semanticIndex, text, { language, context });
     const probs = temperedSoftmax(z, calibration.temperature);
-    return understand({ classifier, probs, semantic, labels, allowed: allowedFor(language), threshold: o.threshold, followup: Boolean(o.context) });
+    return understand({ classifier, probs, semantic, labels, allowed: allowedFor(language), threshold: o.threshold, followup: Boolean(o.context), contextFromFaq: Boolean(o.context && o.contextFromFaq) });
   }
 
   return {

@@ -23,6 +23,8 @@ export interface UnderstandInput {
   threshold?: number;
   /** The message was read with the previous question as context. */
   followup?: boolean;
+  /** …and that question is the FAQ's own (picked from the bot's choices). */
+  contextFromFaq?: boolean;
 }
 
 export interface Understanding extends Decision {
@@ -30,6 +32,8 @@ export interface Understanding extends Decision {
   /** The evidence and the probability that the best entry is right (answer-model.ts). */
   evidence?: AnswerEvidence;
   probability?: number;
+  /** P(right) was raised to 0.97 by the near-verbatim rule (not by the evidence model). */
+  floored?: boolean;
   /** The five best entries with each view's score (evaluation tools). */
   detail?: Array<{ label: string; combined: number; semantic: number; precision: number; recall: number; answer: number; entryRecall: number; classifier: number }>;
   views: { votes: number; calibrated: boolean; semanticTop: string | null; semanticScore: number; semanticMargin: number; classifierTop: string | null; agree: boolean; coverage: number; ownCoverage: number; contentTokens: number; combined: number; combinedMargin: number };
@@ -131,18 +135,21 @@ export function understand(input: UnderstandInput): Understanding {
   // A message that repeats one of the FAQ's own phrasings (give or take a typo) is that entry's
   // question, whatever the evidence model makes of its few words.
   const nearVerbatim = d0 !== undefined && d0.precision >= 0.9 && d0.recall >= 0.85 && margin > 0.05 && (b1 === clfTop || d0.semantic >= 0.97);
-  if (nearVerbatim || evidence.calibrated) probability = Math.max(probability, 0.97);
+  // (Not for a message read with the FAQ's own question as context — the customer picked it from
+  // the bot's choices —: with it, "and bizum works?" would look verbatim.)
+  const floored = !(input.followup && input.contextFromFaq) && (nearVerbatim || evidence.calibrated === 1) && probability < 0.97;
+  if (floored) probability = 0.97;
   const threshold = input.threshold ?? DEFAULT_THRESHOLD;
   // Confidences as probabilities: the best entry's P(right), the others sharing the rest by their
   // combined scores (never above the best), so they are sorted and sum to at most 1.
   const others = candidates.slice(1).reduce((a, c) => a + Math.max(0, c.confidence), 0);
   candidates = candidates.map((c, i) => ({ label: c.label, confidence: i === 0 ? probability : Math.min(probability, others > 0 ? ((1 - probability) * Math.max(0, c.confidence)) / others : 0) }));
   if (semantic.coverage >= POLICY.minCoverage && probability >= threshold) {
-    return { kind: "answer", candidates, reason: `P(right) ${fmt(probability)} ≥ answer threshold ${fmt(threshold)}: lead ${fmt(margin)}, ${votes} of 4 views agree`, views, evidence, probability };
+    return { kind: "answer", candidates, reason: `P(right) ${fmt(probability)} ≥ answer threshold ${fmt(threshold)}: lead ${fmt(margin)}, ${votes} of 4 views agree`, views, evidence, probability, floored };
   }
   if (top >= POLICY.suggestScore && semantic.coverage >= POLICY.suggestCoverage && candidates.length >= 1) {
-    return { kind: "suggest", candidates, reason: `P(right) ${fmt(probability)} < ${fmt(threshold)} (lead ${fmt(margin)}, coverage ${fmt(semantic.coverage)}): not sure enough to answer`, views, evidence, probability };
+    return { kind: "suggest", candidates, reason: `P(right) ${fmt(probability)} < ${fmt(threshold)} (lead ${fmt(margin)}, coverage ${fmt(semantic.coverage)}): not sure enough to answer`, views, evidence, probability, floored };
   }
-  return { kind: "handoff", candidates, reason: `nothing in the FAQ is close enough (best combined ${fmt(top)}, coverage ${fmt(semantic.coverage)})`, views, evidence, probability };
+  return { kind: "handoff", candidates, reason: `nothing in the FAQ is close enough (best combined ${fmt(top)}, coverage ${fmt(semantic.coverage)})`, views, evidence, probability, floored };
 }
 }
