@@ -40,6 +40,8 @@ function withoutOffers(text: string): string {
 }
 const SPELLED_SUM = new RegExp(`\\b${NUMBER} (?:plus|minus|times|multiplied by|divided by|mas|menos|por|entre|dividido entre|multiplicado por) ${NUMBER}\\b`);
 
+const WEATHER: ReadonlySet<string> = new Set(["weather", "forecast", "rain", "raining", "rains", "snow", "snowing", "sunny", "storm", "clima", "tiempo hace", "que tiempo", "llover", "va a llover", "lluvia", "llueve", "lluvias", "nevar", "nieve", "tormenta", "pronostico", "hace frio", "hace calor"]);
+
 function contains(words: string[], phrase: string[]): boolean {
   outer: for (let i = 0; i + phrase.length <= words.length; i++) {
     for (let k = 0; k < phrase.length; k++) if (words[i + k] !== phrase[k]) continue outer;
@@ -62,6 +64,8 @@ export function offTopicMarker(text: string, faqWords: ReadonlySet<string>, faqT
     if (!contains(words, m)) continue;
     // The FAQ itself talks about it (a travel agency's "weather" question): not off-topic.
     if (m.length === 1 ? faqWords.has(m[0]) : faqText.includes(` ${m.join(" ")} `)) continue;
+    // …or about the weather in other words (a venue's "plan B if it rains", a ski school's snow).
+    if (WEATHER.has(m.join(" ")) && [...WEATHER].some((w) => faqWords.has(w))) continue;
     return m.join(" ");
   }
   return null;

@@ -133,6 +133,7 @@ export const CONCEPTS: Record<string, string[]> = {
   driving_licence: ["driving licence", "driving license", "drivers license", "driver license", "driver's licence", "licence", "license", "carnet", "carne", "carnet de conducir", "permiso de conducir", "licencia de conducir", "licencia de manejo", "licencia", "brevete", "pase"],
   fail_exam: ["fail", "failed", "failing", "suspender", "suspendi", "suspenso", "suspendo", "reprobar", "reprobe", "repruebo", "catear", "cateado", "bochar", "bochan", "bocharon", "me bocharon", "jalar", "jale", "jalado"],
   rent: ["rent", "rental", "hire", "alquilar", "alquiler", "alquilo", "rentar", "renta", "arrendar", "arriendo"],
+  rain: ["rain", "raining", "rains", "rainy", "wet weather", "bad weather", "lluvia", "llueve", "llover", "lloviendo", "mal tiempo"],
   religious: ["church", "religious", "mass", "catholic", "priest", "iglesia", "religiosa", "religioso", "misa", "catolica", "catolico", "cura", "sacerdote"],
   barbecue: ["barbecue", "bbq", "grill", "asado", "parrilla", "parrillada", "barbacoa"],
   vehicle: ["car", "vehicle", "van", "coche", "carro", "auto", "vehiculo", "furgoneta"],

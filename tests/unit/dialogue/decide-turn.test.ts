@@ -142,6 +142,13 @@ describe("small talk, never a failure and never queued", () => {
   });
 });
 
+describe("weather", () => {
+  it("is off-topic, unless the FAQ talks about the weather in any words", async () => {
+    expect(offTopicMarker("is it going to rain tomorrow in valencia", new Set(["shipping"]))).toBe("rain");
+    expect(offTopicMarker("y si llueve que onda", new Set(["plan", "lluvia"]))).toBeNull();
+  });
+});
+
 describe("off-topic questions are declined, not queued", () => {
   it.each(["what's the weather in London?", "¿quién ganó el mundial?", "tell me a joke", "what's the meaning of life", "whats 15% of 230"])("%j", async (text) => {
     const d = await one(text);
