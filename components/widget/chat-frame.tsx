@@ -223,6 +223,7 @@ function ChatPanel({ widgetKey, parentOrigin, requestedLanguage, store, embedded
         <PrechatForm form={state.config.prechat} t={t} color={color} onSubmit={(answers) => client.prechat(answers)} />
       ) : (
         <Composer ref={composer} maxChars={state.config?.maxMessageChars ?? DEFAULT_MAX_CHARS} color={color} t={t} onSend={(text) => client.send(text)} onTyping={(typing) => handoffActive && client.typing(typing)}
+          draft={{ load: () => store.getItem(storageKeys.draft(widgetKey)) ?? "", save: (text) => (text ? store.setItem(storageKeys.draft(widgetKey), text.slice(0, 20_000)) : store.removeItem(storageKeys.draft(widgetKey))) }}
           onAttach={(file) => void client.attach(file, state.config?.attachmentMaxBytes ?? DEFAULT_MAX_ATTACHMENT)}
         />
       )}

@@ -1,7 +1,8 @@
 "use client";
 // The message box: Enter sends, Shift+Enter adds a line, a counter appears near the length
-// limit and sending is refused past it (the server would refuse it too).
-import { forwardRef, useRef, useState } from "react";
+// limit and sending is refused past it (the server would refuse it too). What is typed and not yet
+// sent is kept as a draft (`draft`), so a reload or another page of the site does not lose it.
+import { forwardRef, useEffect, useRef, useState } from "react";
 import type { UiStrings } from "./i18n";
 
 interface Props {
@@ -12,11 +13,29 @@ interface Props {
   onTyping: (typing: boolean) => void;
   /** A file the customer chose to attach (images and PDFs; the server checks the content). */
   onAttach?: (file: File) => void;
+  /** Where the unsent text is kept (the widget's storage). */
+  draft?: { load(): string; save(text: string): void };
 }
 
-export const Composer = forwardRef<HTMLTextAreaElement, Props>(function Composer({ maxChars, color, t, onSend, onTyping, onAttach }, ref) {
+export const Composer = forwardRef<HTMLTextAreaElement, Props>(function Composer({ maxChars, color, t, onSend, onTyping, onAttach, draft }, ref) {
   const fileInput = useRef<HTMLInputElement>(null);
-  const [text, setText] = useState("");
+  const [text, setTextState] = useState(() => draft?.load() ?? "");
+  const draftTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const latest = useRef(text);
+  latest.current = text;
+  // Leaving the page before the pause: save what is there now.
+  useEffect(() => {
+    const flush = () => latest.current && draft?.save(latest.current);
+    window.addEventListener("pagehide", flush);
+    return () => window.removeEventListener("pagehide", flush);
+  }, [draft]);
+  const setText = (value: string) => {
+    setTextState(value);
+    // Saved a moment after typing stops, at once when cleared (sent).
+    if (draftTimer.current) clearTimeout(draftTimer.current);
+    if (value === "") draft?.save("");
+    else draftTimer.current = setTimeout(() => draft?.save(value), 300);
+  };
   const typingTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const over = text.length - maxChars;
   const nearLimit = text.length >= maxChars * 0.8;

@@ -47,4 +47,6 @@ export function hostStore(snapshot: Record<string, string>, persist: (key: strin
 export const storageKeys = {
   visitorToken: (widgetKey: string) => `${storagePrefix(widgetKey)}visitor`,
   outbox: (widgetKey: string) => `${storagePrefix(widgetKey)}outbox`,
+  /** What the customer has typed and not sent yet (kept across reloads and pages). */
+  draft: (widgetKey: string) => `${storagePrefix(widgetKey)}draft`,
 };

@@ -109,6 +109,23 @@ describe("widget on a customer's website", () => {
     expect(await again.locator('[data-testid="message"][data-role="customer"]').allTextContents()).toEqual(asked);
   });
 
+  it("keeps what the customer typed but did not send across a reload", async () => {
+    const page = await context.newPage();
+    const frame = await openChat(page, "pk_demo");
+    const box = frame.locator("textarea");
+    await box.fill("my order 4411 arrived with a broken");
+    await page.waitForTimeout(500); // the draft is saved after a short pause in typing
+    await page.reload();
+    const again = await chatFrame(page);
+    await expect.poll(() => again.locator("textarea").inputValue()).toBe("my order 4411 arrived with a broken");
+    // Sent, it is gone from the draft.
+    await again.locator("textarea").press("Enter");
+    await page.reload();
+    const third = await chatFrame(page);
+    await third.locator('[data-testid="message"][data-role="customer"]', { hasText: "my order 4411" }).first().waitFor();
+    expect(await third.locator("textarea").inputValue()).toBe("");
+  });
+
   it("records thumbs on an answer and, with nobody on duty, takes an e-mail instead of a handoff", async () => {
     const page = await context.newPage();
     const frame = await openChat(page, "pk_demo");
