@@ -81,8 +81,8 @@ export interface HandoffStatus {
   position?: number;
   etaSeconds?: number | null;
   agentName?: string | null;
-  /** For "offline": why no person can answer now. */
-  reason?: "no_agents" | "closed";
+  /** For "offline": why no person can answer now, or that the customer asked to be written to. */
+  reason?: "no_agents" | "closed" | "in_writing";
 }
 
 export interface WidgetConfig {

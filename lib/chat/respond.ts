@@ -93,7 +93,7 @@ async function respond(conversationId: string, customerMessageId: string): Promi
     // Logged, so analytics never counts a customer who wanted a person as settled by the bot
     // (with nobody on duty there is no hand-off row, only the offline form).
     if (active) await db.decision.create({ data: { ...turnDecisionData(turn, active, "human", "the customer asked for a person"), candidates: [] } });
-    return escalateTurn(turn, "customer_request", "asked for a person", update);
+    return escalateTurn(turn, "customer_request", d.inWriting ? "asked to be written to" : "asked for a person", update, d.inWriting);
   }
   if (d?.kind === "smalltalk") {
     const reply = smallTalkReply(d.intent, language, settings, conv.tenant.name, active?.knowledge ?? null);
@@ -281,9 +281,9 @@ async function botMessage(turn: Turn, text: string, meta: MessageMeta, store: Ap
   return row;
 }
 
-async function escalateTurn(turn: Turn, reason: HandoffReason, trigger: string, update: Record<string, unknown> = {}): Promise<void> {
+async function escalateTurn(turn: Turn, reason: HandoffReason, trigger: string, update: Record<string, unknown> = {}, inWriting = false): Promise<void> {
   if (Object.keys(update).length > 0) await turn.db.conversation.update({ where: { id: turn.conversationId }, data: update });
-  await escalate({ tenantId: turn.tenantId, conversationId: turn.conversationId, visitorId: turn.visitorId, language: turn.language, reason, trigger });
+  await escalate({ tenantId: turn.tenantId, conversationId: turn.conversationId, visitorId: turn.visitorId, language: turn.language, reason, trigger, inWriting });
 }
 
 /** The decision log row (stored with the bot's reply, in the same transaction). */

@@ -59,6 +59,14 @@ const STRINGS = {
     pt: "Neste momento ninguém da nossa equipa está disponível. Deixe o seu e-mail e a sua mensagem e responderemos.",
     it: "Al momento nessuno del nostro team è disponibile. Lascia la tua e-mail e il tuo messaggio e ti risponderemo.",
   },
+  writeBack: {
+    en: "Of course. Leave your e-mail address and your message, and someone from our team will write back.",
+    es: "Claro. Déjanos tu correo y tu mensaje, y alguien de nuestro equipo te escribirá.",
+    fr: "Bien sûr. Laissez votre adresse e-mail et votre message, une personne de notre équipe vous écrira.",
+    de: "Gern. Hinterlassen Sie Ihre E-Mail-Adresse und Ihre Nachricht, jemand aus unserem Team schreibt Ihnen.",
+    pt: "Claro. Deixe o seu e-mail e a sua mensagem, e alguém da nossa equipa vai escrever-lhe.",
+    it: "Certo. Lascia il tuo indirizzo e-mail e il tuo messaggio, e qualcuno del nostro team ti scriverà.",
+  },
   offlineClosed: {
     en: "We're outside our business hours. Leave your e-mail and message and we'll get back to you.",
     es: "Estamos fuera del horario de atención. Déjanos tu correo y tu mensaje y te responderemos.",

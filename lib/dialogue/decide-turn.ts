@@ -10,7 +10,7 @@ import { detectLanguage, lexiconLanguages, scoreLanguages } from "@/lib/faq/lang
 import { getWordVectors, normalizeText } from "@/lib/training";
 import type { LoadedTenantModel } from "@/lib/training";
 import type { Understanding } from "@/lib/training/understand";
-import { asksForContactChannel, asksForHuman } from "@/lib/handoff/triggers";
+import { asksForContactChannel, asksForHuman, asksToBeWrittenTo } from "@/lib/handoff/triggers";
 import { aboutTheChatOnly, detectSmallTalk, softSmallTalkDetail, type SmallTalkIntent } from "./smalltalk";
 import { DISH_MARKERS, offTopicMarker } from "./offtopic";
 import { opensWithConnective, refersBack } from "./followup";
@@ -41,7 +41,8 @@ export interface BotKnowledge {
 }
 
 export type TurnDecision =
-  | { kind: "human"; language: string }
+  /** `inWriting`: the customer asked to be written to (an e-mail back), not to chat. */
+  | { kind: "human"; language: string; inWriting?: boolean }
   | { kind: "smalltalk"; intent: SmallTalkIntent; language: string }
   | { kind: "answer"; key: string; confidence: number; language: string; understanding: Understanding; followup: boolean }
   | { kind: "suggest"; keys: string[]; language: string; understanding: Understanding; followup: boolean }
@@ -113,7 +114,7 @@ export async function decideTurn(input: TurnInput, knowledge: BotKnowledge | nul
   // "what's your phone number?" asks for a way to reach a person: the FAQ's contact entry when it is
   // among the best three (see knowledge.ts), a person otherwise.
   const contactChannel = asksForContactChannel(input.text);
-  if (!contactChannel && asksForHuman(input.text)) return { kind: "human", language };
+  if (!contactChannel && asksForHuman(input.text)) return { kind: "human", language, ...(asksToBeWrittenTo(input.text) ? { inWriting: true } : {}) };
   if (small.intent) return { kind: "smalltalk", intent: small.intent, language };
   const question = small.rest || input.text;
   if (!knowledge) return contactChannel ? { kind: "human", language } : { kind: "offtopic", language, reason: "no published model", marker: false, understanding: null };

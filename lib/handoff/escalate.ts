@@ -1,6 +1,7 @@
 // Handing a conversation to a person: when someone can take it, queue it with the reason and a
 // short context for the agent and tell the customer their place in line; otherwise say honestly
-// that nobody is available and offer the offline form.
+// that nobody is available and offer the offline form. A customer who asked to be written to (an
+// e-mail back) gets the form at once: a chat queue is not what they asked for.
 import { getDb } from "@/lib/db";
 import { appendMessage, toWire } from "@/lib/chat/conversation-store";
 import { botText, formatEta, t, textLanguage } from "@/lib/chat/strings";
@@ -20,6 +21,8 @@ export interface EscalateInput {
   language: string;
   reason: HandoffReason;
   trigger: string;
+  /** The customer asked to be written to: take their address and message instead of queueing. */
+  inWriting?: boolean;
 }
 
 const PRIORITY: Record<HandoffReason, number> = { frustration: 2, customer_request: 1, unanswered: 1, model_handoff: 0, no_model: 0, off_topic: 0 };
@@ -35,6 +38,12 @@ export async function escalate(input: EscalateInput): Promise<HandoffStatus> {
   if (existing.state !== "none") {
     tell(existing);
     return existing;
+  }
+  if (input.inWriting) {
+    await say(t("writeBack", input.language), "offline");
+    const status: HandoffStatus = { state: "offline", reason: "in_writing" };
+    tell(status);
+    return status;
   }
   // The team's queue first: whether anyone can answer depends on who is in that team.
   const queuedAt = new Date();

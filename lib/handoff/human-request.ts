@@ -162,6 +162,16 @@ const OWN_CHANNEL = new RegExp(
 // Someone else's call ("can the delivery driver call me when he gets here?") is not a request.
 const THIRD_PARTY = new Set(["driver", "courier", "rider", "postman", "delivery", "repartidor", "repartidora", "mensajero", "mensajera", "cartero", "chofer", "conductor", "taxi", "uber", "installer", "instalador", "neighbour", "neighbor", "vecino", "vecina"]);
 
+// Writing, not talking: "can someone email me back", "que me escriba alguien por correo".
+const IN_WRITING = /\b(email|emails|emailed|e mail|mail|correo|correos|mailear|write|writes|written|escrib\w*|whatsapp|whatsappeen|text me|message me)\b/;
+const BY_VOICE = /\b(call|calls|phone|ring|llam\w*|telefono|telefonear|talk|speak|hablar|chat|chatear)\b/;
+
+/** A request for a person to write to the customer (an e-mail back) rather than to chat or call. */
+export function asksToBeWrittenTo(text: string): boolean {
+  const joined = normalizeText(text);
+  return IN_WRITING.test(joined) && !BY_VOICE.test(joined) && asksForPerson(text);
+}
+
 /** "give me your phone number", "¿cuál es el correo de atención al cliente?": a way to reach a person, which the FAQ may already give. */
 export function asksForContactChannel(text: string): boolean {
   const words = normalizeText(text).split(" ").filter(Boolean);

@@ -185,6 +185,22 @@ describe("when nobody is available", () => {
   });
 });
 
+describe("a customer who asks to be written to", () => {
+  it("gets the e-mail form at once, even with an agent online, and is not queued", async () => {
+    const tenant = await seedTenant(app.db);
+    track(await loginAgent(app, tenant.agent));
+    const w = track(await connectWidget(app.server.url, tenant.widgetKey));
+    await w.send("can someone email me back about my order?");
+    expect(await w.waitFor<Status>("handoff:status", (s) => s.state === "offline")).toMatchObject({ reason: "in_writing" });
+    expect((await w.waitFor<{ kind: string; text: string }>("message", (m) => m.kind === "offline")).text).toMatch(/leave your e-mail address/i);
+    expect(await app.db.handoff.count({ where: { tenantId: tenant.tenantId } })).toBe(0);
+    // Asking for a chat with a person still queues.
+    const v = track(await connectWidget(app.server.url, tenant.widgetKey));
+    await v.send("human please");
+    await v.waitFor<Status>("handoff:status", (s) => s.state === "queued");
+  });
+});
+
 describe("outside business hours", () => {
   it("says the team is closed even when an agent is online", async () => {
     const closed = { timezone: "UTC", days: [null, null, null, null, null, null, null] };

@@ -1,7 +1,7 @@
 // Which customer messages bring a person in: asking for one (Spanish and English, with or
 // without accents and punctuation) and frustration (insults, complaints, shouting, repeating).
 import { describe, expect, it } from "vitest";
-import { asksForHuman, frustrationSignal } from "@/lib/handoff/triggers";
+import { asksForHuman, asksToBeWrittenTo, frustrationSignal } from "@/lib/handoff/triggers";
 
 describe("asking for a person", () => {
   it.each([
@@ -76,6 +76,15 @@ describe("asking for a person", () => {
       expect(asksForHuman(text)).toBe(false);
     },
   );
+});
+
+describe("asking to be written to", () => {
+  it.each(["can someone email me back about this", "que me escriba alguien por correo", "me puede escribir al correo una persona con toda la info?"])("“%s” is", (text) => {
+    expect(asksToBeWrittenTo(text)).toBe(true);
+  });
+  it.each(["human please", "can someone call me back", "quiero hablar con una persona", "can you email me the invoice"])("“%s” is not", (text) => {
+    expect(asksToBeWrittenTo(text)).toBe(false);
+  });
 });
 
 describe("frustration", () => {
