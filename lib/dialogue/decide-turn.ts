@@ -10,7 +10,7 @@ import { detectLanguage, lexiconLanguages, scoreLanguages } from "@/lib/faq/lang
 import { getWordVectors, normalizeText } from "@/lib/training";
 import type { LoadedTenantModel } from "@/lib/training";
 import type { Understanding } from "@/lib/training/understand";
-import { asksForContactChannel, asksForHuman, asksToBeWrittenTo } from "@/lib/handoff/triggers";
+import { asksForContactChannel, asksForHuman, asksToBeWrittenTo, mentionsPerson } from "@/lib/handoff/triggers";
 import { aboutTheChatOnly, detectSmallTalk, softSmallTalkDetail, type SmallTalkIntent } from "./smalltalk";
 import { DISH_MARKERS, offTopicMarker } from "./offtopic";
 import { opensWithConnective, refersBack } from "./followup";
@@ -113,7 +113,8 @@ export async function decideTurn(input: TurnInput, knowledge: BotKnowledge | nul
   if (small.intent === "bot") return { kind: "smalltalk", intent: "bot", language };
   // "what's your phone number?" asks for a way to reach a person: the FAQ's contact entry when it is
   // among the best three (see knowledge.ts), a person otherwise.
-  const contactChannel = asksForContactChannel(input.text);
+  // ("denme un correo para que alguien me revise el caso" wants that person: a hand-off.)
+  const contactChannel = asksForContactChannel(input.text) && !mentionsPerson(input.text);
   if (!contactChannel && asksForHuman(input.text)) return { kind: "human", language, ...(asksToBeWrittenTo(input.text) ? { inWriting: true } : {}) };
   if (small.intent) return { kind: "smalltalk", intent: small.intent, language };
   const question = small.rest || input.text;

@@ -184,6 +184,7 @@ const BOT_ANYWHERE = new RegExp(
     "^(bot|robot|chatbot|maquina|ia)$",
     "\\b(human|person|someone|somebody|alguien|persona|humano) (real |actual |de verdad )?(typing|writing|answering|replying|behind this|escribiendo|respondiendo|contestando|detras)\\b",
     "\\b(tu eres|vos sos|usted es|eres|sos) (una |un )?(persona|humano|humana|maquina|robot|bot|real|de verdad)\\b",
+    "^(so |but |and |ok )?(youre|you are|ur|u r|you re|u are) (not |no |really |actually |just )?(a |an )?(real |actual |live )?(person|human|human being|bot|robot|machine|ai)( right| are you| arent you| huh| eh| lol)?$",
     "\\b(contestador|respuesta|respuestas|mensaje) automatic[oa]s?\\b",
   ].join("|"),
 );
@@ -273,7 +274,7 @@ const SOFT: Array<[SmallTalkIntent, RegExp, "strong"?]> = [
   ["howareyou", /^(is )?(everything|all|todo|things) (good|ok|okay|fine|alright|well|bien|tranqui|en orden) (with you|with u|on your end|on your side|contigo|por ahi|por tu lado|de tu lado)$/],
   ["insult", new RegExp(`\\b(stupid|dumb|thick|chiste|pesado|pesada|joke|idiot|idiotic|useless|pointless|rubbish|garbage|trash|crap|crappy|worthless|clueless|tonto|tonta|estupido|estupida|idiota|inutil|asco|basura|malo|mala|pesimo|porqueria|mierda|torpe|burro|lento|incompetente|ridiculo|heartless|shameful|disgraceful|outrageous|unacceptable|scandalous|vergonzoso|vergonzosa|inaceptable|abusivo|abusiva|indignante|gafo|gafa|menso|mensa|tarado|tarada|bobo|boba|baboso|babosa|pendejo|pendeja|boludo|boluda|pelotudo|pelotuda|huevon|weon|imbecil|moron|lerdo|lerda)\\b`)],
 ];
-const SOFT_YOU = new RegExp(`\\b${YOU}\\b|\\b(bot|chat|chatbot|eres|eri|sos|are|r|ur|youre)\\b`);
+const SOFT_YOU = new RegExp(`\\b${YOU}\\b|\\b(bot|chat|chatbot|eres|eri|sos|are|r|ur|youre|ustedes|vosotros|pueden|podeis|podrian)\\b`);
 // An insult may also be aimed at the business ("honestly your policy is heartless").
 const AT_US = /\b(your|vuestra|vuestro|vuestras|vuestros)\b/;
 

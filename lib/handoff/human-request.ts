@@ -34,11 +34,11 @@ const PEOPLE = new Set([
 // talking ("hablar con el veterinario que lo operó", "speak to the instructor") — "necesito un
 // veterinario" or "I want a personal trainer" asks for the service, not for a chat with a person.
 const PROFESSIONALS = new Set([
-  "vet", "vets", "veterinarian", "veterinario", "veterinaria", "surgeon", "cirujano", "cirujana", "therapist", "physio", "physiotherapist", "terapeuta", "fisio", "fisioterapeuta", "psychologist", "psicologo", "psicologa", "instructor", "instructora", "trainer", "entrenador", "entrenadora", "coach", "mechanic", "mecanico", "accountant", "contable", "landlord", "casero", "arrendador", "guide", "guia", "driver", "conductor", "chofer", "agente",
+  "vet", "vets", "veterinarian", "veterinario", "veterinaria", "surgeon", "cirujano", "cirujana", "therapist", "physio", "physiotherapist", "terapeuta", "fisio", "fisioterapeuta", "psychologist", "psicologo", "psicologa", "instructor", "instructora", "trainer", "entrenador", "entrenadora", "coach", "mechanic", "mecanico", "accountant", "contable", "contador", "contadora", "monitor", "monitora", "landlord", "casero", "arrendador", "guide", "guia", "driver", "conductor", "chofer", "agente",
 ]);
 // Phrases that mean it on their own.
 const PHRASES = [
-  "real person", "actual person", "escalate this", "escalate it", "escalar esto", "to a manager", "con un responsable", "con el responsable", "con un supervisor", "someone from your team", "someone on your team", "alguien del equipo", "alguien de atencion", "anyone there", "anybody there", "someone real", "a real one", "alguien real", "de carne y hueso", "enough bot", "stop the bot", "no more bot", "basta de bot", "ring me", "call me", "contact me", "get back to me", "phone me", "me llamen", "me llame", "llamarme", "contactarme", "que me contacten", "me contacte", "me contacten", "put me through", "get me a", "get me someone", "get me an", "someone to talk to", "someone i can talk to", "real human", "actual human", "live person", "human being", "not a bot", "not a robot", "no bot", "stop the bot", "call me back", "give me a call", "give me a ring", "solicito una llamada", "pido una llamada", "quiero una llamada", "una llamada por favor", "over the phone", "por telefono con", "put me on with", "put me through", "pass me to", "person in charge", "someone in charge", "somebody in charge", "whos in charge", "who is in charge", "anyone in charge", "the one in charge", "put me in touch", "get me in touch", "ponerme en contacto con", "me pones en contacto", "me ponen en contacto", "me pongan en contacto", "me puedes poner en contacto", "me pueden poner en contacto", "me pone en contacto", "take over this chat", "take over the chat", "take over from you", "take this over", "anyone real", "anybody real", "someone on the phone", "somebody on the phone", "anyone on the phone", "person on the phone", "persona a cargo", "alguien a cargo", "quien esta a cargo", "el que esta a cargo", "la que esta a cargo", "alguien al telefono", "alguien por telefono", "devuelvan la llamada", "devuelva la llamada", "devolvais la llamada", "devolverme la llamada", "devolvernos la llamada", "me devuelva la llamada", "email me back", "message me back", "text me back", "write me back", "write back to me", "get in touch with me", "reach out to me", "que me escriba", "que me escriban", "escribanme", "escribidme", "escribame", "me escriba alguien", "me escriban ustedes", "pass me over", "pass me on", "hand me over", "transfer me", "ponganme con", "me comunica con", "me comunicas con",
+  "real person", "actual person", "escalate this", "escalate it", "escalar esto", "to a manager", "con un responsable", "con el responsable", "con un supervisor", "someone from your team", "someone on your team", "alguien del equipo", "alguien de atencion", "anyone there", "anybody there", "someone real", "a real one", "alguien real", "de carne y hueso", "enough bot", "stop the bot", "no more bot", "basta de bot", "ring me", "call me", "contact me", "get back to me", "gets back to me", "get back to us", "gets back to us", "alguien me responda", "alguien me conteste", "phone me", "me llamen", "me llame", "llamarme", "contactarme", "que me contacten", "me contacte", "me contacten", "put me through", "get me a", "get me someone", "get me an", "someone to talk to", "someone i can talk to", "real human", "actual human", "live person", "human being", "not a bot", "not a robot", "no bot", "stop the bot", "call me back", "give me a call", "give me a ring", "solicito una llamada", "pido una llamada", "quiero una llamada", "una llamada por favor", "over the phone", "por telefono con", "put me on with", "put me through", "pass me to", "person in charge", "someone in charge", "somebody in charge", "whos in charge", "who is in charge", "anyone in charge", "the one in charge", "put me in touch", "get me in touch", "ponerme en contacto con", "me pones en contacto", "me ponen en contacto", "me pongan en contacto", "me puedes poner en contacto", "me pueden poner en contacto", "me pone en contacto", "take over this chat", "take over the chat", "take over from you", "take this over", "anyone real", "anybody real", "someone on the phone", "somebody on the phone", "anyone on the phone", "person on the phone", "persona a cargo", "alguien a cargo", "quien esta a cargo", "el que esta a cargo", "la que esta a cargo", "alguien al telefono", "alguien por telefono", "devuelvan la llamada", "devuelva la llamada", "devolvais la llamada", "devolverme la llamada", "devolvernos la llamada", "me devuelva la llamada", "email me back", "message me back", "text me back", "write me back", "write back to me", "get in touch with me", "reach out to me", "que me escriba", "que me escriban", "escribanme", "escribidme", "escribame", "me escriba alguien", "me escriban ustedes", "pass me over", "pass me on", "hand me over", "transfer me", "ponganme con", "me comunica con", "me comunicas con",
   "persona real", "persona de verdad", "ser humano", "no un bot", "no un robot", "no quiero un bot", "no quiero hablar con un bot", "no quiero hablar con una maquina", "que me llamen", "me llamen", "me pueden llamar", "me podeis llamar", "con un agente", "con un asesor", "con un operador", "pasame con", "paseme con", "comunicame con", "ponme con", "me pasas con", "me pasa con", "me puedes pasar con", "quiero un humano", "agente humano", "persona humana", "connect me", "talk to a human", "speak to a human",
 ];
 const PHRASE_WORDS = PHRASES.map((p) => p.split(" "));
@@ -157,7 +157,7 @@ const OWN_CHANNEL = new RegExp(
     CHANNEL +
     "( address| de contacto)?" +
     "( (de|del|para|for|of|to) (la |el |the |your |vuestra |vuestro |su )?(oficina|office|atencion al cliente|servicio al cliente|customer service|support|soporte|contacto|atencion|reclamos|reclamaciones|quejas|complaints|la empresa|the company|ustedes|vosotros|la tienda|the shop|the store|sales|ventas|billing|facturacion))?" +
-    "( please| pls| porfa| por favor)?$",
+    "( please| pls| porfa| por favor)?( (para|so|y|and|porque|because|que|to (call|contact|reach|write|email)) .*)?$",
 );
 // Someone else's call ("can the delivery driver call me when he gets here?") is not a request.
 const THIRD_PARTY = new Set(["driver", "courier", "rider", "postman", "delivery", "repartidor", "repartidora", "mensajero", "mensajera", "cartero", "chofer", "conductor", "taxi", "uber", "installer", "instalador", "neighbour", "neighbor", "vecino", "vecina"]);
@@ -165,6 +165,13 @@ const THIRD_PARTY = new Set(["driver", "courier", "rider", "postman", "delivery"
 // Writing, not talking: "can someone email me back", "que me escriba alguien por correo".
 const IN_WRITING = /\b(email|emails|emailed|e mail|mail|correo|correos|mailear|write|writes|written|escrib\w*|whatsapp|whatsappeen|text me|message me)\b/;
 const BY_VOICE = /\b(call|calls|phone|ring|llam\w*|telefono|telefonear|talk|speak|hablar|chat|chatear)\b/;
+
+/** Whether the message names someone on the business's side ("que alguien me revise el caso"). */
+export function mentionsPerson(text: string): boolean {
+  return normalizeText(text)
+    .split(" ")
+    .some((w) => PEOPLE.has(w) && !["people", "gente", "team", "office", "support", "billing", "accounts", "sales", "reception", "recepcion", "administracion", "soporte"].includes(w));
+}
 
 /** A request for a person to write to the customer (an e-mail back) rather than to chat or call. */
 export function asksToBeWrittenTo(text: string): boolean {
@@ -175,7 +182,7 @@ export function asksToBeWrittenTo(text: string): boolean {
 /** "give me your phone number", "¿cuál es el correo de atención al cliente?": a way to reach a person, which the FAQ may already give. */
 export function asksForContactChannel(text: string): boolean {
   const words = normalizeText(text).split(" ").filter(Boolean);
-  return words.length <= 12 && OWN_CHANNEL.test(words.map((w) => SHORTHAND[w] ?? w).join(" "));
+  return words.length <= 20 && OWN_CHANNEL.test(words.map((w) => SHORTHAND[w] ?? w).join(" "));
 }
 
 export function asksForPerson(text: string): boolean {
@@ -277,7 +284,7 @@ export function asksForPerson(text: string): boolean {
   for (let i = 0; i < words.length; i++) {
     if (!PEOPLE.has(words[i]) || COUNTING.has(words[i - 1] ?? "")) continue;
     for (let j = i + 1; j < Math.min(words.length, i + 5); j++) {
-      if (CONTACT.has(words[j]) && ["me", "us", "nos", "back"].some((x) => words[j + 1] === x || words[j - 1] === x)) return true;
+      if (CONTACT.has(words[j]) && (["me", "us", "nos", "back"].some((x) => words[j + 1] === x || words[j - 1] === x) || ["can", "puedo", "pueda"].includes(words[j - 1]))) return true;
       if (VERBS.has(words[j]) && !price) {
         if (!LANGUAGES.has(words[j + 1] ?? "")) return true;
         break;

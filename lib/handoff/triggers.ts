@@ -2,9 +2,9 @@
 // other triggers — the tenant model deciding "hand off", two unanswered questions in a row — are
 // decided in lib/chat/respond.ts from the model's decisions.)
 import { normalizeText } from "@/lib/training";
-import { asksForContactChannel, asksForPerson, asksToBeWrittenTo } from "./human-request";
+import { asksForContactChannel, asksForPerson, asksToBeWrittenTo, mentionsPerson } from "./human-request";
 
-export { asksForContactChannel, asksToBeWrittenTo };
+export { asksForContactChannel, asksToBeWrittenTo, mentionsPerson };
 
 const FRUSTRATION = [
   "useless", "this is useless", "stupid bot", "dumb bot", "you are useless", "not helpful", "doesnt help", "does not help",

@@ -125,6 +125,9 @@ describe("small talk, never a failure and never queued", () => {
     ["cómo te sientes hoy", "howareyou"],
     // the blind dev6 dialogues: a complaint aimed at the business
     ["honestly your policy is heartless", "insult"],
+    // the blind dev7 dialogues
+    ["you're not a real person right", "bot"],
+    ["hola que tal, que pueden hacer por mi", "capabilities"],
   ])("%j → %s", async (text, intent) => {
     const d = await one(text);
     expect(d).toMatchObject({ kind: "smalltalk", intent });

@@ -66,6 +66,11 @@ describe("asking for a person", () => {
     // the blind dev6 dialogues
     "could you put me in touch with the catering manager directly please",
     "i'd rather speak to one of your coordinators on the phone",
+    // the blind dev7 dialogues
+    "is there someone i can email about a company account for my office",
+    "is there an email address i can write to so someone gets back to me about a group of 20 from my company",
+    "quiero hablar con un contador de verdad",
+    "denme un correo para mandar los papeles y que alguien me revise el caso",
   ])("recognises “%s”", (text) => {
     expect(asksForHuman(text)).toBe(true);
   });
