@@ -11,8 +11,8 @@ export function VersionsTable({ versions, selected, onSelect, onPublish }: { ver
       columns={[
         "Model",
         "FAQ",
-        <span key="accuracy" title="The classifier's best match is the right entry, on held-out phrasings (see the report's details)">
-          Accuracy
+        <span key="accuracy" title="One of the bot's views alone: the classifier's best match is the right entry, on held-out phrasings (see the report's details). Not the share of questions the bot answers.">
+          Classifier match
         </span>,
         <span key="own" title="Check on your own FAQ: held-out phrasings answered right on their own (see the report's details)">
           Own-FAQ check
