@@ -125,7 +125,10 @@ export async function decideTurn(input: TurnInput, knowledge: BotKnowledge | nul
   const standalone = await knowledge.model.understand(question, { language: modelLanguage, threshold: input.threshold });
   if (contactChannel) {
     const top = standalone.candidates.slice(0, 3).find((c) => knowledge.entries.get(c.label)?.contact);
-    return top ? { kind: "answer", key: top.label, confidence: top.confidence, language, understanding: standalone, followup: false } : { kind: "human", language };
+    if (!top) return { kind: "human", language };
+    // (The decision log names the entry answered: the contact entry first.)
+    const understanding: Understanding = { ...standalone, kind: "answer", candidates: [top, ...standalone.candidates.filter((c) => c !== top)], reason: "asked for the business's contact details: the FAQ's contact entry" };
+    return { kind: "answer", key: top.label, confidence: top.confidence, language, understanding, followup: false };
   }
   // An outburst with nothing to answer: calm words and the offer of a person, not an FAQ entry.
   if (standalone.kind !== "answer" && (isComplaint(input.text) || small.intents.includes("insult"))) return { kind: "smalltalk", intent: "insult", language };
