@@ -186,7 +186,7 @@ async function evalFile(file: string, faqOverride: string | undefined, verbose: 
 function findFiles(split: string): string[] {
   const root = path.resolve("evals/dialogue");
   if (!existsSync(root)) return [];
-  const names = split === "all" ? ["dev.json", "dev2.json", "dev3.json", "dev4.json", "dev5.json", "dev6.json", "dev7.json", "heldout.json", "final.json"] : split === "dev" ? ["dev.json", "dev2.json", "dev3.json", "dev4.json", "dev5.json", "dev6.json", "dev7.json"] : split === "heldout" ? ["heldout.json", "final.json"] : [`${split}.json`];
+  const names = split === "all" ? ["dev.json", "dev2.json", "dev3.json", "dev4.json", "dev5.json", "dev6.json", "dev7.json", "dev8.json", "heldout.json", "final.json"] : split === "dev" ? ["dev.json", "dev2.json", "dev3.json", "dev4.json", "dev5.json", "dev6.json", "dev7.json", "dev8.json"] : split === "heldout" ? ["heldout.json", "final.json"] : [`${split}.json`];
   return readdirSync(root, { withFileTypes: true })
     .filter((d) => d.isDirectory())
     .flatMap((d) => names.map((n) => path.join(root, d.name, n)))

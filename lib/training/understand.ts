@@ -135,9 +135,11 @@ export function understand(input: UnderstandInput): Understanding {
   // A message that repeats one of the FAQ's own phrasings (give or take a typo) is that entry's
   // question, whatever the evidence model makes of its few words.
   const nearVerbatim = d0 !== undefined && d0.precision >= 0.9 && d0.recall >= 0.85 && margin > 0.05 && (b1 === clfTop || d0.semantic >= 0.97);
+  // (Only when another view agrees with the best entry: a follow-up read with its context can make
+  // the classifier alone sure of an entry no other view picks — "and insurance?" → keys.)
   // (Not for a message read with the FAQ's own question as context — the customer picked it from
   // the bot's choices —: with it, "and bizum works?" would look verbatim.)
-  const floored = !(input.followup && input.contextFromFaq) && (nearVerbatim || evidence.calibrated === 1) && probability < 0.97;
+  const floored = !(input.followup && input.contextFromFaq) && votes >= 2 && (nearVerbatim || evidence.calibrated === 1) && probability < 0.97;
   if (floored) probability = 0.97;
   const threshold = input.threshold ?? DEFAULT_THRESHOLD;
   // Confidences as probabilities: the best entry's P(right), the others sharing the rest by their
