@@ -240,7 +240,8 @@ const AMOUNT = /^(and |so |ok |okay |y |vale |bueno |ok y )?(how much|how long|h
 // Words that make a message a question or a request even without "?".
 const ASKING = new Set(
   ("what whats how hows when where wheres why who whos which whose can could do does did is are was will would should may might shall have has any " +
-    "que como cuando donde porque quien quienes cual cuales cuanto cuanta cuantos cuantas puedo puede pueden podria tienen tiene hay se necesito quiero quisiera").split(" "),
+    "que como cuando donde porque quien quienes cual cuales cuanto cuanta cuantos cuantas puedo puede pueden podria tienen tiene hay se necesito quiero quisiera " +
+    "tell dime decime digame diganme saber sabes sabe podes puedes podrias").split(" "),
 );
 
 /** Whether a message asks or requests something (so it is not small talk, even when short). */

@@ -82,6 +82,7 @@ export const CONCEPTS: Record<string, string[]> = {
   delay: ["delay", "delayed", "late", "retraso", "retrasado", "atrasado", "demorado"],
   fraud: ["fraud", "scam", "suspicious", "unauthorised", "unauthorized", "fraude", "estafa", "sospechoso", "no reconozco"],
   pet: ["pet", "pets", "dog", "cat", "mascota", "mascotas", "perro", "gato"],
+  small_pets: ["small animals", "small pets", "rabbit", "rabbits", "bunny", "hamster", "guinea pig", "bird", "birds", "parrot", "budgie", "parakeet", "tortoise", "turtle", "ferret", "pequenos animales", "animales pequenos", "conejo", "conejos", "cobaya", "cuy", "pajaro", "pajaros", "ave", "aves", "loro", "periquito", "cotorra", "tortuga", "huron"],
   child: ["bebe", "nene", "nenes", "crio", "crios", "toddler", "son", "daughter", "peque", "peques", "hijos", "hijas", "nina", "ninas", "chaval", "chavales", "teen", "teenager", "minor", "child", "children", "kid", "kids", "baby", "infant", "nino", "ninos", "bebe", "menor", "menores", "hijo", "hija"],
   seat: ["seat", "seats", "asiento", "asientos", "plaza"],
   interest: ["interest", "apr", "interes", "intereses"],

@@ -138,8 +138,8 @@ describe("small talk, never a failure and never queued", () => {
     expect(await one("hi! how much does shipping cost?")).toMatchObject({ kind: "answer", key: "shipping-cost" });
   });
 
-  it("keeps a question that follows small talk a question (probe5)", async () => {
-    for (const text of ["hola cómo estás, me dices el horario de atención?", "epa, a qué hora cierran hoy?", "are you real estate agents too or just mortgages"]) {
+  it("keeps a question that follows small talk a question (probe5, dev8)", async () => {
+    for (const text of ["hola cómo estás, me dices el horario de atención?", "epa, a qué hora cierran hoy?", "are you real estate agents too or just mortgages", "ya, igual dime si llegan a alboraya"]) {
       expect((await one(text)).kind).not.toBe("smalltalk");
     }
   });
