@@ -218,22 +218,27 @@ export async function decideTurn(input: TurnInput, knowledge: BotKnowledge | nul
   const strong = u.views.combinedMargin >= 0.3 && !followup && !(marker && DISH_MARKERS.has(marker));
   if (u.kind === "answer" && top && (!marker || strong)) return { kind: "answer", key: top.label, confidence: top.confidence, language, understanding: u, followup };
   if (marker) return { kind: "offtopic", language, reason: `off-topic request (${marker})`, marker: true, understanding: u };
-  if (u.kind === "suggest") return { kind: "suggest", keys: u.candidates.slice(0, 3).map((c) => c.label), language, understanding: u, followup };
+  // Choices the bot gives itself under a 1-in-20 chance of being right are mostly unrelated entries
+  // (on the development dialogues about one in five held the right one): an honest "I don't know"
+  // with the person button serves better, and a second one in a row reaches a person.
+  const tooUnsure = (u.probability ?? 1) < MIN_SUGGEST_P;
+  if (u.kind === "suggest" && !tooUnsure) return { kind: "suggest", keys: u.candidates.slice(0, 3).map((c) => c.label), language, understanding: u, followup };
   // Nothing in the FAQ resembles the message: not a question about this business.
   // Some words in common and a plausible best entry: offer the choices rather than give up.
-  if (u.views.coverage >= 0.1 && u.views.combined >= 0.2 && u.candidates.length >= 1) {
+  if (!tooUnsure && u.views.coverage >= 0.1 && u.views.combined >= 0.2 && u.candidates.length >= 1) {
     return { kind: "suggest", keys: u.candidates.slice(0, 3).map((c) => c.label), language, understanding: { ...u, kind: "suggest" }, followup };
   }
   if (u.views.coverage < 0.25) return { kind: "offtopic", language, reason: `the message shares almost nothing with the FAQ (coverage ${u.views.coverage.toFixed(2)})`, marker: false, understanding: u };
   // About the business but not close to any one entry: the nearest ones are still worth offering
   // (with the honest "not sure" and the person button) rather than nothing.
-  if (u.views.combined >= UNKNOWN_SUGGEST && u.candidates.length >= 1) {
+  if (!tooUnsure && u.views.combined >= UNKNOWN_SUGGEST && u.candidates.length >= 1) {
     return { kind: "suggest", keys: u.candidates.slice(0, 3).map((c) => c.label), language, understanding: { ...u, kind: "suggest" }, followup };
   }
   return { kind: "unknown", language, understanding: u };
 }
 
 const UNKNOWN_SUGGEST = 0.12;
+const MIN_SUGGEST_P = 0.05;
 
 const AMOUNT = /^(and |so |ok |okay |y |vale |bueno |ok y )?(how much|how long|how many|what does it cost|whats the cost|what is the cost|whats the price|what is the price|cuanto|cuanta|cuantos|cuantas|que precio|a cuanto|que cuesta|que vale|price|precio|cost|coste|costo)\b/;
 

@@ -236,6 +236,14 @@ describe("the customer's language", () => {
   });
 });
 
+describe("an in-domain question the FAQ does not cover", () => {
+  it("gets an honest 'I don't know' rather than choices the bot gives almost no chance", async () => {
+    const d = await one("do you sell gift cards for birthdays?");
+    if (d.kind === "suggest") expect(d.understanding.probability ?? 1).toBeGreaterThanOrEqual(0.05);
+    else expect(["unknown", "offtopic"]).toContain(d.kind);
+  });
+});
+
 describe("asking for the business's phone number or e-mail", () => {
   const contact = [
     { key: "contact", language: "en", category: "Contact", question: "How can I contact you?", alternatives: ["what is your phone number", "customer service email"], answer: "Call us on +34 910 123 456 (Mon–Fri 9–18) or write to help@example.com." },
