@@ -43,14 +43,24 @@ export function splitAlternatives(cell: string): string[] {
     .filter((part) => part.length > 0);
 }
 
-function quoteErrorMessage(error: CsvError, start: number, end: number, column: string): string {
+const UNCLOSED_FIX = `Close it with a " at the end of the value; inside a quoted value write each double quote as "".`;
+
+/** A quote opened on line `start` and never closed: the last line the row swallowed, and whether that is the end of the file. */
+interface RunOn {
+  line: number;
+  endOfFile: boolean;
+}
+
+function quoteErrorMessage(error: CsvError, start: number, end: number, column: string, runOn: RunOn | null): string {
   const where = `Line ${start}${column ? `, column "${column}"` : ""}`;
+  if (runOn) {
+    const reach =
+      runOn.line <= start ? " before the file ends"
+      : runOn.endOfFile ? `, so the row runs on to the end of the file (line ${runOn.line})`
+      : `, so the row runs on to line ${runOn.line}`;
+    return `${where}: this value starts with a double quote (") that is never closed${reach}. ${UNCLOSED_FIX}`;
+  }
   switch (error.code) {
-    case "CSV_QUOTE_NOT_CLOSED":
-      return (
-        `${where}: a value starts with a double quote (") that is never closed, so the rest of the file ` +
-        `cannot be split into rows. Add the closing quote at the end of the value, or remove the opening one.`
-      );
     case "CSV_INVALID_CLOSING_QUOTE":
     case "CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE":
       return (
@@ -65,6 +75,41 @@ function quoteErrorMessage(error: CsvError, start: number, end: number, column: 
     default:
       return `${where}: this row cannot be read as CSV. Check its quotes and delimiters.`;
   }
+}
+
+/** 0-based index of the first non-blank line at or after `index`, or -1. */
+function nextNonBlank(lines: string[], index: number): number {
+  for (let i = index; i < lines.length; i++) if (lines[i].trim() !== "") return i;
+  return -1;
+}
+
+/**
+ * Whether "text after its closing quote" on line `end` of a row that started on line `start` is
+ * really a quote opened on `start` and never closed. A quoted value may span lines on purpose, so
+ * this needs evidence that the run-on swallowed the next row: either the quote csv-parse took as
+ * closing starts a value (it follows the delimiter), so it is a later row's opening quote; or the
+ * line after `start` reads on its own as a row with every column of a header of three or more
+ * (with two columns one comma in a sentence would look like a row).
+ */
+function looksUnclosed(lines: string[], start: number, end: number, delimiter: string, header: string[] | null): boolean {
+  const next = nextNonBlank(lines, start);
+  if (next < 0 || next + 1 > end) return false;
+  if (header && header.length >= 3) {
+    try {
+      const rows = parse(lines[next], { delimiter, trim: true, relax_column_count: true }) as string[][];
+      if (rows.length === 1 && rows[0].length === header.length) return true;
+    } catch (error) {
+      if (!(error instanceof CsvError)) throw error;
+    }
+  }
+  // The first lone quote on line `end` is where csv-parse closed the value ("" is an escaped quote).
+  const last = lines[end - 1] ?? "";
+  for (let i = 0; i < last.length; i++) {
+    if (last[i] !== '"') continue;
+    if (last[i + 1] === '"') { i++; continue; }
+    return last.slice(0, i).replace(/ +$/, "").endsWith(delimiter); // not trimEnd: the delimiter may be a tab
+  }
+  return false;
 }
 
 /** All records with their starting lines, resuming after quote errors. `lines` are the file's physical lines. */
@@ -107,9 +152,20 @@ function readRecords(lines: string[], firstIndex: number, delimiter: string, hea
       const end = from + (typeof error.lines === "number" ? error.lines : 0);
       const index = typeof error.index === "number" ? error.index : -1;
       const column = header?.[index] ?? "";
-      errors.push({ line: start, column: column || undefined, code: "malformed", message: quoteErrorMessage(error, start, end, column) });
-      // An unclosed quote swallows the file up to its end; resume right after the row's first line.
-      const resumeAfter = error.code === "CSV_QUOTE_NOT_CLOSED" || end < start ? start : end;
+      let runOn: RunOn | null = null;
+      if (error.code === "CSV_QUOTE_NOT_CLOSED") {
+        let last = lines.length;
+        while (last > start && lines[last - 1].trim() === "") last--;
+        runOn = { line: last, endOfFile: true };
+      } else if (
+        (error.code === "CSV_INVALID_CLOSING_QUOTE" || error.code === "CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE") &&
+        end > start && looksUnclosed(lines, start, end, delimiter, header)
+      ) {
+        runOn = { line: end, endOfFile: false };
+      }
+      errors.push({ line: start, column: column || undefined, code: "malformed", message: quoteErrorMessage(error, start, end, column, runOn) });
+      // An unclosed quote swallows the rows after it; resume right after the row's first line.
+      const resumeAfter = runOn || end < start ? start : end;
       from = resumeAfter; // index of the line after 1-based `resumeAfter`
     }
   }

@@ -77,6 +77,62 @@ describe("CSV import", () => {
     expect(errors[0].message).toContain("never closed");
   });
 
+  // The dialogue FAQs' format (evals/dialogue/README.md): ";"-separated, quoted answers.
+  const faqRows = (rows: string[]) => ["id;question;alternatives;answer;category;language", ...rows, ""].join("\n");
+
+  it("says a quote opened on one line and never closed runs on into the next row, not that it has text after it", () => {
+    const csv = faqRows([
+      "hours;When do you open?;opening hours;We open at 9.;General;en",
+      'change;Can I change teacher?;other teacher;"Yes, at no cost. Choose another one in My teacher.;Teachers;en',
+      'cancel;Can I cancel?;cancel a class;"Yes, up to 24 hours before; later it counts as taken.";Classes;en',
+      "empty;Is it empty?;;;General;en",
+    ]);
+    const errors = errorsOf(upload("faq.csv", csv));
+    expect(errors.map((e) => [e.line, e.code, e.column])).toEqual([
+      [3, "malformed", "answer"],
+      // The row after the unclosed quote is still checked.
+      [5, "missing_answer", "answer"],
+    ]);
+    expect(errors[0].message).toBe(
+      'Line 3, column "answer": this value starts with a double quote (") that is never closed, so the row runs on to line 4. ' +
+        'Close it with a " at the end of the value; inside a quoted value write each double quote as "".',
+    );
+    expect(errors[0].message).not.toContain("text after its closing quote");
+    expectMessagesNameTheirLines(errors);
+  });
+
+  it("says a quote that is still open when the file ends is never closed", () => {
+    const lastRow = errorsOf(upload("faq.csv", faqRows([
+      "hours;When do you open?;opening hours;We open at 9.;General;en",
+      'change;Can I change teacher?;other teacher;"Yes, at no cost.;Teachers;en',
+    ])));
+    expect(lastRow.map((e) => [e.line, e.code, e.column])).toEqual([[3, "malformed", "answer"]]);
+    expect(lastRow[0].message).toBe(
+      'Line 3, column "answer": this value starts with a double quote (") that is never closed before the file ends. ' +
+        'Close it with a " at the end of the value; inside a quoted value write each double quote as "".',
+    );
+    const swallowsTheRest = errorsOf(upload("faq.csv", faqRows([
+      'change;Can I change teacher?;other teacher;"Yes, at no cost.;Teachers;en',
+      "hours;When do you open?;opening hours;We open at 9.;General;en",
+      "cancel;Can I cancel?;;Up to 24 hours before.;Classes;en",
+    ])));
+    expect(swallowsTheRest[0]).toMatchObject({ line: 2, code: "malformed", column: "answer" });
+    expect(swallowsTheRest[0].message).toMatch(/^Line 2, column "answer": this value starts with a double quote \(\"\) that is never closed, so the row runs on to the end of the file \(line 4\)\. Close it with a " at the end/);
+  });
+
+  it("keeps 'text after its closing quote' for a closed quote followed by text, on one line or after a multi-line value", () => {
+    const oneLine = errorsOf(upload("faq.csv", faqRows(['plan;Which plan?;;"Our "Premium" plan";Plans;en'])));
+    expect(oneLine.map((e) => [e.line, e.code, e.column])).toEqual([[2, "malformed", "answer"]]);
+    expect(oneLine[0].message).toBe(
+      'Line 2, column "answer": a quoted value has text after its closing quote. ' +
+        'Inside a quoted value write each double quote twice, e.g. "Our ""Premium"" plan".',
+    );
+    // A value may span lines on purpose: its inner quote is the problem, not a missing closing one.
+    const multiLine = errorsOf(upload("faq.csv", faqRows(['return;How do I return it?;;"Steps:\n1. Open My orders, then\n2. Click "Return" there";Returns;en'])));
+    expect(multiLine[0]).toMatchObject({ line: 2, code: "malformed", column: "answer" });
+    expect(multiLine[0].message).toMatch(/^Line 2, column "answer" \(row ends on line 4\): a quoted value has text after its closing quote\./);
+  });
+
   it("reports a row with more values than the header has columns", () => {
     const errors = errorsOf(upload("faq.csv", "question,answer\nPrice?,4,95 €\nTrailing?,Fine.,,\n"));
     expect(errors.map((e) => [e.line, e.code])).toEqual([[2, "malformed"]]);
