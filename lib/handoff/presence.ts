@@ -1,5 +1,6 @@
 // Agent presence (online / away / offline) and the grace period: an agent whose last console tab
-// disconnects keeps their conversations for the tenant's grace period; after it they go offline
+// disconnects is "away" at once (no new customers are promised a person) and keeps their
+// conversations for the tenant's grace period; after it they go offline
 // and their conversations return to the FRONT of the queue. Socket counts are per process; the
 // scale-out layer shares them through Redis.
 import { getDb } from "@/lib/db";
@@ -46,6 +47,13 @@ export async function agentDisconnected(user: { id: string; tenantId: string }, 
   if (set && set.size > 0) return;
   sockets.delete(user.id);
   const db = await getDb();
+  // Nobody is watching this agent's console any more: new customers must not be told that someone
+  // will answer within a minute. The agent is "away" at once (their own conversations stay theirs
+  // for the grace period); the console sets its presence again when it reconnects.
+  if ((await connectedEverywhere(user.id)) === 0) {
+    const away = await db.user.updateMany({ where: { id: user.id, presence: "online" }, data: { presence: "away" } });
+    if (away.count > 0) await teamAvailabilityChanged(user.tenantId);
+  }
   const tenant = await db.tenant.findUnique({ where: { id: user.tenantId }, select: { settings: true } });
   const seconds = readTenantSettings(tenant?.settings).agentGraceSeconds;
   grace.set(

@@ -246,6 +246,22 @@ describe("round-robin assignment", () => {
 });
 
 describe("an agent who disconnects", () => {
+  it("is away at once for new customers (the widget hears the team is away), and online again when the console sets it", async () => {
+    const tenant = await seedTenant(app.db);
+    const agent = track(await loginAgent(app, tenant.agent));
+    const w = track(await connectWidget(app.server.url, tenant.widgetKey));
+    expect((await w.call("sync", { afterSeq: 0 })).config).toMatchObject({ teamAvailable: true });
+    const since = w.mark();
+    agent.close();
+    await w.waitFor<{ available: boolean }>("team:availability", (e) => e.available === false, since);
+    expect(await app.db.user.findUniqueOrThrow({ where: { id: tenant.agent.id } })).toMatchObject({ presence: "away" });
+    await w.send("human please");
+    expect(await w.waitFor<Status>("handoff:status", (s) => s.state === "offline")).toMatchObject({ reason: "no_agents" });
+    const back = track(await loginAgent(app, tenant.agent));
+    expect(await back.call("presence:set", { presence: "online" })).toMatchObject({ ok: true });
+    expect((await w.call("sync", { afterSeq: 0 })).config).toMatchObject({ teamAvailable: true });
+  });
+
   it("gets their customers back in the queue, at the front, after the grace period", async () => {
     const tenant = await seedTenant(app.db, { settings: { agentGraceSeconds: 5 } });
     const colleague = await addAgent(app.db, tenant.tenantId, "Colleague");
