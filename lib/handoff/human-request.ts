@@ -185,6 +185,10 @@ export function asksForContactChannel(text: string): boolean {
   return words.length <= 20 && OWN_CHANNEL.test(words.map((w) => SHORTHAND[w] ?? w).join(" "));
 }
 
+// "¿me podéis escribir un correo?", "can you guys email me back?": the business asked to write to
+// the customer, with nothing to send (not "can you email me the invoice").
+const WRITE_TO_ME = /^(y |and |oye |hola |hi |hey |so |ok |vale |bueno )*((me|nos) (podeis|pueden|podrian|podriais|puede|podria|podes|puedes|podrias) (escribir|mandar|enviar)( un| una)? (correo|email|mail|e mail|mensaje)( electronico)?|(me|nos) (escriben|escribis|escribe|escribes) (un |una )?(correo|email|mail|e mail)|(can|could) (you|you guys|u|someone|somebody) (please )?(email|e mail|mail|write to|write|message) (me|us)( back)?)( por favor| please| pls| porfa)?$/;
+
 export function asksForPerson(text: string): boolean {
   const words = normalizeText(text)
     .split(" ")
@@ -193,6 +197,7 @@ export function asksForPerson(text: string): boolean {
   if (words.length === 0) return false;
   const joined = words.join(" ");
   if (NOT_A_REQUEST.test(joined)) return false;
+  if (WRITE_TO_ME.test(joined)) return true;
   if (asksForContactChannel(text)) return true;
   const call = words.findIndex((w) => ["call", "ring", "phone", "contact", "llame", "llamen", "llamar", "contacte", "llamara"].includes(w));
   if (call > 0 && words.slice(Math.max(0, call - 3), call).some((w) => THIRD_PARTY.has(w))) return false;

@@ -84,7 +84,7 @@ describe("asking for a person", () => {
 });
 
 describe("asking to be written to", () => {
-  it.each(["can someone email me back about this", "que me escriba alguien por correo", "me puede escribir al correo una persona con toda la info?"])("“%s” is", (text) => {
+  it.each(["can someone email me back about this", "que me escriba alguien por correo", "me puede escribir al correo una persona con toda la info?", "¿me podéis escribir un correo?", "can you guys email me back?"])("“%s” is", (text) => {
     expect(asksToBeWrittenTo(text)).toBe(true);
   });
   it.each(["human please", "can someone call me back", "quiero hablar con una persona", "can you email me the invoice"])("“%s” is not", (text) => {
