@@ -210,9 +210,9 @@ describe("the report in an admin's words", () => {
     });
     const { html } = render(r);
     expect(html).not.toMatch(/evals\/|final\.json|npm |eval:dialogue|leave-one-business-out|Leave-one|CHAT_MODEL|README/i);
-    expect(html).toMatch(/data-testid="headline-answered-value"[^>]*>36\.9%/);
-    expect(html).toContain("(about 37 in 100)");
-    expect(html).toContain("(about 6 in 100)");
+    expect(html).toMatch(/data-testid="headline-answered-value"[^>]*>36\.4%/);
+    expect(html).toContain("(about 36 in 100)");
+    expect(html).toContain("(about 8 in 100)");
   });
 
   it("says the model will not answer on its own only when the bot's answer rule cannot be met", () => {
