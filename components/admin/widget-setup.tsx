@@ -2,6 +2,7 @@
 // Widget setup: the one-line snippet to paste into a website (with a copy button), a static
 // preview of the launcher and greeting from the current settings, and the live chat frame.
 import { useState } from "react";
+import { uiStrings } from "@/components/widget/i18n";
 import { api } from "./api";
 import { Button, Card, Notice, Options } from "./ui";
 
@@ -85,10 +86,15 @@ export function WidgetSetup({ origin, widgetKey, name, color, greeting, defaultL
                 <div className="space-y-2 p-3 text-sm">
                   <div className="max-w-[85%] rounded-lg bg-slate-100 p-2">{greeting[lang] ?? "Hi! How can we help?"}</div>
                 </div>
-                <div className="border-t border-slate-200 p-2 text-sm text-slate-400">Type your question…</div>
+                <div className="border-t border-slate-200 p-2 text-sm text-slate-400" data-testid="widget-mock-placeholder">
+                  {uiStrings(lang).placeholder}
+                </div>
               </div>
+              {/* The real launcher's icon (widget/loader.ts), drawn, not an emoji: no emoji font is needed. */}
               <div className="absolute bottom-4 right-4 flex h-12 w-12 items-center justify-center rounded-full text-white shadow-lg" style={{ background: color }} aria-hidden>
-                💬
+                <svg width="22" height="22" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round" data-testid="widget-mock-launcher-icon">
+                  <path d="M21 15a2 2 0 0 1-2 2H7l-4 4V5a2 2 0 0 1 2-2h14a2 2 0 0 1 2 2z" />
+                </svg>
               </div>
             </div>
             <p className="text-xs text-slate-500">How the launcher and greeting look with your saved settings (colour, name, greeting per language).</p>

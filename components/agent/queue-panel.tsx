@@ -1,8 +1,9 @@
-// The live queue: who is waiting, why, for how long, in which language, what they last wrote and
+// The live queue: who is waiting, why, for how long, in which language, what their problem is and
 // what the bot tried. Claim takes the conversation; if another agent was faster the server says so.
 "use client";
 
 import type { QueueItem } from "@/lib/handoff/agent-protocol";
+import { asksForPerson } from "@/lib/handoff/human-request";
 import { useNow } from "./hooks";
 import { decisionLabel, entryLabel, formatDuration, languageLabel, percent, reasonLabel, triggerDetail } from "./labels";
 
@@ -12,6 +13,24 @@ const RETURNED_PRIORITY = 100;
 export function slaText(dueAt: string, now: number): { breached: boolean; text: string } {
   const left = new Date(dueAt).getTime() - now;
   return left >= 0 ? { breached: false, text: `SLA: ${formatDuration(left)} left` } : { breached: true, text: `SLA breached ${formatDuration(-left)} ago` };
+}
+
+/**
+ * The card's preview: the customer's latest message that is not itself a request for a person —
+ * "I want to talk to a person" only repeats the card's reason, while "my parcel hasn't arrived,
+ * order 4471" is what the agent needs before claiming. Looks through the hand-off's context (the
+ * customer's messages up to the hand-off) and the latest message (which may be newer); falls back
+ * to the latest message when every one asks for a person.
+ */
+export function queuePreview(item: Pick<QueueItem, "lastMessage" | "context">, isPersonRequest: (text: string) => boolean = asksForPerson): string | null {
+  const texts = [...(item.context?.questions ?? [])];
+  // The server cuts `lastMessage` at 200 characters (lib/handoff/views.ts): the context's last message is not added twice.
+  if (item.lastMessage && texts.at(-1)?.slice(0, 200) !== item.lastMessage) texts.push(item.lastMessage);
+  for (let i = texts.length - 1; i >= 0; i--) {
+    const text = texts[i]!.trim();
+    if (text && !isPersonRequest(text)) return text;
+  }
+  return item.lastMessage ?? texts.at(-1) ?? null;
 }
 
 export function QueuePanel({
@@ -87,11 +106,7 @@ export function QueuePanel({
                   {busyId === q.conversationId ? "Claiming…" : "Claim"}
                 </button>
               </div>
-              {q.lastMessage && (
-                <p className="mt-2 line-clamp-3 whitespace-pre-wrap break-words rounded bg-slate-50 p-2 text-slate-800" data-testid="queue-last-message">
-                  {q.lastMessage}
-                </p>
-              )}
+              <QueuePreview item={q} />
               <QueueContext item={q} />
               <button type="button" onClick={() => onPreview(q.conversationId)} className="mt-2 text-xs text-blue-700 underline-offset-2 hover:underline focus-visible:outline-2 focus-visible:outline-blue-600">
                 Read the conversation
@@ -101,6 +116,16 @@ export function QueuePanel({
         </ol>
       )}
     </section>
+  );
+}
+
+function QueuePreview({ item }: { item: QueueItem }) {
+  const text = queuePreview(item);
+  if (!text) return null;
+  return (
+    <p className="mt-2 line-clamp-3 whitespace-pre-wrap break-words rounded bg-slate-50 p-2 text-slate-800" data-testid="queue-last-message">
+      {text}
+    </p>
   );
 }
 

@@ -128,7 +128,8 @@ export function chatReducer(state: ChatState, a: ChatAction): ChatState {
       return { ...withMessage(state, a.message), pending: withoutStored(state.pending, [a.message]) };
     case "queued":
       if (state.pending.some((p) => p.clientMessageId === a.clientMessageId)) return state;
-      return { ...state, pending: [...state.pending, { clientMessageId: a.clientMessageId, text: a.text, status: "sending" }], notice: null };
+      // A new message from the customer: they went on without rating, so the prompt goes away.
+      return { ...state, pending: [...state.pending, { clientMessageId: a.clientMessageId, text: a.text, status: "sending" }], notice: null, ratingRequested: false };
     case "acked":
       return { ...withMessage(state, a.message), pending: state.pending.filter((p) => p.clientMessageId !== a.clientMessageId) };
     case "failed":

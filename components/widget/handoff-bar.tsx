@@ -4,6 +4,8 @@
 // a customer still in line when the last agent has left: they keep their place, and can write).
 // The form says why nobody can answer only in that last case: otherwise the chat's system line
 // already did. Its message starts with what the customer already wrote (`draft`), editable.
+// The customer may close the form and go on chatting with the bot: it shrinks to one line that
+// opens it again (what they typed is kept), and opens by itself on the next hand-off status.
 import { useId, useState } from "react";
 import type { HandoffStatus } from "@/lib/chat/protocol";
 import type { UiStrings } from "./i18n";
@@ -22,7 +24,7 @@ interface Props {
 
 export function HandoffBar({ handoff, t, color, teamAvailable = true, onTicket, draft = "" }: Props) {
   if (handoff.state === "none") return null;
-  if (handoff.state === "offline") return <OfflineForm t={t} color={color} onTicket={onTicket} draft={draft} />;
+  if (handoff.state === "offline") return <OfflineForm t={t} color={color} onTicket={onTicket} draft={draft} openKey={handoff} />;
   const text = handoff.state === "queued" ? t.queued(handoff.position, handoff.etaSeconds) : handoff.state === "assigned" ? t.assigned(handoff.agentName) : t.resolved;
   const status = (
     <p className="border-t border-slate-200 bg-amber-50 px-3 py-2 text-xs text-slate-700" role="status" data-testid="handoff-status" data-state={handoff.state}>
@@ -33,13 +35,17 @@ export function HandoffBar({ handoff, t, color, teamAvailable = true, onTicket, 
   return (
     <>
       {status}
-      <OfflineForm t={t} color={color} onTicket={onTicket} draft={draft} note={t.queuedAway} />
+      {/* Keyed to the state, not the status object: the place in line moving must not reopen it. */}
+      <OfflineForm t={t} color={color} onTicket={onTicket} draft={draft} note={t.queuedAway} openKey={handoff.state} />
     </>
   );
 }
 
-function OfflineForm({ t, color, onTicket, draft, note }: { t: UiStrings; color: string; onTicket: Props["onTicket"]; draft: string; note?: string }) {
+/** `openKey`: the form closed for one value of it opens again when it changes (a new hand-off status). */
+function OfflineForm({ t, color, onTicket, draft, note, openKey }: { t: UiStrings; color: string; onTicket: Props["onTicket"]; draft: string; note?: string; openKey: unknown }) {
   const headingId = useId();
+  // The openKey the customer closed the form for; a new key means a new status, so it shows again.
+  const [closedFor, setClosedFor] = useState<unknown>(undefined);
   const [email, setEmail] = useState("");
   // null until the customer types: the message then follows the draft (messages written meanwhile).
   const [edited, setMessage] = useState<string | null>(null);
@@ -48,6 +54,15 @@ function OfflineForm({ t, color, onTicket, draft, note }: { t: UiStrings; color:
   const [state, setState] = useState<"editing" | "sending" | "sent">("editing");
 
   if (state === "sent") return <SentNote testId="ticket-sent">{t.ticketSent}</SentNote>;
+  if (closedFor === openKey)
+    return (
+      <div className="border-t border-slate-200 bg-slate-50 px-3 py-1.5 text-sm" data-testid="offline-form-closed">
+        {/* Mounted only when the customer closes the form: focus stays in place instead of dropping to the page. */}
+        <button type="button" autoFocus aria-expanded="false" onClick={() => setClosedFor(undefined)} className="text-slate-700 underline underline-offset-2 focus-visible:outline-2 focus-visible:outline-slate-900">
+          {t.offlineHeading}
+        </button>
+      </div>
+    );
   return (
     <form
       className={widgetFormClass}
@@ -67,9 +82,16 @@ function OfflineForm({ t, color, onTicket, draft, note }: { t: UiStrings; color:
         } else setState("sent");
       }}
     >
-      <h2 id={headingId} className="font-medium text-slate-800" data-testid="offline-heading">
-        {t.offlineHeading}
-      </h2>
+      <div className="flex items-start justify-between gap-2">
+        <h2 id={headingId} className="font-medium text-slate-800" data-testid="offline-heading">
+          {t.offlineHeading}
+        </h2>
+        <button type="button" onClick={() => setClosedFor(openKey)} aria-label={t.closeForm} title={t.closeForm} data-testid="offline-close" className="-m-1 rounded-full p-1 text-slate-500 hover:bg-slate-200 hover:text-slate-800 focus-visible:outline-2 focus-visible:outline-slate-900">
+          <svg width="16" height="16" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2.5" strokeLinecap="round" aria-hidden="true">
+            <path d="M18 6 6 18M6 6l12 12" />
+          </svg>
+        </button>
+      </div>
       {note && <p className="text-slate-700" data-testid="offline-note">{note}</p>}
       <WidgetField label={t.email}>
         <input type="email" autoComplete="email" value={email} onChange={(e) => setEmail(e.target.value)} maxLength={200} className={widgetInputClass} />

@@ -38,6 +38,8 @@ const en = {
   resolved: "The conversation with our team has ended.",
   /** The e-mail form's heading (the chat's system line already says why nobody can answer). */
   offlineHeading: "Leave us your e-mail",
+  /** The e-mail form's close button: hides it while the customer goes on chatting with the bot. */
+  closeForm: "Close the e-mail form",
   /** Above the form while the customer waits in line and the last person from the team has gone. */
   queuedAway: "No one from our team is here right now. You keep your place in line, or leave us your e-mail and we'll reply.",
   email: "Your e-mail",
@@ -107,6 +109,7 @@ const es: UiStrings = {
   assigned: (name) => (name ? `Estás hablando con ${name}.` : "Estás hablando con nuestro equipo."),
   resolved: "La conversación con nuestro equipo ha terminado.",
   offlineHeading: "Déjanos tu e-mail",
+  closeForm: "Cerrar el formulario de e-mail",
   queuedAway: "Ahora no hay nadie del equipo. Mantienes tu lugar en la cola, o déjanos tu e-mail y te responderemos.",
   email: "Tu correo electrónico",
   message: "Mensaje",
@@ -174,6 +177,7 @@ const fr: UiStrings = {
   assigned: (name) => (name ? `Vous discutez avec ${name}.` : "Vous discutez avec notre équipe."),
   resolved: "La conversation avec notre équipe est terminée.",
   offlineHeading: "Laissez-nous votre e-mail",
+  closeForm: "Fermer le formulaire d'e-mail",
   queuedAway: "Personne de notre équipe n'est là pour le moment. Vous gardez votre place dans la file, ou laissez-nous votre e-mail et nous vous répondrons.",
   email: "Votre e-mail",
   message: "Message",
@@ -240,6 +244,7 @@ const de: UiStrings = {
   assigned: (name) => (name ? `Sie chatten mit ${name}.` : "Sie chatten mit unserem Team."),
   resolved: "Das Gespräch mit unserem Team ist beendet.",
   offlineHeading: "Hinterlassen Sie uns Ihre E-Mail-Adresse",
+  closeForm: "E-Mail-Formular schließen",
   queuedAway: "Gerade ist niemand aus unserem Team da. Sie behalten Ihren Platz in der Warteschlange – oder hinterlassen Sie uns Ihre E-Mail-Adresse, wir antworten Ihnen.",
   email: "Ihre E-Mail-Adresse",
   message: "Nachricht",
@@ -306,6 +311,7 @@ const pt: UiStrings = {
   assigned: (name) => (name ? `Está a conversar com ${name}.` : "Está a conversar com a nossa equipa."),
   resolved: "A conversa com a nossa equipa terminou.",
   offlineHeading: "Deixe-nos o seu e-mail",
+  closeForm: "Fechar o formulário de e-mail",
   queuedAway: "Neste momento não está ninguém da nossa equipa. Mantém o seu lugar na fila, ou deixe-nos o seu e-mail e responderemos.",
   email: "O seu e-mail",
   message: "Mensagem",
@@ -372,6 +378,7 @@ const it: UiStrings = {
   assigned: (name) => (name ? `Stai parlando con ${name}.` : "Stai parlando con il nostro team."),
   resolved: "La conversazione con il nostro team è terminata.",
   offlineHeading: "Lasciaci la tua e-mail",
+  closeForm: "Chiudi il modulo e-mail",
   queuedAway: "Al momento non c'è nessuno del nostro team. Mantieni il tuo posto in coda, oppure lasciaci la tua e-mail e ti risponderemo.",
   email: "La tua e-mail",
   message: "Messaggio",

@@ -288,6 +288,10 @@ describe("admin console", () => {
     await page.waitForURL(/\/admin\/widget$/);
     expect(await page.getByTestId("widget-snippet").textContent()).toBe(`<script src="${app.server.url}/widget.js" data-tenant="${t.widgetKey}" async></script>`);
     await page.getByTestId("widget-mock").waitFor();
+    // The static preview says what the real widget says, with its drawn launcher icon (no emoji).
+    expect(await page.getByTestId("widget-mock-placeholder").innerText()).toBe("Write a message…");
+    expect(await page.getByTestId("widget-mock-launcher-icon").count()).toBe(1);
+    expect(await page.getByTestId("widget-mock").innerText()).not.toContain("💬");
     await page.getByTestId("toggle-live-preview").click();
     const frame = page.frameLocator('[data-testid="widget-preview-frame"]');
     await frame.locator('[data-testid="connection"][data-state="online"]').waitFor();

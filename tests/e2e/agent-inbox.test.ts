@@ -153,6 +153,8 @@ describe("teams and routing", () => {
       await maria.waitFor("handoff:status", (s: { state: string }) => s.state === "queued");
       const mariaConv = await maria.conversationId();
       const john = await widgetIn("en");
+      await john.send("my parcel hasnt arrived, order 4471");
+      await john.waitFor("bot:done");
       await john.send("human please");
       await john.waitFor("handoff:status", (s: { state: string }) => s.state === "queued");
       const johnConv = await john.conversationId();
@@ -169,6 +171,8 @@ describe("teams and routing", () => {
       expect(await queueItem(beaPage, mariaConv).getByTestId("queue-language").innerText()).toBe("Spanish");
       await queueItem(ana, johnConv).waitFor();
       expect(await queueItem(ana, johnConv).getByTestId("queue-team").innerText()).toBe("General");
+      // The card previews John's problem, not his request for a person (the reason says that).
+      expect(await queueItem(ana, johnConv).getByTestId("queue-last-message").innerText()).toBe("my parcel hasnt arrived, order 4471");
       expect(await queueItem(ana, mariaConv).count()).toBe(0);
       expect(await queueItem(beaPage, johnConv).count()).toBe(0);
       expect(await ana.getByTestId("queue-count").innerText()).toBe("1");

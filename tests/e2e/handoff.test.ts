@@ -4,7 +4,8 @@
 // them, and they talk live both ways (with a canned response and an internal note the customer
 // never sees) while the bot stays silent; the agent resolves, the customer rates, and the
 // database holds every message and the rating. Two consoles racing for one customer: the slower
-// agent reads who won and the customer leaves their queue; presence is remembered.
+// agent reads who won and the customer leaves their queue; presence is remembered. A customer who
+// goes on chatting after the conversation ended is not asked for a rating any more.
 import http from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Frame, Page } from "playwright-core";
@@ -12,7 +13,7 @@ import { startE2EApp, type E2EApp } from "../support/e2e-app";
 import { freePort } from "../support/app-server";
 import { launchBrowser } from "../support/browser";
 import { seedTenant, type SeededTenant } from "../support/seed";
-import { addAgent, connectWidget, patchTenantSettings, phrasesDecidedAs, publishDemoModel, UNCOVERED } from "../integration/handoff/helpers";
+import { addAgent, connectWidget, loginAgent, patchTenantSettings, phrasesDecidedAs, publishDemoModel, UNCOVERED } from "../integration/handoff/helpers";
 
 let app: E2EApp;
 let browser: Browser;
@@ -227,6 +228,36 @@ describe("two agents racing for one customer", () => {
       customer.close();
       await first.close();
       await slow.close();
+    }
+  });
+});
+
+describe("a customer who goes on chatting after the agent resolved", () => {
+  it("no longer sees the rating prompt once they write a new message", async () => {
+    const agent = await loginAgent(app, tenant.agent);
+    const customerContext = await browser.newContext({ locale: "es-ES" });
+    try {
+      const chat = await openWidget(await customerContext.newPage());
+      const request = "Quiero hablar con una persona, por favor";
+      await chat.locator("textarea").fill(request);
+      await chat.locator("textarea").press("Enter");
+      await chat.locator('[data-testid="handoff-status"][data-state="queued"]').waitFor();
+      const { queue } = await agent.waitForQueue((r) => r.queue.some((q: { lastMessage: string | null }) => q.lastMessage === request));
+      const { conversationId } = queue.find((q: { lastMessage: string | null }) => q.lastMessage === request);
+      expect(await agent.call("handoff:claim", { conversationId })).toMatchObject({ ok: true });
+      await chat.locator('[data-testid="handoff-status"][data-state="assigned"]').waitFor();
+      expect(await agent.call("handoff:resolve", { conversationId })).toMatchObject({ ok: true });
+
+      const rating = chat.locator('[data-testid="rating"]');
+      await rating.waitFor();
+      await chat.locator("textarea").fill("Otra cosa: ¿hacéis envíos a Canarias?");
+      await chat.locator("textarea").press("Enter");
+      await chat.locator('[data-testid="message"][data-role="customer"]', { hasText: "Canarias" }).waitFor();
+      await rating.waitFor({ state: "detached" });
+      expect(await app.db.rating.count({ where: { conversationId } })).toBe(0);
+    } finally {
+      agent.close();
+      await customerContext.close();
     }
   });
 });

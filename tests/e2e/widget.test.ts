@@ -147,6 +147,20 @@ describe("widget on a customer's website", () => {
     await frame.waitForFunction(() => (document.querySelector('[data-testid="offline-message"]') as HTMLTextAreaElement | null)?.value === "how much does shipping cost", undefined, { polling: 100 });
     const email = `visitor-${Date.now()}@example.com`;
     await form.getByLabel("Your e-mail").fill(email);
+    // The customer may close the form to go on chatting with the bot: one line stays to open it
+    // again, with what they typed; a new hand-off status opens it by itself.
+    await form.getByRole("button", { name: "Close the e-mail form" }).click();
+    await form.waitFor({ state: "detached" });
+    const reopen = frame.getByTestId("offline-form-closed").getByRole("button", { name: "Leave us your e-mail" });
+    expect(await reopen.evaluate((el) => el === document.activeElement)).toBe(true);
+    await reopen.click();
+    expect(await form.getByLabel("Your e-mail").inputValue()).toBe(email);
+    await form.getByRole("button", { name: "Close the e-mail form" }).click();
+    await form.waitFor({ state: "detached" });
+    await frame.locator('[data-testid="header-handoff"]').click();
+    await form.waitFor();
+    expect(await frame.getByTestId("offline-form-closed").count()).toBe(0);
+    expect(await form.getByLabel("Your e-mail").inputValue()).toBe(email);
     await form.getByLabel("Message").fill("Please call me back about my order.");
     await form.getByRole("button", { name: "Send message" }).click();
     await frame.locator('[data-testid="ticket-sent"]').waitFor();

@@ -84,6 +84,16 @@ describe("chatReducer", () => {
     expect(s.pending).toEqual([]);
   });
 
+  it("drops the rating prompt once the customer writes a new message, not when an old one is retried", () => {
+    let s = chatReducer(initialChatState(), { type: "queued", clientMessageId: "c-1", text: "where is my order?" });
+    s = chatReducer(s, { type: "rating", requested: true });
+    // Retrying a message sent before the prompt appeared is not a new message.
+    s = chatReducer(s, { type: "queued", clientMessageId: "c-1", text: "where is my order?" });
+    expect(s.ratingRequested).toBe(true);
+    s = chatReducer(s, { type: "queued", clientMessageId: "c-2", text: "and can I change the address?" });
+    expect(s.ratingRequested).toBe(false);
+  });
+
   it("updates feedback in place", () => {
     let s = chatReducer(initialChatState(), { type: "synced", messages: [msg(1, { role: "bot" })] });
     s = chatReducer(s, { type: "feedback", messageId: "m1", value: -1 });

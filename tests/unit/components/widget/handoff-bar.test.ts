@@ -46,6 +46,12 @@ describe("hand-off bar", () => {
     expect(render(false, "offline")).toMatch(/<textarea[^>]*><\/textarea>/);
   });
 
+  it("can be closed with a labelled button, in the customer's language", () => {
+    expect(render(false, "offline")).toMatch(/<button[^>]*aria-label="Close the e-mail form"[^>]*data-testid="offline-close"/);
+    expect(render(false, "queued")).toContain('aria-label="Close the e-mail form"');
+    expect(render(false, "offline", undefined, uiStrings("es"))).toContain('aria-label="Cerrar el formulario de e-mail"');
+  });
+
   it("never offers the form to a customer an agent is already talking to", () => {
     expect(render(false, "assigned")).not.toContain('data-testid="offline-form"');
   });
