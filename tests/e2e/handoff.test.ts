@@ -186,12 +186,14 @@ describe("two agents racing for one customer", () => {
     const first = await browser.newContext();
     const slow = await browser.newContext();
     try {
+      // A console is open first: an agent whose console is closed is away for new customers.
+      const a = await first.newPage();
+      await signIn(a, tenant.agent.email, tenant.agent.password);
+      await expect.poll(async () => (await app.db.user.findUniqueOrThrow({ where: { id: tenant.agent.id } })).presence, { timeout: 15_000 }).toBe("online");
       await customer.send("human please");
       await customer.waitFor("handoff:status", (s: { state: string }) => s.state === "queued");
       const conversationId = await customer.conversationId();
 
-      const a = await first.newPage();
-      await signIn(a, tenant.agent.email, tenant.agent.password);
       const b = await slow.newPage();
       // The slow console misses the live "queue changed" news, so it still offers the customer.
       await b.routeWebSocket(/\/socket\.io\//, (ws) => {
