@@ -16,7 +16,7 @@ import { normalizeText } from "@/lib/training";
 import { thresholdFor } from "@/lib/training/answer-model";
 import { readTenantSettings } from "@/lib/tenancy/settings";
 import { decideTurn, type PriorTurn, type TurnDecision } from "@/lib/dialogue/decide-turn";
-import { handoffFor, isUnanswered } from "@/lib/dialogue/policy";
+import { CHOSEN_SUGGESTION_REASON, handoffFor, isUnanswered } from "@/lib/dialogue/policy";
 import { OFFERS_PERSON } from "@/lib/dialogue/smalltalk";
 import { smallTalkReply, topicsFor } from "@/lib/dialogue/replies";
 import { documentsMayAnswer, findKnowledgeReply, type KnowledgeReply } from "@/lib/knowledge/reply";
@@ -119,7 +119,7 @@ async function respond(conversationId: string, customerMessageId: string): Promi
   if (chosenKey || d?.kind === "answer") {
     const entry = active.entries.get(chosenKey ?? (d as { key: string }).key);
     if (entry) {
-      const decision: Decision = d?.kind === "answer" ? d.understanding : { kind: "answer", candidates: [{ label: entry.key, confidence: 1 }], reason: "the customer chose this suggestion" };
+      const decision: Decision = d?.kind === "answer" ? d.understanding : { kind: "answer", candidates: [{ label: entry.key, confidence: 1 }], reason: CHOSEN_SUGGESTION_REASON };
       if (conv.unansweredStreak !== 0) update.unansweredStreak = 0;
       return streamAnswer(turn, entry, decision.candidates[0]?.confidence ?? 1, { conversation: update, decision: decisionData(turn, active, decision) });
     }

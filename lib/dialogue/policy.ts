@@ -42,6 +42,9 @@ export function handoffFor(d: TurnDecision, streak: number, policy: HandoffPolic
   }
 }
 
+/** The decision log's reason for an answer the customer got by picking one of the bot's choices. */
+export const CHOSEN_SUGGESTION_REASON = "the customer chose this suggestion";
+
 /** Whether this decision is an honest "I don't have an answer" (the streak; choices do not count). */
 export function isUnanswered(d: TurnDecision): boolean {
   return d.kind === "unknown" || (d.kind === "offtopic" && !d.marker);

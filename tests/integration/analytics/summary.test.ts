@@ -43,6 +43,22 @@ describe.each(kinds)("analytics summary on %s", (kind) => {
     expect(s.unanswered).toEqual([{ representative: "quiero hablar con alguien", count: 1, examples: ["quiero hablar con alguien"], language: "es" }]);
   });
 
+  it("does not count a question whose offered choice the customer then picked", async () => {
+    const db = t.db;
+    const at = new Date("2025-03-03T10:00:00Z");
+    const v = await db.visitor.create({ data: { tenantId } });
+    const c = await db.conversation.create({ data: { tenantId, visitorId: v.id, createdAt: at, language: "en" } });
+    const decision = (kind: string, text: string, reason: string, seconds: number) =>
+      db.decision.create({ data: { tenantId, conversationId: c.id, kind, text, reason, createdAt: new Date(at.getTime() + seconds * 1000) } });
+    await decision("suggest", "do you take my insurence", "not sure enough", 0);
+    await decision("answer", "Do you accept my dental insurance?", "the customer chose this suggestion", 5);
+    await decision("suggest", "can i pay in bitcoin", "not sure enough", 10);
+    const s = await analyticsSummary(scopeToTenant(db, tenantId), { from: FROM, to: TO });
+    const texts = s.unanswered.flatMap((q) => q.examples);
+    expect(texts).toContain("can i pay in bitcoin");
+    expect(texts).not.toContain("do you take my insurence");
+  });
+
   it("returns zeros and empty values for a range without data", async () => {
     const s = await analyticsSummary(scopeToTenant(t.db, tenantId), { from: new Date("2024-01-01T00:00:00Z"), to: new Date("2024-01-02T00:00:00Z") });
     expect(s.conversations.total).toBe(0);
