@@ -7,7 +7,8 @@ import { getModelRuntime } from "@/lib/models";
 import { loadArtifactFiles } from "@/lib/tenant-models/storage";
 import { decideTurn, type BotKnowledge, type TurnDecision } from "@/lib/dialogue/decide-turn";
 import { buildKnowledge } from "@/lib/dialogue/knowledge";
-import { smallTalkReply } from "@/lib/dialogue/replies";
+import { smallTalkReply, topicsFor } from "@/lib/dialogue/replies";
+import { botText, t } from "@/lib/chat/strings";
 import { thresholdFor } from "@/lib/training/answer-model";
 import { readTenantSettings } from "@/lib/tenancy/settings";
 import { documentsMayAnswer, findKnowledgeReply } from "@/lib/knowledge/reply";
@@ -58,7 +59,19 @@ export async function tryModelVersion(input: { tenantId: string; modelVersionId:
     kind: d.kind,
     intent: d.kind === "smalltalk" ? d.intent : undefined,
     followup: "followup" in d ? d.followup : undefined,
-    reply: d.kind === "smalltalk" ? smallTalkReply(d.intent, d.language, settings, tenant?.name ?? "", model.knowledge) : undefined,
+    // What the customer would read (a first unanswered question; the live chat may queue a second).
+    reply:
+      d.kind === "smalltalk"
+        ? smallTalkReply(d.intent, d.language, settings, tenant?.name ?? "", model.knowledge)
+        : d.kind === "human"
+          ? t(d.inWriting ? "writeBack" : "connecting", d.language)
+          : d.kind === "offtopic" && d.marker
+            ? botText(settings.botTexts, "offTopic", d.language, { topics: topicsFor(model.knowledge, d.language) })
+            : d.kind === "offtopic" || d.kind === "unknown"
+              ? botText(settings.botTexts, "dontKnowOffer", d.language)
+              : d.kind === "suggest"
+                ? t("didYouMean", d.language)
+                : undefined,
   };
   const keys = decision.candidates.map((c) => c.label);
   const rows = await db.faqEntry.findMany({ where: { tenantId: input.tenantId, versionId: version.faqVersionId, key: { in: keys } }, select: { key: true, question: true, answer: true } });

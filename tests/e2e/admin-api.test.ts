@@ -104,6 +104,14 @@ describe("FAQ upload, training, publish and rollback over HTTP", () => {
     expect(entries["do-you-sell-gift-cards"].answer).toMatch(/Gift cards from €10/);
   });
 
+  it("shows in the test console what the customer would read when the bot does not answer", async () => {
+    const human = await (await call(`/api/admin/models/${v1}/try`, { body: { text: "I want to talk to a person" } })).json();
+    expect(human.turn).toMatchObject({ kind: "human", reply: expect.stringMatching(/person from our team/i) });
+    const joke = await (await call(`/api/admin/models/${v1}/try`, { body: { text: "tell me a joke" } })).json();
+    expect(joke.turn.kind).toBe("offtopic");
+    expect(joke.turn.reply).toBeTruthy();
+  });
+
   it("publishes, then rolls back to an earlier version; customers get the live one's answer", async () => {
     const since = live.mark();
     expect((await call(`/api/admin/models/${v1}/publish`, { body: {} })).status).toBe(200);

@@ -14,7 +14,7 @@ import type { TrySource } from "@/lib/tenant-models/try-model";
 const KIND_TEXT = { answer: "Answers directly", suggest: "Offers “did you mean…” choices", handoff: "Hands over to a person" } as const;
 const TURN_TEXT: Record<string, string> = {
   smalltalk: "Replies as small talk (never queued)",
-  human: "Hands over to a person (the customer asks for one)",
+  human: "Hands over to a person",
   offtopic: "Declines politely as off-topic and offers a person",
   unknown: "Says it has no answer and offers a person",
   document: "Answers from a knowledge document (no FAQ entry answers)",
