@@ -9,7 +9,7 @@ import type { ChatAction } from "./chat-state";
 import { newClientMessageId } from "./client-id";
 import { Outbox, outboxText, type OutboxItem } from "./outbox";
 import { storageKeys, type KeyValueStore } from "./storage";
-import type { UiStrings } from "./i18n";
+import { isUiLanguage, uiStrings, type UiStrings } from "./i18n";
 
 type WidgetSocket = Socket<ServerToWidgetEvents, WidgetToServerEvents>;
 type AckError = Extract<Ack, { error: unknown }>["error"];
@@ -326,7 +326,9 @@ export class ChatClient {
   private countUnread(messages: WireMessage[]): void {
     const incoming = messages.filter((m) => m.role === "bot" || m.role === "agent");
     const last = incoming[incoming.length - 1];
-    if (last) this.o.onAnnounce(this.o.strings().newMessage(last.role === "agent" ? (last.authorName ?? this.o.strings().agent) : this.o.strings().bot, last.text));
+    // In the message's own language when it has one (the widget's labels switch a moment later).
+    const s = last?.language && isUiLanguage(last.language) ? uiStrings(last.language) : this.o.strings();
+    if (last) this.o.onAnnounce(s.newMessage(last.role === "agent" ? (last.authorName ?? s.agent) : s.bot, last.text));
     if (this.open || incoming.length === 0) return;
     this.unread += incoming.length;
     this.o.onUnread(this.unread);

@@ -271,6 +271,8 @@ describe("widget languages and accessibility", () => {
     await send(frame, "¿cuánto cuesta el envío?");
     await frame.locator('[data-testid="message"][data-role="bot"]').first().waitFor();
     await frame.locator("section[lang=es]").waitFor();
+    // The screen reader hears the reply with a Spanish label at once, not one message late.
+    expect(await frame.getByTestId("live-region").innerText()).toMatch(/^Asistente: /);
     await page.waitForFunction(() => document.getElementById("faqbot-widget")?.shadowRoot?.querySelector("button.btn")?.getAttribute("aria-label") === "Cerrar chat", undefined, { polling: 100 });
     await page.keyboard.press("Escape");
     await page.locator("#faqbot-widget iframe").waitFor({ state: "hidden" });
