@@ -8,7 +8,7 @@ import { generateReply, getModelRuntime } from "@/lib/models";
 import { chooseCandidate, clarifyingQuestion } from "@/lib/models/clarify";
 import type { Decision } from "@/lib/training";
 import { appendMessage, toWire, type AppendOptions, type MessageMeta } from "@/lib/chat/conversation-store";
-import { botText, t } from "@/lib/chat/strings";
+import { t } from "@/lib/chat/strings";
 import { publish } from "@/lib/events/bus";
 import { escalate } from "@/lib/handoff/escalate";
 import type { HandoffReason } from "@/lib/handoff/queue";
@@ -18,7 +18,7 @@ import { readTenantSettings } from "@/lib/tenancy/settings";
 import { decideTurn, type PriorTurn, type TurnDecision } from "@/lib/dialogue/decide-turn";
 import { CHOSEN_SUGGESTION_REASON, handoffFor, isUnanswered } from "@/lib/dialogue/policy";
 import { OFFERS_PERSON } from "@/lib/dialogue/smalltalk";
-import { smallTalkReply, topicsFor } from "@/lib/dialogue/replies";
+import { smallTalkReply, unansweredText } from "@/lib/dialogue/replies";
 import { documentsMayAnswer, findKnowledgeReply, type KnowledgeReply } from "@/lib/knowledge/reply";
 
 type MessageRow = Awaited<ReturnType<typeof appendMessage>>;
@@ -166,7 +166,7 @@ async function respond(conversationId: string, customerMessageId: string): Promi
     const row = d.understanding ? decisionData(turn, active, { ...d.understanding, kind: "handoff" }, kind, d.reason) : turnDecisionData(turn, active, kind, d.reason);
     // A request that is clearly not for this business is declined; a message the FAQ merely does not
     // resemble gets the honest "I don't have an answer" — both with the offer of a person.
-    const text = d.marker ? botText(settings.botTexts, "offTopic", language, { topics: topicsFor(active.knowledge, language) }) : queueReason ? t("dontKnow", language) : botText(settings.botTexts, "dontKnowOffer", language);
+    const text = unansweredText(settings, active.knowledge, language, { offTopic: d.marker, queued: Boolean(queueReason) });
     await botMessage(turn, text, { turn: "offtopic", offerPerson: queueReason ? undefined : true }, { conversation: update, decision: row });
   } else if (d.kind === "suggest") {
     const suggestions = candidates.map((e) => ({ key: e.key, question: e.question }));
@@ -174,7 +174,7 @@ async function respond(conversationId: string, customerMessageId: string): Promi
     const question = chatModel && !queueReason ? await clarifyingQuestion({ messages: forModel, candidates, language, tenantId: turn.tenantId }) : null;
     await botMessage(turn, question ?? t("didYouMean", language), { turn: "suggest", suggestions, offerPerson: true }, { conversation: update, decision: decisionData(turn, active, d.understanding) }, d.understanding.candidates[0]?.confidence ?? null);
   } else {
-    await botMessage(turn, queueReason ? t("dontKnow", language) : botText(settings.botTexts, "dontKnowOffer", language), { turn: "unknown", offerPerson: queueReason ? undefined : true }, { conversation: update, decision: decisionData(turn, active, { ...d.understanding, kind: "handoff" }) }, d.understanding.candidates[0]?.confidence ?? null);
+    await botMessage(turn, unansweredText(settings, active.knowledge, language, { offTopic: false, queued: Boolean(queueReason) }), { turn: "unknown", offerPerson: queueReason ? undefined : true }, { conversation: update, decision: decisionData(turn, active, { ...d.understanding, kind: "handoff" }) }, d.understanding.candidates[0]?.confidence ?? null);
   }
   if (queueReason) {
     const trigger = shouted ? "customer wrote in capitals" : queueReason === "unanswered" ? "two unanswered questions in a row" : queueReason === "off_topic" ? "off-topic message (tenant setting)" : "the bot has no answer";

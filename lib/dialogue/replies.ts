@@ -3,6 +3,7 @@
 import type { TenantSettings } from "@/lib/tenancy/settings";
 import type { BotKnowledge } from "./decide-turn";
 import { builtInReply, type SmallTalkIntent } from "./smalltalk-replies";
+import { botText, t } from "@/lib/chat/strings";
 
 // "our products and services" and the word joining the last two topics, per language.
 const GENERIC: Record<string, [string, string]> = {
@@ -31,3 +32,11 @@ export function smallTalkReply(intent: SmallTalkIntent, language: string, settin
   return text.replace(/\{name\}/g, name).replace(/\{topics\}/g, knowledge ? topicsFor(knowledge, language) : generic(language)[0]);
 }
 
+/**
+ * What the bot says when the FAQ does not answer: the off-topic decline with what it can help
+ * with, or "I don't have an answer" — offering a person, unless the customer is being queued.
+ */
+export function unansweredText(settings: TenantSettings, knowledge: BotKnowledge, language: string, opts: { offTopic: boolean; queued: boolean }): string {
+  if (opts.offTopic) return botText(settings.botTexts, "offTopic", language, { topics: topicsFor(knowledge, language) });
+  return opts.queued ? t("dontKnow", language) : botText(settings.botTexts, "dontKnowOffer", language);
+}

@@ -166,11 +166,14 @@ const THIRD_PARTY = new Set(["driver", "courier", "rider", "postman", "delivery"
 const IN_WRITING = /\b(email|emails|emailed|e mail|mail|correo|correos|mailear|write|writes|written|escrib\w*|whatsapp|whatsappeen|text me|message me)\b/;
 const BY_VOICE = /\b(call|calls|phone|ring|llam\w*|telefono|telefonear|talk|speak|hablar|chat|chatear)\b/;
 
+// Person words that name a department or a group rather than someone to review a case.
+const DEPARTMENTS = new Set(["people", "gente", "team", "office", "support", "billing", "accounts", "sales", "reception", "recepcion", "administracion", "soporte"]);
+
 /** Whether the message names someone on the business's side ("que alguien me revise el caso"). */
 export function mentionsPerson(text: string): boolean {
   return normalizeText(text)
     .split(" ")
-    .some((w) => PEOPLE.has(w) && !["people", "gente", "team", "office", "support", "billing", "accounts", "sales", "reception", "recepcion", "administracion", "soporte"].includes(w));
+    .some((w) => PEOPLE.has(w) && !DEPARTMENTS.has(w));
 }
 
 /** A request for a person to write to the customer (an e-mail back) rather than to chat or call. */

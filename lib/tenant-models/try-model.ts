@@ -7,8 +7,8 @@ import { getModelRuntime } from "@/lib/models";
 import { loadArtifactFiles } from "@/lib/tenant-models/storage";
 import { decideTurn, type BotKnowledge, type TurnDecision } from "@/lib/dialogue/decide-turn";
 import { buildKnowledge } from "@/lib/dialogue/knowledge";
-import { smallTalkReply, topicsFor } from "@/lib/dialogue/replies";
-import { botText, t } from "@/lib/chat/strings";
+import { smallTalkReply, unansweredText } from "@/lib/dialogue/replies";
+import { t } from "@/lib/chat/strings";
 import { thresholdFor } from "@/lib/training/answer-model";
 import { readTenantSettings } from "@/lib/tenancy/settings";
 import { documentsMayAnswer, findKnowledgeReply } from "@/lib/knowledge/reply";
@@ -65,13 +65,11 @@ export async function tryModelVersion(input: { tenantId: string; modelVersionId:
         ? smallTalkReply(d.intent, d.language, settings, tenant?.name ?? "", model.knowledge)
         : d.kind === "human"
           ? t(d.inWriting ? "writeBack" : "connecting", d.language)
-          : d.kind === "offtopic" && d.marker
-            ? botText(settings.botTexts, "offTopic", d.language, { topics: topicsFor(model.knowledge, d.language) })
-            : d.kind === "offtopic" || d.kind === "unknown"
-              ? botText(settings.botTexts, "dontKnowOffer", d.language)
-              : d.kind === "suggest"
-                ? t("didYouMean", d.language)
-                : undefined,
+          : d.kind === "offtopic" || d.kind === "unknown"
+            ? unansweredText(settings, model.knowledge, d.language, { offTopic: d.kind === "offtopic" && d.marker, queued: false })
+            : d.kind === "suggest"
+              ? t("didYouMean", d.language)
+              : undefined,
   };
   const keys = decision.candidates.map((c) => c.label);
   const rows = await db.faqEntry.findMany({ where: { tenantId: input.tenantId, versionId: version.faqVersionId, key: { in: keys } }, select: { key: true, question: true, answer: true } });
